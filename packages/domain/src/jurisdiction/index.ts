@@ -1,0 +1,3 @@
+export * from "./schema.ts";
+export * from "./catalog.ts";
+export * from "./tree.ts";

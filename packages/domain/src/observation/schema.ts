@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { Id, Year } from "../common/schema.ts";
+
+/** An observed yearly value: a number, or text for qualitative and milestone indicators. */
+export const ObservationValue = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("number"), value: z.number().finite() }),
+  z.object({ kind: z.literal("text"), text: z.string().min(1) }),
+]);
+export type ObservationValue = z.infer<typeof ObservationValue>;
+
+export const Observation = z.object({
+  indicatorId: Id,
+  /** Year the value describes (the baseline year is allowed: it records the actual baseline). */
+  year: Year,
+  value: ObservationValue,
+  /** Where the figure comes from (统计年鉴, 医保结算系统…). */
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Who entered it (user id or name) and when (ISO timestamp). */
+  recordedBy: z.string().nullable(),
+  recordedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type Observation = z.infer<typeof Observation>;
+
+/** Convenience: the numeric value of an observation, or null for text. */
+export function numericValue(o: Pick<Observation, "value">): number | null {
+  return o.value.kind === "number" ? o.value.value : null;
+}
