@@ -10,3 +10,4 @@ export * from "./observation/index.ts";
 export * from "./task/index.ts";
 export * from "./target/expression.ts";
 export * from "./evaluation/verdict.ts";
+export * from "./plan/document.ts";

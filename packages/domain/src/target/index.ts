@@ -1,1 +1,2 @@
 export * from "./expression.ts";
+export * from "./parse.ts";
