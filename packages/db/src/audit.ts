@@ -1,0 +1,46 @@
+import type { Db } from "./client.ts";
+import { auditLog } from "./schema/audit.ts";
+
+/** Who is acting: a user (id + display name) or the system (id null, e.g. "系统初始化"). */
+export interface Actor {
+  readonly id: string | null;
+  readonly name: string;
+}
+
+export const systemActor: Actor = { id: null, name: "系统" };
+
+export interface AuditEntry {
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly jurisdictionCode?: string | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/**
+ * Records changes. Call it with the transaction that makes the change (`tx`), never with the
+ * outer db, so the audit row commits or rolls back together with the change.
+ */
+export async function writeAudit(tx: Db, actor: Actor, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
+  if (list.length === 0) return;
+  await tx.insert(auditLog).values(
+    list.map((e) => ({
+      actorId: actor.id,
+      actorName: actor.name,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      jurisdictionCode: e.jurisdictionCode ?? null,
+      before: toJson(e.before),
+      after: toJson(e.after),
+    })),
+  );
+}
+
+/** Dates become ISO strings; undefined becomes null (jsonb has no undefined). */
+function toJson(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  return JSON.parse(JSON.stringify(v));
+}

@@ -1,0 +1,12 @@
+/**
+ * @ybplan/db — ybplan's database: schema (`./schema`), connection (`./client`), migrations
+ * (`./migrate`), audit and optimistic-concurrency helpers, and `savePlanDocument`.
+ */
+export * from "./audit.ts";
+export * from "./client.ts";
+export * from "./errors.ts";
+export * from "./migrate.ts";
+export * from "./plan-document/index.ts";
+export * from "./versioning.ts";
+export * as schema from "./schema/index.ts";
+export * from "./schema/index.ts";

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Database } from "./client.ts";
+
+/**
+ * A tiny migrator: applies `migrations/NNNN_name.sql` in order, each once, recorded in
+ * `_migrations`. All pending files run in one transaction under an advisory lock, so two server
+ * processes starting together cannot both apply them.
+ */
+export const migrationsDir = fileURLToPath(new URL("../migrations/", import.meta.url));
+
+/** Arbitrary constant naming ybplan's migration lock. */
+const MIGRATION_LOCK = 727_100_1;
+
+export interface MigrationFile {
+  readonly id: string;
+  readonly sql: string;
+}
+
+export function migrationFiles(dir: string = migrationsDir): MigrationFile[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.sql$/, ""), sql: readFileSync(`${dir}${f}`, "utf8") }));
+}
+
+/** Applies pending migrations; returns the ids applied now (empty when up to date). */
+export async function migrate(database: Database, files: MigrationFile[] = migrationFiles()): Promise<string[]> {
+  return database.rawTransaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.exec(
+      "CREATE TABLE IF NOT EXISTS _migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+    );
+    const done = new Set((await tx.query<{ id: string }>("SELECT id FROM _migrations")).map((r) => r.id));
+    const applied: string[] = [];
+    for (const file of files) {
+      if (done.has(file.id)) continue;
+      await tx.exec(file.sql);
+      await tx.exec(`INSERT INTO _migrations (id) VALUES ('${file.id.replace(/'/g, "''")}')`);
+      applied.push(file.id);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,38 @@
+import type { AssessmentRule, IndicatorAttribute, IndicatorDirection } from "@ybplan/domain/indicator";
+import type { ParsedCell, TargetKind } from "@ybplan/domain/target";
+import { type AnyPgColumn, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { versionColumns } from "./columns.ts";
+import { plans } from "./plans.ts";
+
+/**
+ * Rows of a plan's main-indicator table. `baseline`/`target` hold the domain's ParsedCell as
+ * jsonb; `baselineText`/`targetText`/`targetKind` repeat its key parts as columns for filtering.
+ * `key` (normalised category + name) is stable across re-imports, so a re-import updates in place.
+ */
+export const indicators = pgTable("indicators", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  key: text("key").notNull(),
+  position: integer("position").notNull(),
+  category: text("category").notNull().default(""),
+  name: text("name").notNull(),
+  unit: text("unit"),
+  baseline: jsonb("baseline").$type<ParsedCell>().notNull(),
+  baselineText: text("baseline_text").notNull().default(""),
+  target: jsonb("target").$type<ParsedCell>().notNull(),
+  targetText: text("target_text").notNull().default(""),
+  targetKind: text("target_kind").$type<TargetKind>().notNull(),
+  attribute: text("attribute").$type<IndicatorAttribute>().notNull(),
+  direction: text("direction").$type<IndicatorDirection>().notNull(),
+  definition: text("definition"),
+  footnote: text("footnote"),
+  assessment: text("assessment").$type<AssessmentRule>().notNull().default("endOfPeriod"),
+  parentIndicatorId: uuid("parent_indicator_id").references((): AnyPgColumn => indicators.id, {
+    onDelete: "set null",
+  }),
+  confidence: text("confidence").$type<"table" | "prose" | "manual">().notNull().default("table"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  ...versionColumns(),
+});

@@ -1,0 +1,12 @@
+import type { JurisdictionLevel } from "@ybplan/domain/jurisdiction";
+import { type AnyPgColumn, pgTable, text } from "drizzle-orm/pg-core";
+import { versionColumns } from "./columns.ts";
+
+/** Administrative divisions (GB/T 2260), a province → city → county tree. */
+export const jurisdictions = pgTable("jurisdictions", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  level: text("level").$type<JurisdictionLevel>().notNull(),
+  parentCode: text("parent_code").references((): AnyPgColumn => jurisdictions.code),
+  ...versionColumns(),
+});
