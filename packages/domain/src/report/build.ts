@@ -1,0 +1,361 @@
+import { type Verdict, verdictLabels } from "../evaluation/verdict.ts";
+import { type Indicator, indicatorAttributeLabels } from "../indicator/schema.ts";
+import type { Jurisdiction } from "../jurisdiction/schema.ts";
+import type { Observation } from "../observation/schema.ts";
+import type { Plan } from "../plan/schema.ts";
+import { type Project, type ProjectItem, type Task, type WorkStatus, workStatusLabels } from "../task/schema.ts";
+import { cellNumber, cellText, formatQuantity, formatSignedChange, scopeWordOf } from "./format.ts";
+import type {
+  ChildSummary,
+  CreditSection,
+  EvaluationLike,
+  IndicatorRow,
+  PlanReport,
+  ProcurementSection,
+  ProjectProgress,
+  ReportKind,
+  ReviewGrade,
+  StatusCounts,
+  TaskProgressSection,
+  TrajectorySeries,
+  VerdictCounts,
+  WorkRow,
+  YearChange,
+  YearValue,
+} from "./model.ts";
+import {
+  breachParagraphs,
+  childParagraphs,
+  indicatorSentence,
+  overviewParagraphs,
+  projectParagraphs,
+  reviewParagraphs,
+  taskParagraphs,
+  verdictOrder,
+} from "./narrative.ts";
+import { reviewGrade, reviewGradeLabels, reviewGradeOrder, timeElapsedExpected } from "./review.ts";
+
+/** Evaluates one indicator for the report year (the evaluation engine's `evaluateIndicator`). */
+export type EvaluateFn = (indicator: Indicator, observations: readonly Observation[], year: number) => EvaluationLike;
+
+export interface BuildPlanReportInput {
+  readonly plan: Plan;
+  readonly jurisdiction: Jurisdiction;
+  readonly indicators: readonly Indicator[];
+  readonly observations: readonly Observation[];
+  readonly tasks: readonly Task[];
+  /** 专栏 boxes with their items. */
+  readonly projects: readonly (Project & { readonly items?: readonly ProjectItem[] })[];
+  readonly year: number;
+  readonly kind: ReportKind;
+  /** Precomputed evaluations by indicator id; missing ones are computed with `evaluate`. */
+  readonly evaluations?: ReadonlyMap<string, EvaluationLike>;
+  /** How to evaluate an indicator without a precomputed evaluation. */
+  readonly evaluate?: EvaluateFn;
+  /** Summaries of the plans of the jurisdictions below (a provincial report's city/county table). */
+  readonly children?: readonly ChildSummary[];
+  readonly procurement?: ProcurementSection | null;
+  readonly credit?: CreditSection | null;
+  /** Tolerance around the time-elapsed line for the review words (default 0.05). */
+  readonly reviewTolerance?: number;
+}
+
+const noEvaluation: EvaluateFn = () => ({
+  verdict: "insufficientData",
+  breach: false,
+  explanation: "未提供评估结果。",
+});
+
+/** Builds the report model. Pure: the same input gives the same report. */
+export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
+  const { plan, jurisdiction, year, kind } = input;
+  const scopeWord = scopeWordOf(jurisdiction);
+  const years = range(plan.baselineYear, Math.max(year, plan.baselineYear));
+  const evaluate = input.evaluate ?? noEvaluation;
+
+  const byIndicator = new Map<string, Observation[]>();
+  for (const o of input.observations) {
+    const list = byIndicator.get(o.indicatorId) ?? [];
+    list.push(o);
+    byIndicator.set(o.indicatorId, list);
+  }
+
+  const charts: TrajectorySeries[] = [];
+  const rows: IndicatorRow[] = [...input.indicators]
+    .sort((a, b) => a.position - b.position)
+    .map((indicator) => {
+      const observations = byIndicator.get(indicator.id) ?? [];
+      const evaluation = input.evaluations?.get(indicator.id) ?? evaluate(indicator, observations, year);
+      const row = indicatorRow({
+        indicator,
+        observations,
+        evaluation,
+        plan,
+        year,
+        years,
+        scopeWord,
+        tolerance: input.reviewTolerance,
+      });
+      const chart = trajectory(row, plan);
+      if (chart) charts.push(chart);
+      return row;
+    });
+  // 约束性 breaches first (progress-assessment.md §1 and §3), then the table's order.
+  const ordered = [...rows.filter((r) => r.breach), ...rows.filter((r) => !r.breach)];
+  const counts = countVerdicts(ordered);
+  const reviewCounts = countReview(ordered);
+  const tasks = taskSection(input.tasks, year);
+  const projects = projectSection(input.projects, year);
+  const children = [...(input.children ?? [])].sort((a, b) => a.jurisdiction.code.localeCompare(b.jurisdiction.code));
+  const coveredYears = kind === "midTerm" ? range(plan.periodStart, year) : [year];
+
+  return {
+    kind,
+    year,
+    years,
+    coveredYears,
+    title: reportTitle(plan.title, year, kind),
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      issuer: plan.issuer,
+      documentNumber: plan.documentNumber,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      baselineYear: plan.baselineYear,
+    },
+    jurisdiction,
+    scopeWord,
+    indicators: ordered,
+    counts,
+    reviewCounts,
+    tasks,
+    projects,
+    charts,
+    children,
+    procurement: input.procurement ?? null,
+    credit: input.credit ?? null,
+    narrative: {
+      overview: overviewParagraphs({
+        kind,
+        planTitle: plan.title,
+        scopeWord,
+        year,
+        periodStart: plan.periodStart,
+        periodEnd: plan.periodEnd,
+        counts,
+      }),
+      indicators: ordered.map((r) => r.sentence),
+      breaches: breachParagraphs(ordered),
+      tasks: taskParagraphs(tasks.counts),
+      projects: projectParagraphs(projects),
+      review: kind === "midTerm" ? reviewParagraphs(ordered, reviewCounts, plan.periodStart, year) : [],
+      children: childParagraphs(scopeWord, children),
+    },
+  };
+}
+
+/** "…规划2023年度实施情况监测报告" / "…规划实施中期评估报告". */
+export function reportTitle(planTitle: string, year: number, kind: ReportKind): string {
+  const base = planTitle.replace(/[《》]/g, "");
+  return kind === "midTerm" ? `${base}实施中期评估报告` : `${base}${year}年度实施情况监测报告`;
+}
+
+/** A child plan's report reduced to its line in the parent's table. */
+export function summariseReport(report: PlanReport): ChildSummary {
+  return {
+    jurisdiction: report.jurisdiction,
+    planTitle: report.plan.title,
+    counts: report.counts,
+    breaches: report.indicators.filter((r) => r.breach).map((r) => r.name),
+  };
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+interface RowInput {
+  readonly indicator: Indicator;
+  readonly observations: readonly Observation[];
+  readonly evaluation: EvaluationLike;
+  readonly plan: Plan;
+  readonly year: number;
+  readonly years: readonly number[];
+  readonly scopeWord: string;
+  readonly tolerance: number | undefined;
+}
+
+function yearValue(indicator: Indicator, observations: readonly Observation[], year: number): YearValue {
+  // The latest recorded observation of a year wins (re-entries correct earlier ones).
+  const o = observations.filter((x) => x.year === year).at(-1);
+  if (!o) return { year, value: null, text: "—" };
+  if (o.value.kind === "number") {
+    return { year, value: o.value.value, text: formatQuantity(o.value.value, indicator.unit) };
+  }
+  return { year, value: null, text: o.value.text };
+}
+
+function indicatorRow(r: RowInput): IndicatorRow {
+  const { indicator, evaluation, plan, year } = r;
+  const actuals = r.years.map((y) => yearValue(indicator, r.observations, y));
+  const actual = actuals.at(-1) ?? { year, value: null, text: "—" };
+  const previous = actuals.at(-2);
+  const change: YearChange | null =
+    previous && previous.value !== null && actual.value !== null
+      ? {
+          from: previous.value,
+          to: actual.value,
+          delta: actual.value - previous.value,
+          text: formatSignedChange(actual.value - previous.value, indicator.unit),
+        }
+      : null;
+  const baselineValue = cellNumber(indicator.baseline) ?? actuals[0]?.value ?? null;
+  const targetValue = cellNumber(indicator.target);
+  const targetKind = indicator.target.expression.kind;
+  const numericTarget = targetKind === "threshold" || targetKind === "level";
+  const expected = numericTarget
+    ? timeElapsedExpected(baselineValue, targetValue, plan.baselineYear, plan.periodEnd, year)
+    : null;
+  const attributeLabel = indicatorAttributeLabels[indicator.attribute];
+  const grade = reviewGrade({
+    verdict: evaluation.verdict,
+    holdTarget: targetKind === "band" || targetKind === "maintain",
+    baseline: baselineValue,
+    expected,
+    actual: actual.value,
+    tolerance: r.tolerance,
+  });
+  const hasActual = actual.text !== "—";
+  const sentence = indicatorSentence({
+    year,
+    scopeWord: r.scopeWord,
+    name: indicator.name,
+    unit: indicator.unit,
+    attributeLabel,
+    actualValue: actual.value,
+    actualText: actual.text,
+    hasActual,
+    targetValue,
+    targetKind,
+    targetText: cellText(indicator.target),
+    verdict: evaluation.verdict,
+    breach: evaluation.breach,
+    expected,
+  });
+  return {
+    id: indicator.id,
+    position: indicator.position,
+    category: indicator.category,
+    name: indicator.name,
+    unit: indicator.unit,
+    attribute: indicator.attribute,
+    attributeLabel,
+    direction: indicator.direction,
+    baseline: { text: cellText(indicator.baseline), value: baselineValue },
+    target: { text: cellText(indicator.target), value: targetValue },
+    actuals,
+    actual,
+    change,
+    expected,
+    verdict: evaluation.verdict,
+    verdictLabel: verdictLabels[evaluation.verdict],
+    breach: evaluation.breach,
+    reason: evaluation.explanation,
+    sentence,
+    reviewGrade: grade,
+    reviewGradeLabel: reviewGradeLabels[grade],
+    footnote: indicator.footnote,
+  };
+}
+
+function trajectory(row: IndicatorRow, plan: Plan): TrajectorySeries | null {
+  if (!row.actuals.some((a) => a.value !== null)) return null;
+  const years: number[] = range(plan.baselineYear, plan.periodEnd);
+  const byYear = new Map(row.actuals.map((a) => [a.year, a.value]));
+  const numericTarget = row.target.value !== null && row.expected !== null;
+  return {
+    indicatorId: row.id,
+    name: row.name,
+    unit: row.unit,
+    years,
+    actual: years.map((y) => byYear.get(y) ?? null),
+    expected: years.map((y) =>
+      numericTarget ? timeElapsedExpected(row.baseline.value, row.target.value, plan.baselineYear, plan.periodEnd, y) : null,
+    ),
+    target: row.target.value,
+    breach: row.breach,
+  };
+}
+
+function countVerdicts(rows: readonly IndicatorRow[]): VerdictCounts {
+  const byVerdict = Object.fromEntries(verdictOrder.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of rows) byVerdict[r.verdict]++;
+  const binding = rows.filter((r) => r.attribute === "binding");
+  const expected = rows.filter((r) => r.attribute === "expected");
+  return {
+    total: rows.length,
+    byVerdict,
+    binding: { total: binding.length, breaches: binding.filter((r) => r.breach).length },
+    expected: { total: expected.length, missed: expected.filter((r) => r.verdict === "missed").length },
+  };
+}
+
+function countReview(rows: readonly IndicatorRow[]): Record<ReviewGrade, number> {
+  const out = Object.fromEntries(reviewGradeOrder.map((g) => [g, 0])) as Record<ReviewGrade, number>;
+  for (const r of rows) out[r.reviewGrade]++;
+  return out;
+}
+
+const statuses: readonly WorkStatus[] = ["notStarted", "inProgress", "completed", "delayed", "cancelled"];
+
+function countStatus(items: readonly { status: WorkStatus }[]): StatusCounts {
+  const byStatus = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<WorkStatus, number>;
+  for (const i of items) byStatus[i.status]++;
+  return { total: items.length, byStatus };
+}
+
+function progressFor(notes: readonly { year: number; text: string }[], year: number): string | null {
+  const upTo = notes.filter((n) => n.year <= year).sort((a, b) => a.year - b.year);
+  return upTo.at(-1)?.text ?? null;
+}
+
+function workRow(item: Task | ProjectItem, level: number, year: number): WorkRow {
+  return {
+    number: item.number,
+    title: item.title,
+    level,
+    status: item.status,
+    statusLabel: workStatusLabels[item.status],
+    leadDepartment: item.leadDepartment,
+    progress: progressFor(item.progress, year),
+  };
+}
+
+function taskSection(tasks: readonly Task[], year: number): TaskProgressSection {
+  // Numbered tasks sit at level 3 under chapter and section; plans with a shallower outline
+  // use their deepest level.
+  const deepest = tasks.reduce((m, t) => Math.max(m, t.level), 0);
+  const leafLevel = Math.min(3, deepest);
+  const leaves = [...tasks].filter((t) => t.level >= leafLevel).sort((a, b) => a.position - b.position);
+  return { counts: countStatus(leaves), rows: leaves.map((t) => workRow(t, t.level, year)) };
+}
+
+function projectSection(
+  projects: readonly (Project & { readonly items?: readonly ProjectItem[] })[],
+  year: number,
+): ProjectProgress[] {
+  return [...projects]
+    .sort((a, b) => a.position - b.position)
+    .map((p) => {
+      const items = [...(p.items ?? [])].sort((a, b) => a.position - b.position);
+      return {
+        number: p.number,
+        title: p.title,
+        counts: countStatus(items),
+        items: items.map((i) => workRow(i, 0, year)),
+      };
+    });
+}

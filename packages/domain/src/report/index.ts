@@ -1,0 +1,5 @@
+export * from "./model.ts";
+export * from "./format.ts";
+export * from "./review.ts";
+export * from "./narrative.ts";
+export * from "./build.ts";

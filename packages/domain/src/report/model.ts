@@ -1,0 +1,215 @@
+import type { Verdict } from "../evaluation/verdict.ts";
+import type { IndicatorAttribute, IndicatorDirection } from "../indicator/schema.ts";
+import type { Jurisdiction } from "../jurisdiction/schema.ts";
+import type { WorkStatus } from "../task/schema.ts";
+
+/**
+ * The report model: everything a yearly monitoring summary (年度监测报告) or a mid-term review
+ * (中期评估报告) says, as plain typed data. Renderers (`@ybplan/reports`) only lay it out; every
+ * number, label and sentence is decided here so all formats say the same thing.
+ */
+
+export type ReportKind = "annual" | "midTerm";
+
+/** What the report needs from an evaluation (the engine's `Evaluation` satisfies it). */
+export interface EvaluationLike {
+  readonly verdict: Verdict;
+  /** A 约束性 indicator that misses (or is behind) its target. */
+  readonly breach: boolean;
+  /** One formal Chinese sentence saying why. */
+  readonly explanation: string;
+}
+
+/** The four words of the national mid-term review, plus two for indicators it cannot grade. */
+export type ReviewGrade = "aheadMet" | "faster" | "onPace" | "lagging" | "needsJudgement" | "insufficientData";
+
+/** A cell: the text as printed, and the number behind it when there is one. */
+export interface ValueCell {
+  readonly text: string;
+  readonly value: number | null;
+}
+
+/** One year's actual value of an indicator. */
+export interface YearValue {
+  readonly year: number;
+  readonly value: number | null;
+  /** Formatted for print ("96.3%", "112个", or the observation's text); "—" when missing. */
+  readonly text: string;
+}
+
+/** Change from the previous year, when both years have numbers. */
+export interface YearChange {
+  readonly from: number;
+  readonly to: number;
+  readonly delta: number;
+  /** "+0.4个百分点", "-1.2亿元". */
+  readonly text: string;
+}
+
+export interface IndicatorRow {
+  readonly id: string;
+  readonly position: number;
+  readonly category: string;
+  readonly name: string;
+  readonly unit: string | null;
+  readonly attribute: IndicatorAttribute;
+  /** 约束性 / 预期性 */
+  readonly attributeLabel: string;
+  readonly direction: IndicatorDirection;
+  readonly baseline: ValueCell;
+  readonly target: ValueCell;
+  /** Actual values for every year from the baseline year to the report year. */
+  readonly actuals: readonly YearValue[];
+  /** The report year's actual. */
+  readonly actual: YearValue;
+  readonly change: YearChange | null;
+  /** Value the time-elapsed line expects in the report year (时序进度), when computable. */
+  readonly expected: number | null;
+  readonly verdict: Verdict;
+  readonly verdictLabel: string;
+  readonly breach: boolean;
+  /** The evaluation's explanation. */
+  readonly reason: string;
+  /** The narrative sentence for this indicator ("截至2023年底，全市…，已达成。"). */
+  readonly sentence: string;
+  /** Mid-term review grade (set on every row; mid-term reports print it). */
+  readonly reviewGrade: ReviewGrade;
+  readonly reviewGradeLabel: string;
+  readonly footnote: string | null;
+}
+
+export interface VerdictCounts {
+  readonly total: number;
+  readonly byVerdict: Readonly<Record<Verdict, number>>;
+  readonly binding: { readonly total: number; readonly breaches: number };
+  readonly expected: { readonly total: number; readonly missed: number };
+}
+
+export interface WorkRow {
+  readonly number: string;
+  readonly title: string;
+  /** Outline level (1 chapter, 2 section, 3+ task); 专栏 items have level 0. */
+  readonly level: number;
+  readonly status: WorkStatus;
+  readonly statusLabel: string;
+  readonly leadDepartment: string | null;
+  /** The progress note for the report year, else the latest earlier one. */
+  readonly progress: string | null;
+}
+
+export interface StatusCounts {
+  readonly total: number;
+  readonly byStatus: Readonly<Record<WorkStatus, number>>;
+}
+
+export interface TaskProgressSection {
+  readonly counts: StatusCounts;
+  /** Numbered tasks (outline level ≥ 3, or the deepest level present). */
+  readonly rows: readonly WorkRow[];
+}
+
+export interface ProjectProgress {
+  readonly number: string;
+  readonly title: string;
+  readonly counts: StatusCounts;
+  readonly items: readonly WorkRow[];
+}
+
+/** A table any renderer can print. */
+export interface ReportTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
+/**
+ * An extra section (procurement, credit, …). Renderers print `paragraphs` then `tables`; the
+ * helpers that own the data extend this with their typed fields.
+ */
+export interface ReportSection {
+  readonly key: string;
+  /** Heading, e.g. "药品和医用耗材集中带量采购". */
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  readonly tables: readonly ReportTable[];
+}
+
+/** Slot filled by the procurement helper (issue 7). */
+export interface ProcurementSection extends ReportSection {
+  readonly key: "procurement";
+}
+
+/** Slot filled by the credit helper (issue 8). */
+export interface CreditSection extends ReportSection {
+  readonly key: "credit";
+}
+
+/** A city's or county's line in a provincial (or city) report. */
+export interface ChildSummary {
+  readonly jurisdiction: Jurisdiction;
+  readonly planTitle: string;
+  readonly counts: VerdictCounts;
+  /** Names of the 约束性 indicators in breach. */
+  readonly breaches: readonly string[];
+}
+
+/** Data of one trajectory chart: actuals against the time-elapsed line and the target. */
+export interface TrajectorySeries {
+  readonly indicatorId: string;
+  readonly name: string;
+  readonly unit: string | null;
+  readonly years: readonly number[];
+  readonly actual: readonly (number | null)[];
+  /** Time-elapsed line from baseline to target (null where not computable). */
+  readonly expected: readonly (number | null)[];
+  readonly target: number | null;
+  readonly breach: boolean;
+}
+
+export interface ReportNarrative {
+  /** Opening paragraphs: what is reported, overall counts. */
+  readonly overview: readonly string[];
+  /** One sentence per indicator, in report order. */
+  readonly indicators: readonly string[];
+  /** Breaches and what follows. */
+  readonly breaches: readonly string[];
+  readonly tasks: readonly string[];
+  readonly projects: readonly string[];
+  /** Mid-term only: the grades in the review vocabulary. */
+  readonly review: readonly string[];
+  readonly children: readonly string[];
+}
+
+export interface PlanReport {
+  readonly kind: ReportKind;
+  readonly year: number;
+  /** Years whose actuals are listed (baseline year … report year). */
+  readonly years: readonly number[];
+  /** Years the assessment covers (annual: the report year; mid-term: period start … year). */
+  readonly coveredYears: readonly number[];
+  /** "黄石市医疗保障事业发展“十四五”规划2023年度实施情况监测报告" */
+  readonly title: string;
+  readonly plan: {
+    readonly id: string;
+    readonly title: string;
+    readonly issuer: string | null;
+    readonly documentNumber: string | null;
+    readonly periodStart: number;
+    readonly periodEnd: number;
+    readonly baselineYear: number;
+  };
+  readonly jurisdiction: Jurisdiction;
+  /** 全省 / 全市 / 全县 (全区, 全旗 by name). */
+  readonly scopeWord: string;
+  /** Breaches first, then by table position. */
+  readonly indicators: readonly IndicatorRow[];
+  readonly counts: VerdictCounts;
+  readonly reviewCounts: Readonly<Record<ReviewGrade, number>>;
+  readonly tasks: TaskProgressSection;
+  readonly projects: readonly ProjectProgress[];
+  readonly charts: readonly TrajectorySeries[];
+  readonly children: readonly ChildSummary[];
+  readonly procurement: ProcurementSection | null;
+  readonly credit: CreditSection | null;
+  readonly narrative: ReportNarrative;
+}
