@@ -1,2 +1,4 @@
 export * from "./expression.ts";
-export * from "./parse.ts";
+export { parseTargetCell, parseTargetText, prepareCellText } from "./parse.ts";
+export { formatNumber, renderQuantity, renderTarget } from "./render.ts";
+export { type DescribeRole, describeTarget } from "./describe.ts";
