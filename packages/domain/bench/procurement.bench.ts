@@ -1,0 +1,187 @@
+/**
+ * Procurement counting benchmark: 10,000 distinct varieties across 3,200 jurisdictions (32
+ * provinces × 9 cities × 10 counties + their parents). National batches are implemented by every
+ * province, provincial and alliance batches by their provinces, city rounds by cities; every county
+ * inherits. Measures indexing plus the de-duplicated count (with derivation) of every jurisdiction
+ * at the end of 2025 — goal < 2 s — and, for information, the 2020–2025 series of all of them.
+ *
+ * Run alone: `tsx bench/procurement.bench.ts`; `bench/run.ts` calls `runProcurementBench`.
+ */
+import { Result } from "effect";
+import {
+  type Batch,
+  countVarieties,
+  type Implementation,
+  indexProcurementData,
+  newCountScratch,
+  type Variety,
+  yearEnd,
+} from "../src/procurement/index.ts";
+
+export const procurementGoalMs = 2_000;
+
+/** Deterministic PRNG (mulberry32) so every run counts the same data. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const groups = ["oralImmediate", "injection", "oralModified"] as const;
+const variety = (k: number): Variety => ({
+  kind: "drug",
+  genericName: `合成药品${Math.floor(k / 3)}`,
+  dosageForm: "片",
+  dosageFormGroup: groups[k % 3]!,
+  priceCutPct: null,
+  note: null,
+});
+
+export interface SyntheticProcurement {
+  jurisdictions: { code: string; parentCode: string | null }[];
+  batches: Batch[];
+  implementations: Implementation[];
+  distinctVarieties: number;
+  varietyEntries: number;
+}
+
+export function syntheticProcurement(seed = 20251231): SyntheticProcurement {
+  const rand = rng(seed);
+  const jurisdictions: { code: string; parentCode: string | null }[] = [];
+  const batches: Batch[] = [];
+  const implementations: Implementation[] = [];
+  const used = new Set<number>();
+  let entries = 0;
+  const batch = (
+    id: string,
+    level: Batch["level"],
+    keys: number[],
+    regionCodes: string[],
+    announced: string,
+  ): Batch => {
+    for (const k of keys) used.add(k);
+    entries += keys.length;
+    const b: Batch = {
+      id,
+      level,
+      name: id,
+      announced,
+      category: "drug",
+      averagePriceCutPct: null,
+      sourceUrl: null,
+      regionCodes,
+      varieties: { kind: "listed", items: keys.map(variety) },
+      retenderOf: null,
+      note: null,
+    };
+    batches.push(b);
+    return b;
+  };
+  const implement = (batchId: string, code: string, year: number) =>
+    implementations.push({
+      batchId,
+      jurisdictionCode: code,
+      startDate: `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}-15`,
+      agreedVolume: null,
+      completionRatePct: null,
+      savingsWanYuan: null,
+      note: null,
+    });
+
+  // National: 11 batches, 490 varieties.
+  const national: Batch[] = [];
+  for (let n = 0; n < 11; n++) {
+    const keys = Array.from({ length: n === 10 ? 40 : 45 }, (_, i) => n * 45 + i);
+    national.push(batch(`national-${n + 1}`, "national", keys, [], `${2018 + Math.floor(n * 0.7)}-06`));
+  }
+  // Each province: own pool of about 300 varieties in 3 rounds, a fifth of each round repeating national ones.
+  let next = 490;
+  for (let p = 0; p < 32; p++) {
+    const province = `${String(11 + p).padStart(2, "0")}0000`;
+    jurisdictions.push({ code: province, parentCode: null });
+    for (const b of national) implement(b.id, province, Number(b.announced.slice(0, 4)) + 1);
+    for (let round = 0; round < 3; round++) {
+      const own = Array.from({ length: 85 }, () => next++);
+      const repeats = Array.from({ length: 24 }, () => Math.floor(rand() * 490));
+      const b = batch(
+        `p${province}-${round}`,
+        "provincial",
+        [...own, ...new Set(repeats)],
+        [province],
+        `${2020 + round}-03`,
+      );
+      implement(b.id, province, 2020 + round);
+    }
+    for (let c = 1; c <= 9; c++) {
+      const city = `${province.slice(0, 2)}${String(c).padStart(2, "0")}00`;
+      jurisdictions.push({ code: city, parentCode: province });
+      // City rounds (市级联盟) repeat provincial varieties and add a few of their own.
+      const keys = [
+        ...Array.from({ length: 5 }, () => next++),
+        ...Array.from({ length: 10 }, () => next - 20 - Math.floor(rand() * 200)),
+      ];
+      const b = batch(`c${city}`, "provincial", [...new Set(keys)], [province], "2022-09");
+      implement(b.id, city, 2023);
+      for (let k = 1; k <= 10; k++)
+        jurisdictions.push({ code: `${city.slice(0, 4)}${String(k).padStart(2, "0")}`, parentCode: city });
+    }
+  }
+  return { jurisdictions, batches, implementations, distinctVarieties: used.size, varietyEntries: entries };
+}
+
+export interface BenchFigure {
+  readonly name: string;
+  readonly measuredMs: number;
+  readonly goalMs: number | null;
+  readonly detail: string;
+}
+
+export function runProcurementBench(): BenchFigure[] {
+  const data = syntheticProcurement();
+  const t0 = performance.now();
+  const ix = Result.getOrThrow(indexProcurementData(data));
+  const scratch = newCountScratch(ix);
+  let total = 0;
+  let contributions = 0;
+  for (const j of data.jurisdictions) {
+    const c = countVarieties(ix, j.code, "drug", yearEnd(2025), scratch);
+    total += c.value;
+    contributions += c.contributions.length;
+  }
+  const oneYear = performance.now() - t0;
+
+  const t1 = performance.now();
+  for (let year = 2020; year <= 2025; year++) {
+    for (const j of data.jurisdictions) countVarieties(ix, j.code, "drug", yearEnd(year), scratch);
+  }
+  const series = performance.now() - t1;
+
+  const n = data.jurisdictions.length;
+  return [
+    {
+      name: "procurement: count 2025 (index + all jurisdictions)",
+      measuredMs: oneYear,
+      goalMs: procurementGoalMs,
+      detail: `${data.distinctVarieties} distinct varieties (${data.varietyEntries} batch entries, ${data.batches.length} batches), ${n} jurisdictions, mean ${Math.round(total / n)} per jurisdiction, ${contributions} batch contributions`,
+    },
+    {
+      name: "procurement: series 2020–2025 (all jurisdictions)",
+      measuredMs: series,
+      goalMs: null,
+      detail: `${6 * n} counts`,
+    },
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const f of runProcurementBench()) {
+    const verdict = f.goalMs === null ? "" : f.measuredMs < f.goalMs ? "  ✔ within goal" : "  ✘ over goal";
+    const goal = f.goalMs === null ? "no goal" : `goal < ${f.goalMs} ms`;
+    console.log(`${f.name}: ${f.measuredMs.toFixed(0)} ms (${goal})${verdict}\n  ${f.detail}`);
+  }
+}
