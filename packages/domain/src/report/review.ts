@@ -56,11 +56,9 @@ export function reviewGrade(i: ReviewInputs): ReviewGrade {
       break;
   }
   const ratio = progressRatio(i.baseline, i.expected, i.actual);
-  if (ratio === null) return i.verdict === "onTrack" ? "onPace" : "lagging";
-  if (ratio >= 1 + tol) return "faster";
-  if (ratio >= 1 - tol) return "onPace";
-  // The engine judged it on track (e.g. a threshold already held); trust it over the line.
-  return i.verdict === "onTrack" ? "onPace" : "lagging";
+  // The engine's verdict bounds the grade: on track is at least 基本符合预期, behind at most.
+  if (i.verdict === "onTrack") return ratio !== null && ratio >= 1 + tol ? "faster" : "onPace";
+  return ratio !== null && ratio >= 1 - tol ? "onPace" : "lagging";
 }
 
 /** Progress made divided by progress the time-elapsed line expects; null when undefined. */

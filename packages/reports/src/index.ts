@@ -1,0 +1,79 @@
+import type { PlanReport } from "@ybplan/domain/report";
+import { layoutReport } from "./layout.ts";
+import { type DocxOptions, renderDocx } from "./render/docx.ts";
+import { renderHtml } from "./render/html.ts";
+import { renderMarkdown } from "./render/markdown.ts";
+import { renderXlsx } from "./render/xlsx.ts";
+
+export { layoutReport, indicatorColumns, pickCharts } from "./layout.ts";
+export type { Block, Cell, LayoutFigure, LayoutRow, LayoutSection, LayoutTable, ReportLayout } from "./layout.ts";
+export { smallMultiplesSvg, trajectorySvg } from "./charts/trajectory.ts";
+export { chartFont, svgToPng } from "./charts/rasterise.ts";
+export { verdictFill, verdictInk } from "./verdict-style.ts";
+
+export const reportFormats = ["docx", "xlsx", "html", "md"] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export const reportMimeTypes: Record<ReportFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  html: "text/html; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+};
+
+export function isReportFormat(s: string): s is ReportFormat {
+  return (reportFormats as readonly string[]).includes(s);
+}
+
+export interface RenderOptions {
+  /** docx: leave the rasterised figure out. */
+  readonly charts?: boolean;
+  /** docx: how many trajectories the figure shows (default 6). */
+  readonly figureCharts?: number;
+  /** docx: pixel width of the rasterised figure (default 1080). */
+  readonly chartPixelWidth?: number;
+}
+
+export interface RenderedReport {
+  readonly format: ReportFormat;
+  /** File body: UTF-8 text for html and md, bytes for docx and xlsx. */
+  readonly data: Uint8Array;
+  readonly mimeType: string;
+  /** Suggested file name, e.g. "420200-2023-年度监测报告.docx". */
+  readonly fileName: string;
+}
+
+/** File name for a report: jurisdiction code, year, kind; safe on every file system. */
+export function reportFileName(report: PlanReport, format: ReportFormat): string {
+  const kind = report.kind === "midTerm" ? "中期评估报告" : "年度监测报告";
+  return `${report.jurisdiction.code}-${report.jurisdiction.name}-${report.year}-${kind}.${format}`;
+}
+
+/**
+ * Renders a report. The one entry point the CLI, the server's download endpoint and tests use.
+ */
+export async function renderReport(
+  report: PlanReport,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Promise<RenderedReport> {
+  const layout = layoutReport(report, { figureCharts: options.figureCharts });
+  let data: Uint8Array;
+  switch (format) {
+    case "md":
+      data = new TextEncoder().encode(renderMarkdown(layout));
+      break;
+    case "html":
+      data = new TextEncoder().encode(renderHtml(report, layout));
+      break;
+    case "docx": {
+      const docxOptions: DocxOptions = { charts: options.charts, chartPixelWidth: options.chartPixelWidth };
+      data = await renderDocx(layout, docxOptions);
+      break;
+    }
+    case "xlsx":
+      data = await renderXlsx(report, layout);
+      break;
+  }
+  return { format, data, mimeType: reportMimeTypes[format], fileName: reportFileName(report, format) };
+}

@@ -1,0 +1,319 @@
+import type { PlanReport, ReportSection, ReportTable, TrajectorySeries } from "@ybplan/domain/report";
+import { formatNumber } from "@ybplan/domain/report";
+import type { Verdict } from "@ybplan/domain/evaluation";
+
+/**
+ * The document every format prints: numbered sections of paragraphs, tables and figures, derived
+ * once from the report model so docx, xlsx, html and md say exactly the same thing.
+ */
+
+export type Cell = string | number | null;
+
+export interface LayoutRow {
+  readonly cells: readonly Cell[];
+  /** Colours the row's verdict cell (indicator tables). */
+  readonly verdict?: Verdict;
+  readonly breach?: boolean;
+}
+
+export interface LayoutTable {
+  /** Stable key; xlsx sheet names derive from the section. */
+  readonly key: string;
+  /** "表1 主要指标完成情况" */
+  readonly caption: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly LayoutRow[];
+  /** Index of the column holding the verdict label, if any. */
+  readonly verdictColumn?: number;
+  /** Relative column widths (sum irrelevant). */
+  readonly widths?: readonly number[];
+}
+
+export interface LayoutFigure {
+  readonly caption: string;
+  readonly series: readonly TrajectorySeries[];
+}
+
+export type Block =
+  | { readonly kind: "paragraph"; readonly text: string }
+  | { readonly kind: "subheading"; readonly text: string }
+  | { readonly kind: "table"; readonly table: LayoutTable }
+  | { readonly kind: "figure"; readonly figure: LayoutFigure };
+
+export interface LayoutSection {
+  readonly key: string;
+  /** Without its number: "主要指标完成情况". */
+  readonly title: string;
+  /** "二、主要指标完成情况" */
+  readonly heading: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface ReportLayout {
+  readonly title: string;
+  /** "黄石市医疗保障局　2023年度" style line under the title. */
+  readonly subtitle: string;
+  readonly sections: readonly LayoutSection[];
+  /** Footer note on method. */
+  readonly notes: readonly string[];
+}
+
+const chineseNumerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+const subNumerals = chineseNumerals.map((n) => `（${n}）`);
+
+/** The indicator table's columns (units are printed with the values). */
+export function indicatorColumns(report: PlanReport): string[] {
+  return [
+    "序号",
+    "类别",
+    "指标名称",
+    "属性",
+    `基期值（${report.plan.baselineYear}年）`,
+    `${report.year}年实际值`,
+    `目标值（${report.plan.periodEnd}年）`,
+    "较上年变化",
+    "评估结论",
+  ];
+}
+
+export function indicatorTable(report: PlanReport, caption: string): LayoutTable {
+  return {
+    key: "indicators",
+    caption,
+    columns: indicatorColumns(report),
+    verdictColumn: 8,
+    widths: [9, 16, 36, 13, 15, 16, 18, 18, 15],
+    rows: report.indicators.map((r, i) => ({
+      cells: [
+        i + 1,
+        r.category,
+        r.name,
+        r.attributeLabel,
+        r.baseline.text,
+        r.actual.text,
+        r.target.text,
+        r.change?.text ?? "—",
+        r.verdictLabel,
+      ],
+      verdict: r.verdict,
+      breach: r.breach,
+    })),
+  };
+}
+
+export function actualsTable(report: PlanReport, caption: string): LayoutTable {
+  return {
+    key: "actuals",
+    caption,
+    columns: ["序号", "指标名称", ...report.years.map((y) => `${y}年`), "时序进度要求"],
+    widths: [4, 22, ...report.years.map(() => 8), 10],
+    rows: report.indicators.map((r, i) => ({
+      cells: [
+        i + 1,
+        r.name,
+        ...r.actuals.map((a) => a.text),
+        r.expected === null ? "—" : `${formatNumber(r.expected)}${r.unit ?? ""}`,
+      ],
+    })),
+  };
+}
+
+export function reasonTable(report: PlanReport, caption: string): LayoutTable {
+  return {
+    key: "reasons",
+    caption,
+    columns: ["序号", "指标名称", "属性", "评估结论", "评估说明"],
+    verdictColumn: 3,
+    widths: [4, 18, 6, 8, 44],
+    rows: report.indicators.map((r, i) => ({
+      cells: [i + 1, r.name, r.attributeLabel, r.verdictLabel, r.reason],
+      verdict: r.verdict,
+      breach: r.breach,
+    })),
+  };
+}
+
+function sectionTable(t: ReportTable, key: string, caption: string): LayoutTable {
+  return { key, caption, columns: t.columns, rows: t.rows.map((cells) => ({ cells })) };
+}
+
+/** Which charts a figure shows: breaches first, then binding, then the rest; at most `limit`. */
+export function pickCharts(report: PlanReport, limit: number): TrajectorySeries[] {
+  const rank = (s: TrajectorySeries) => {
+    const row = report.indicators.find((r) => r.id === s.indicatorId);
+    return s.breach ? 0 : row?.attribute === "binding" ? 1 : 2;
+  };
+  return [...report.charts].sort((a, b) => rank(a) - rank(b)).slice(0, limit);
+}
+
+export interface LayoutOptions {
+  /** Trajectories shown in the figure (docx rasterises it; html shows every chart). */
+  readonly figureCharts?: number;
+}
+
+/** Builds the layout of a report. */
+export function layoutReport(report: PlanReport, options: LayoutOptions = {}): ReportLayout {
+  let tableNo = 0;
+  let figureNo = 0;
+  const table = (build: (caption: string) => LayoutTable, name: string) => {
+    tableNo++;
+    return { kind: "table" as const, table: build(`表${tableNo}　${name}`) };
+  };
+  const sections: { key: string; title: string; blocks: Block[] }[] = [];
+  const p = (text: string): Block => ({ kind: "paragraph", text });
+
+  sections.push({ key: "overview", title: "总体情况", blocks: report.narrative.overview.map(p) });
+
+  const indicatorBlocks: Block[] = [];
+  indicatorBlocks.push({ kind: "subheading", text: `${subNumerals[0]}约束性指标` });
+  indicatorBlocks.push(...report.narrative.breaches.map(p));
+  indicatorBlocks.push({ kind: "subheading", text: `${subNumerals[1]}各项指标进展` });
+  indicatorBlocks.push(...report.narrative.indicators.map(p));
+  indicatorBlocks.push(table((c) => indicatorTable(report, c), "主要指标完成情况"));
+  indicatorBlocks.push(table((c) => actualsTable(report, c), "主要指标历年实际值"));
+  indicatorBlocks.push(table((c) => reasonTable(report, c), "评估说明"));
+  const charts = pickCharts(report, options.figureCharts ?? 6);
+  if (charts.length > 0) {
+    figureNo++;
+    indicatorBlocks.push({
+      kind: "figure",
+      figure: { caption: `图${figureNo}　主要指标实际值与时序进度、目标值对比`, series: charts },
+    });
+  }
+  sections.push({ key: "indicators", title: "主要指标完成情况", blocks: indicatorBlocks });
+
+  if (report.kind === "midTerm") {
+    sections.push({
+      key: "review",
+      title: "中期评估结论",
+      blocks: [
+        ...report.narrative.review.map(p),
+        table(
+          (caption) => ({
+            key: "review",
+            caption,
+            columns: ["序号", "指标名称", "属性", `${report.year}年实际值`, "时序进度要求", "评估等级"],
+            widths: [4, 24, 6, 10, 10, 10],
+            rows: report.indicators.map((r, i) => ({
+              cells: [
+                i + 1,
+                r.name,
+                r.attributeLabel,
+                r.actual.text,
+                r.expected === null ? "—" : `${formatNumber(r.expected)}${r.unit ?? ""}`,
+                r.reviewGradeLabel,
+              ],
+              breach: r.breach,
+            })),
+          }),
+          "主要指标中期评估等级",
+        ),
+      ],
+    });
+  }
+
+  const taskBlocks: Block[] = report.narrative.tasks.map(p);
+  if (report.tasks.rows.length > 0) {
+    taskBlocks.push(
+      table(
+        (caption) => ({
+          key: "tasks",
+          caption,
+          columns: ["序号", "重点任务", "牵头单位", "推进状态", `${report.year}年进展`],
+          widths: [6, 24, 12, 8, 30],
+          rows: report.tasks.rows.map((t) => ({
+            cells: [t.number, t.title, t.leadDepartment ?? "—", t.statusLabel, t.progress ?? "—"],
+          })),
+        }),
+        "重点任务推进情况",
+      ),
+    );
+  }
+  sections.push({ key: "tasks", title: "重点任务推进情况", blocks: taskBlocks });
+
+  if (report.projects.length > 0) {
+    const rows: LayoutRow[] = [];
+    for (const pr of report.projects) {
+      for (const it of pr.items) {
+        rows.push({
+          cells: [pr.number, it.number, it.title, it.statusLabel, it.progress ?? "—"],
+        });
+      }
+    }
+    const blocks: Block[] = report.narrative.projects.map(p);
+    if (rows.length > 0) {
+      blocks.push(
+        table(
+          (caption) => ({
+            key: "projects",
+            caption,
+            columns: ["专栏", "序号", "工程项目", "推进状态", `${report.year}年进展`],
+            widths: [7, 5, 30, 8, 30],
+            rows,
+          }),
+          "专栏工程项目进展",
+        ),
+      );
+    }
+    sections.push({ key: "projects", title: "专栏工程进展", blocks });
+  }
+
+  if (report.children.length > 0) {
+    sections.push({
+      key: "children",
+      title: "下级规划实施情况",
+      blocks: [
+        ...report.narrative.children.map(p),
+        table(
+          (caption) => ({
+            key: "children",
+            caption,
+            columns: ["行政区划代码", "地区", "指标数", "已达成", "进展顺利", "进度滞后", "未达成", "约束性未达标"],
+            widths: [10, 12, 6, 6, 6, 6, 6, 24],
+            rows: report.children.map((c) => ({
+              cells: [
+                c.jurisdiction.code,
+                c.jurisdiction.name,
+                c.counts.total,
+                c.counts.byVerdict.achieved,
+                c.counts.byVerdict.onTrack,
+                c.counts.byVerdict.behind,
+                c.counts.byVerdict.missed,
+                c.breaches.length === 0 ? "无" : c.breaches.join("、"),
+              ],
+              breach: c.breaches.length > 0,
+            })),
+          }),
+          "下级规划主要指标评估汇总",
+        ),
+      ],
+    });
+  }
+
+  for (const extra of [report.procurement, report.credit]) {
+    if (!extra) continue;
+    sections.push({ key: extra.key, title: extra.title, blocks: extraBlocks(extra, table) });
+  }
+
+  return {
+    title: report.title,
+    subtitle: [report.plan.issuer, report.kind === "midTerm" ? `${report.plan.periodStart}—${report.year}年` : `${report.year}年度`]
+      .filter(Boolean)
+      .join("　"),
+    sections: sections.map((s, i) => ({ ...s, heading: `${chineseNumerals[i] ?? i + 1}、${s.title}` })),
+    notes: [
+      `评估方法：时序进度法。时序进度要求 = 基期值 +（目标值 − 基期值）×（评估年份 − ${report.plan.baselineYear}）÷（${report.plan.periodEnd} − ${report.plan.baselineYear}）。`,
+      "约束性指标未达到目标或进度要求的，列为未达标情形并排在最前。",
+    ],
+  };
+}
+
+function extraBlocks(
+  s: ReportSection,
+  table: (build: (caption: string) => LayoutTable, name: string) => Block,
+): Block[] {
+  return [
+    ...s.paragraphs.map((text): Block => ({ kind: "paragraph", text })),
+    ...s.tables.map((t, i) => table((caption) => sectionTable(t, `${s.key}-${i + 1}`, caption), t.title)),
+  ];
+}

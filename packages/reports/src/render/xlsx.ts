@@ -1,0 +1,137 @@
+import type { PlanReport } from "@ybplan/domain/report";
+import ExcelJS from "exceljs";
+import type { LayoutTable, ReportLayout } from "../layout.ts";
+import { verdictFill, verdictInk } from "../verdict-style.ts";
+
+/**
+ * Excel workbook: a 报告正文 sheet with the narrative, the indicator sheet (numbers as numbers,
+ * verdict fills), then one sheet per table of the layout. Every data sheet has a frozen header
+ * row and an autofilter.
+ */
+
+type Value = string | number | null;
+
+function sheetName(caption: string, used: Set<string>): string {
+  const base = caption.replace(/^表\d+\s*/, "").replace(/[[\]:*?/\\]/g, "").slice(0, 28) || "表";
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base.slice(0, 26)}${i}`;
+  used.add(name);
+  return name;
+}
+
+function dataSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly string[],
+  rows: readonly (readonly Value[])[],
+  widths: readonly number[],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = columns.map((header, i) => ({ header, width: widths[i] ?? 12 }));
+  for (const r of rows) ws.addRow([...r]);
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  header.eachCell((c) => {
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } };
+  return ws;
+}
+
+function colourVerdict(cell: ExcelJS.Cell, verdict: keyof typeof verdictFill) {
+  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${verdictFill[verdict]}` } };
+  cell.font = { color: { argb: `FF${verdictInk[verdict]}` } };
+}
+
+function indicatorSheet(wb: ExcelJS.Workbook, report: PlanReport, name: string) {
+  const columns = [
+    "序号",
+    "类别",
+    "指标名称",
+    "单位",
+    "属性",
+    "基期值",
+    ...report.years.map((y) => `${y}年`),
+    "目标值",
+    "时序进度要求",
+    "较上年变化",
+    "评估结论",
+    "约束性未达标",
+    ...(report.kind === "midTerm" ? ["中期评估"] : []),
+    "评估说明",
+  ];
+  const verdictCol = columns.indexOf("评估结论") + 1; // 1-based
+  const rows = report.indicators.map((r, i) => [
+    i + 1,
+    r.category,
+    r.name,
+    r.unit ?? "",
+    r.attributeLabel,
+    r.baseline.value ?? r.baseline.text,
+    ...r.actuals.map((a) => a.value ?? (a.text === "—" ? null : a.text)),
+    r.target.text,
+    r.expected === null ? null : Math.round(r.expected * 100) / 100,
+    r.change?.text ?? null,
+    r.verdictLabel,
+    r.breach ? "是" : "否",
+    ...(report.kind === "midTerm" ? [r.reviewGradeLabel] : []),
+    r.reason,
+  ]);
+  const widths = [6, 12, 30, 8, 8, 10, ...report.years.map(() => 10), 16, 12, 14, 12, 12, ...(report.kind === "midTerm" ? [12] : []), 60];
+  const ws = dataSheet(wb, name, columns, rows, widths);
+  report.indicators.forEach((r, i) => {
+    const row = ws.getRow(i + 2);
+    colourVerdict(row.getCell(verdictCol), r.verdict);
+    if (r.breach) row.getCell(3).font = { bold: true, color: { argb: "FF9C0006" } };
+  });
+}
+
+function layoutSheet(wb: ExcelJS.Workbook, t: LayoutTable, used: Set<string>) {
+  const ws = dataSheet(
+    wb,
+    sheetName(t.caption, used),
+    t.columns,
+    t.rows.map((r) => r.cells),
+    (t.widths ?? t.columns.map(() => 10)).map((w) => Math.max(8, Math.min(60, w * 1.6))),
+  );
+  if (t.verdictColumn !== undefined) {
+    t.rows.forEach((r, i) => {
+      if (r.verdict) colourVerdict(ws.getRow(i + 2).getCell(t.verdictColumn! + 1), r.verdict);
+    });
+  }
+}
+
+export async function renderXlsx(report: PlanReport, layout: ReportLayout): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "ybplan";
+  wb.title = layout.title;
+  const used = new Set<string>(["报告正文", "主要指标"]);
+
+  const text = wb.addWorksheet("报告正文");
+  text.getColumn(1).width = 110;
+  const title = text.addRow([layout.title]);
+  title.font = { bold: true, size: 16 };
+  text.addRow([layout.subtitle]);
+  for (const s of layout.sections) {
+    text.addRow([]);
+    text.addRow([s.heading]).font = { bold: true, size: 13 };
+    for (const b of s.blocks) {
+      if (b.kind === "paragraph") text.addRow([b.text]).alignment = { wrapText: true, vertical: "top" };
+      else if (b.kind === "subheading") text.addRow([b.text]).font = { bold: true };
+      else if (b.kind === "table") text.addRow([`（见工作表“${sheetName(b.table.caption, new Set())}”）`]);
+    }
+  }
+  text.addRow([]);
+  for (const n of layout.notes) text.addRow([n]).font = { italic: true, color: { argb: "FF595959" } };
+
+  indicatorSheet(wb, report, "主要指标");
+  for (const s of layout.sections) {
+    for (const b of s.blocks) {
+      // The indicator table is the 主要指标 sheet, with numbers instead of formatted text.
+      if (b.kind === "table" && b.table.key !== "indicators") layoutSheet(wb, b.table, used);
+    }
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
