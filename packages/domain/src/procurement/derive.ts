@@ -189,7 +189,8 @@ export function withDerivedObservations(
   const kept: Observation[] = [];
   for (const o of observations) {
     const key = slot(o.indicatorId, o.year);
-    if (derivedBySlot.has(key)) manualBySlot.set(key, o);
+    // Procurement counts are single-subject; a compound subject's value is never replaced.
+    if (derivedBySlot.has(key) && (o.subject ?? null) === null) manualBySlot.set(key, o);
     else kept.push(o);
   }
   const checks = derived.map((d) => ({
