@@ -12,6 +12,10 @@ export const PREFIX_OPS: ReadonlyArray<readonly [string, ThresholdOp]> = [
   ["≤", "lte"],
   [">", "gt"],
   ["<", "lt"],
+  ["大于等于", "gte"],
+  ["大于或等于", "gte"],
+  ["小于等于", "lte"],
+  ["小于或等于", "lte"],
   ["不低于", "gte"],
   ["不少于", "gte"],
   ["不小于", "gte"],
@@ -39,6 +43,10 @@ export const SUFFIX_OPS: ReadonlyArray<readonly [string, ThresholdOp]> = [
 
 /** "稳定在95%以上", "保持在80%左右": the level must hold over the period. */
 export const SUSTAIN_PREFIXES: readonly string[] = [
+  "保持稳定在",
+  "继续保持在",
+  "继续稳定在",
+  "始终保持在",
   "持续稳定在",
   "持续保持在",
   "稳定保持在",
@@ -50,6 +58,12 @@ export const SUSTAIN_PREFIXES: readonly string[] = [
   "维持",
   "稳定",
 ];
+
+/** "约80%": about a number, i.e. a band. */
+export const ABOUT_PREFIXES: readonly string[] = ["约为", "约"];
+
+/** "到2025年达到90%": the plan's end year before the target says nothing more; it is dropped. */
+export const YEAR_PREFIX = /^(?:到|至|于)?20\d{2}年(?:底|末)?[,，]?/;
 
 /** "达到90%": reach a level (no direction implied). */
 export const REACH_PREFIXES: readonly string[] = ["达到", "达"];

@@ -7,6 +7,7 @@
 import { matchUnitAt } from "../text/unit.ts";
 import type { Quantity, SimpleTarget, ThresholdOp } from "./expression.ts";
 import {
+  ABOUT_PREFIXES,
   AROUND,
   CAP_PREFIXES,
   CHANGE_VERBS,
@@ -136,6 +137,11 @@ export function parseNumericTarget(s: string): NumericTarget | null {
     // "稳定在80%": hold at a level, i.e. a band whose width is the evaluation setting.
     const q = wholeQuantity(rest);
     if (q) return { kind: "band", quantity: q, halfWidth: null, sustain: true };
+  }
+  for (const prefix of ABOUT_PREFIXES) {
+    if (!s.startsWith(prefix)) continue;
+    const q = wholeQuantity(s.slice(prefix.length));
+    if (q) return { kind: "band", quantity: q, halfWidth: null, sustain: false };
   }
   for (const prefix of REACH_PREFIXES) {
     if (!s.startsWith(prefix)) continue;

@@ -68,6 +68,12 @@ const phrasings: ReadonlyArray<readonly [string, TargetExpression]> = [
   ["80%±1个百分点", band(80, "%", false, 1)],
   ["稳定在80%左右(±2个百分点)", band(80, "%", true, 2)],
   ["稳定在80%", band(80, "%", true)],
+  ["约80%", band(80, "%")],
+  ["保持稳定在80%左右", band(80, "%", true)],
+  // the end year before a target
+  ["到2025年达到90%", level(90, "%")],
+  ["2025年底≥97%", gte(97, "%")],
+  ["大于等于95%", gte(95, "%")],
   // keep the baseline
   ["保持稳定", maintain()],
   ["基本稳定", maintain()],
