@@ -64,3 +64,18 @@ export function bandCounts(band: Uint8Array, bandCount: number): Uint32Array {
   for (let i = 0; i < band.length; i++) out[band[i]!]!++;
   return out;
 }
+
+/**
+ * Column-wise distribution: counts per (jurisdiction slot, band), laid out `slot * bandCount + band`.
+ * `slotOf[i]` is the jurisdiction slot of institution i.
+ */
+export function bandCountsBySlot(
+  band: Uint8Array,
+  slotOf: Uint16Array | Uint32Array,
+  slotCount: number,
+  bandCount: number,
+): Uint32Array {
+  const out = new Uint32Array(slotCount * bandCount);
+  for (let i = 0; i < band.length; i++) out[slotOf[i]! * bandCount + band[i]!]!++;
+  return out;
+}
