@@ -50,9 +50,14 @@ export function parseSubjectPart(s: string): Part | null {
   return null;
 }
 
+const SEPARATORS = new RegExp(PART_SEPARATORS, "g");
+/** Every part holds a number or "稳定"; without either the cell cannot be compound. */
+const MAY_BE_COMPOUND = /\d|稳定/;
+
 /** A compound cell, or null when the text is not one. */
 export function parseCompound(s: string): Compound | null {
-  const pieces = s.split(new RegExp(PART_SEPARATORS, "g"));
+  if (!MAY_BE_COMPOUND.test(s)) return null;
+  const pieces = s.split(SEPARATORS);
   if (pieces.length < 2) return null;
   const parts: Part[] = [];
   for (const piece of pieces) {

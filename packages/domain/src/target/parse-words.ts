@@ -30,6 +30,8 @@ const HAS_HAN = /\p{Script=Han}/u;
 /** Stages of pooling and roll-out; "统筹" alone is too common ("统筹基金") to count. */
 const MILESTONE_MARK = /(?:省|市|县|州|地|区)级统筹|统筹层次|试点|全覆盖|全面推开|全面实施|建成/;
 
+const SEPARATORS = new RegExp(PART_SEPARATORS, "g");
+
 /** Splits one run of text before each step verb that is not at its start. */
 function splitAtVerbs(piece: string): string[] {
   const cuts: number[] = [];
@@ -54,7 +56,7 @@ function splitAtVerbs(piece: string): string[] {
 export function parseMilestone(s: string): Milestone | null {
   if (HAS_DIGIT.test(s) || !MILESTONE_MARK.test(s)) return null;
   const steps = s
-    .split(new RegExp(PART_SEPARATORS, "g"))
+    .split(SEPARATORS)
     .flatMap(splitAtVerbs)
     .filter((step) => HAS_HAN.test(step));
   const [first, ...rest] = steps;
