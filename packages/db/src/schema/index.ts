@@ -4,9 +4,11 @@
  */
 export * from "./accounts.ts";
 export * from "./audit.ts";
+export * from "./generation.ts";
 export * from "./indicators.ts";
 export * from "./jurisdictions.ts";
 export * from "./observations.ts";
 export * from "./plans.ts";
+export * from "./procurement.ts";
 export * from "./projects.ts";
 export * from "./tasks.ts";
