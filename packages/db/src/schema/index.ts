@@ -4,7 +4,6 @@
  */
 export * from "./accounts.ts";
 export * from "./audit.ts";
-export * from "./generation.ts";
 export * from "./indicators.ts";
 export * from "./jurisdictions.ts";
 export * from "./observations.ts";
