@@ -190,7 +190,8 @@ export function withDerivedObservations(
   for (const o of observations) {
     const key = slot(o.indicatorId, o.year);
     // Procurement counts are single-subject; a compound subject's value is never replaced.
-    if (derivedBySlot.has(key) && (o.subject ?? null) === null) manualBySlot.set(key, o);
+    const subject = (o as { readonly subject?: string | null }).subject ?? null;
+    if (derivedBySlot.has(key) && subject === null) manualBySlot.set(key, o);
     else kept.push(o);
   }
   const checks = derived.map((d) => ({
