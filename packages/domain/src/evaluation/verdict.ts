@@ -39,3 +39,28 @@ export const evaluationMethodLabels: Record<EvaluationMethod, string> = {
   timeElapsed: "时序进度法",
   escap: "增速比值法（ESCAP）",
 };
+
+/**
+ * Severity for combining and ordering verdicts, worst first: a miss, then behind, then what cannot
+ * be judged (no data is worse than awaiting a person), then on track and achieved.
+ */
+const SEVERITY: Record<Verdict, number> = {
+  missed: 0,
+  behind: 1,
+  insufficientData: 2,
+  needsJudgement: 3,
+  onTrack: 4,
+  achieved: 5,
+};
+
+/** Lower is worse (see `SEVERITY`); total over all six verdicts, unlike `verdictRank`. */
+export function verdictSeverity(v: Verdict): number {
+  return SEVERITY[v];
+}
+
+/** The worst of several verdicts (a compound target is as good as its worst part). */
+export function worstVerdict(vs: readonly Verdict[]): Verdict {
+  let worst: Verdict = "achieved";
+  for (const v of vs) if (SEVERITY[v] < SEVERITY[worst]) worst = v;
+  return worst;
+}

@@ -13,6 +13,11 @@ export const Observation = z.object({
   /** Year the value describes (the baseline year is allowed: it records the actual baseline). */
   year: Year,
   value: ObservationValue,
+  /**
+   * For an indicator with a compound target ("药品达到90%、高值医用耗材达到80%"): the subject
+   * this value belongs to, exactly as the target's part names it. Absent/null otherwise.
+   */
+  subject: z.string().min(1).nullable().optional(),
   /** Where the figure comes from (统计年鉴, 医保结算系统…). */
   source: z.string().nullable(),
   note: z.string().nullable(),

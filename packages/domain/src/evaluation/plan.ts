@@ -1,0 +1,105 @@
+import type { Observation } from "../observation/schema.ts";
+import type { IndicatorForEvaluation } from "./context.ts";
+import { evaluateIndexed, invalid, parsePeriod, parseSettings } from "./evaluate.ts";
+import type { Evaluation } from "./schema.ts";
+import { indexByIndicator, type SeriesIndex } from "./series.ts";
+import {
+  defaultEvaluationSettings,
+  defaultPlanPeriod,
+  type EvaluationSettingsInput,
+  type PlanPeriod,
+} from "./settings.ts";
+import { type Verdict, verdictSeverity } from "./verdict.ts";
+
+export interface PlanEvaluation {
+  readonly year: number;
+  /** One per indicator, in the order given. */
+  readonly evaluations: Evaluation[];
+  /** How many indicators got each verdict. */
+  readonly counts: Record<Verdict, number>;
+  /** How many are breaches (约束性 behind or missed). */
+  readonly breaches: number;
+}
+
+function emptyCounts(): Record<Verdict, number> {
+  return { achieved: 0, onTrack: 0, behind: 0, missed: 0, needsJudgement: 0, insufficientData: 0 };
+}
+
+/** Counts evaluations by verdict. */
+export function countVerdicts(evaluations: readonly Evaluation[]): Record<Verdict, number> {
+  const counts = emptyCounts();
+  for (const e of evaluations) counts[e.verdict]++;
+  return counts;
+}
+
+const EMPTY_INDEX: SeriesIndex = new Map();
+
+/**
+ * Evaluates every indicator of a plan in `year`. Observations may include other plans' (they are
+ * grouped by indicator once). Settings are parsed once; invalid settings give 数据不足 verdicts.
+ */
+export function evaluatePlan(
+  indicators: readonly IndicatorForEvaluation[],
+  observations: readonly Observation[],
+  year: number,
+  settings?: EvaluationSettingsInput,
+  period?: PlanPeriod,
+): PlanEvaluation {
+  const row = matrixRow(observations, settings, period);
+  const evaluations = indicators.map((i) => row(i, year));
+  const counts = countVerdicts(evaluations);
+  return { year, evaluations, counts, breaches: evaluations.filter((e) => e.breach).length };
+}
+
+export interface VerdictMatrix {
+  readonly years: readonly number[];
+  /** One row per indicator; `evaluations[k]` is for `years[k]`. */
+  readonly rows: readonly { readonly indicatorId: string; readonly evaluations: Evaluation[] }[];
+}
+
+/** Every indicator × every year: the plan's progress at a glance (observations indexed once). */
+export function verdictMatrix(
+  indicators: readonly IndicatorForEvaluation[],
+  observations: readonly Observation[],
+  years: readonly number[],
+  settings?: EvaluationSettingsInput,
+  period?: PlanPeriod,
+): VerdictMatrix {
+  const row = matrixRow(observations, settings, period);
+  return {
+    years,
+    rows: indicators.map((i) => ({ indicatorId: i.id, evaluations: years.map((y) => row(i, y)) })),
+  };
+}
+
+function matrixRow(
+  observations: readonly Observation[],
+  settingsInput: EvaluationSettingsInput | undefined,
+  periodInput: PlanPeriod | undefined,
+): (indicator: IndicatorForEvaluation, year: number) => Evaluation {
+  const settings = parseSettings(settingsInput);
+  const period = parsePeriod(periodInput);
+  if (settings === null || period === null) {
+    return (i, y) => invalid(i, y, settings ?? defaultEvaluationSettings, period ?? defaultPlanPeriod);
+  }
+  const index = indexByIndicator(observations);
+  return (i, y) => evaluateIndexed(i, index.get(i.id) ?? EMPTY_INDEX, y, settings, period);
+}
+
+/**
+ * Report order: breaches first (约束性 behind or missed), then by severity (未达成, 进度滞后,
+ * 数据不足, 需人工研判, 进展顺利, 已达成); ties keep their given (table) order.
+ */
+export function sortForReport<E extends Pick<Evaluation, "breach" | "verdict">>(
+  evaluations: readonly E[],
+): E[] {
+  return evaluations
+    .map((e, i) => ({ e, i }))
+    .sort(
+      (a, b) =>
+        Number(b.e.breach) - Number(a.e.breach) ||
+        verdictSeverity(a.e.verdict) - verdictSeverity(b.e.verdict) ||
+        a.i - b.i,
+    )
+    .map((x) => x.e);
+}
