@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AdminCode } from "../jurisdiction/schema.ts";
 import { Indicator } from "../indicator/schema.ts";
 import { IsoDate, Year } from "../common/schema.ts";
+import { PlanStatus } from "./schema.ts";
 
 /**
  * A plan as read from its published document, before it has database ids: the stable JSON form
@@ -18,6 +19,8 @@ export const ImportWarning = z.object({
   message: z.string().min(1),
   /** The offending source text (trimmed). */
   text: z.string(),
+  /** Stable machine-readable kind, e.g. `unreadableCell`, `unplacedRow` (importer's WarningCode). */
+  code: z.string().optional(),
 });
 export type ImportWarning = z.infer<typeof ImportWarning>;
 
@@ -33,6 +36,8 @@ export const PlanMetadataDraft = z.object({
   periodStart: Year,
   periodEnd: Year,
   baselineYear: Year,
+  /** `draft` when the document says so (征求意见稿, 草案); absent or `published` otherwise. */
+  status: PlanStatus.optional(),
 });
 export type PlanMetadataDraft = z.infer<typeof PlanMetadataDraft>;
 
@@ -43,6 +48,18 @@ export const IndicatorDraft = Indicator.omit({ id: true, planId: true, parentInd
   confidence: z.enum(["table", "prose"]),
   /** First source line of the row. */
   line: z.number().int().nonnegative(),
+  /**
+   * The row's text cells exactly as the document gives them (before simplification and unit
+   * splitting); baseline and target keep theirs in `baseline.text` / `target.text`.
+   */
+  source: z
+    .object({
+      category: z.string(),
+      name: z.string(),
+      definition: z.string().nullable(),
+      attribute: z.string(),
+    })
+    .optional(),
 });
 export type IndicatorDraft = z.infer<typeof IndicatorDraft>;
 
@@ -83,5 +100,14 @@ export const PlanDocument = z.object({
   /** Footnotes of the indicator table, by marker ("①"). */
   footnotes: z.array(z.object({ mark: z.string(), text: z.string() })),
   warnings: z.array(ImportWarning),
+  /** Where the document came from and how it was read (informational). */
+  source: z
+    .object({
+      fileName: z.string(),
+      format: z.enum(["text", "markdown", "html", "docx"]),
+      /** Text encoding detected (`utf-8`, `gb18030`, …); null for .docx. */
+      encoding: z.string().nullable(),
+    })
+    .optional(),
 });
 export type PlanDocument = z.infer<typeof PlanDocument>;

@@ -1,0 +1,1 @@
+export * from "./docx-to-html.ts";

@@ -1,0 +1,1 @@
+export * from "./html-to-text.ts";

@@ -1,0 +1,58 @@
+/**
+ * The document as numbered lines, cleaned of conversion debris that carries no meaning:
+ * Word bookmarks ("[bookmark: _Toc9512]"), Markdown heading hashes and bold stars, list bullets,
+ * and `<p>` wrappers (several `<p>` paragraphs on one source line become several lines with the
+ * same line number). Tabs are kept: they separate table cells.
+ */
+export interface SourceLine {
+  /** 1-based line number in the decoded text. */
+  readonly no: number;
+  /** Cleaned text, trimmed of spaces but keeping interior tabs. Empty for blank lines. */
+  readonly text: string;
+  /** The line began with a tab (one-cell-per-line tables indent their cells). */
+  readonly tabbed: boolean;
+  /** A list bullet was removed from the start ("- ", "• ", Word's Wingdings "l"). */
+  readonly bullet: boolean;
+  /** The line was whitespace only but not empty (an empty table cell in some exports). */
+  readonly whitespaceOnly: boolean;
+}
+
+const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
+const BULLET = /^(?:[-*]\s+|[•●▪■◆◇○·]\s*|l(?=[\u4e00-\u9fff\u3400-\u4dbf]))/;
+
+function cleanSegment(segment: string): { text: string; bullet: boolean } {
+  let t = segment.replace(BOOKMARK, "").replace(/\u00a0/g, " ").replace(/[\u200b\ufeff]/g, "");
+  if (t.trim() === "") return { text: "", bullet: false };
+  // leading spaces are layout; a leading tab is an (empty) first table cell, so it stays
+  t = t.replace(/^[ \u3000]+/, "").replace(/[ \u3000]+$/, "");
+  t = t.replace(MARKDOWN_HEADING, "").replace(/\*\*/g, "");
+  const b = BULLET.exec(t);
+  if (b && t.length > b[0].length) return { text: t.slice(b[0].length).trimStart(), bullet: true };
+  return { text: t, bullet: false };
+}
+
+export function toSourceLines(text: string): SourceLine[] {
+  const raw = text.replace(/\r\n?/g, "\n").split("\n");
+  const out: SourceLine[] = [];
+  raw.forEach((line, i) => {
+    const no = i + 1;
+    const tabbed = line.startsWith("\t");
+    const whitespaceOnly = line.length > 0 && line.trim() === "";
+    // several "<p>…</p>" paragraphs on one line (HTML fragments inside a text file)
+    const segments = /<\/?p\b[^>]*>/i.test(line)
+      ? line.split(/<\/?p\b[^>]*>/i).filter((s) => s.trim() !== "")
+      : [line];
+    if (segments.length === 0) segments.push("");
+    for (const segment of segments) {
+      const { text: cleaned, bullet } = cleanSegment(segment);
+      out.push({ no, text: cleaned, tabbed, bullet, whitespaceOnly });
+    }
+  });
+  return out;
+}
+
+/** Text of a line with table tabs turned into spaces (for headings, prose). */
+export function plain(line: SourceLine): string {
+  return line.text.replace(/\t+/g, " ").trim();
+}

@@ -1,0 +1,2 @@
+export * from "./headings.ts";
+export * from "./read-outline.ts";

@@ -1,0 +1,3 @@
+export * from "./chinese-number.ts";
+export * from "./clean.ts";
+export * from "./paragraphs.ts";

@@ -1,0 +1,3 @@
+import { defineTestConfig } from "@ybplan/vitest-config";
+
+export default defineTestConfig();
