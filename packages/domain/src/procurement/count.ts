@@ -123,6 +123,8 @@ export interface BatchContribution {
   /** Jurisdiction whose implementation record applies (the jurisdiction itself or an ancestor). */
   readonly implementedBy: string;
   readonly startDate: string;
+  /** The implementation record that applies (volume, completion, savings). */
+  readonly implementation: Implementation;
   /** Batch whose varieties this one re-tenders (扩围/接续), or null. */
   readonly retenderOf: string | null;
   /** Varieties this batch added that no earlier batch had. */
@@ -239,6 +241,7 @@ export function countVarieties(
       level: batch.level,
       implementedBy: impl.jurisdictionCode,
       startDate: impl.startDate,
+      implementation: impl,
       retenderOf: batch.retenderOf,
       added,
       addedVarieties,

@@ -15,3 +15,4 @@ export * from "./import/table.ts";
 export * from "./import/batches.ts";
 export * from "./import/varieties.ts";
 export * from "./import/implementations.ts";
+export * from "./report-section.ts";
