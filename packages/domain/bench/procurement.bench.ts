@@ -141,42 +141,62 @@ export interface BenchFigure {
   readonly detail: string;
 }
 
+/** Median wall-clock time of `runs` runs after one warm-up. */
+function median<T>(runs: number, fn: () => T): { ms: number; value: T } {
+  let value = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    value = fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, value };
+}
+
 export function runProcurementBench(): BenchFigure[] {
   const data = syntheticProcurement();
-  const t0 = performance.now();
-  const ix = Result.getOrThrow(indexProcurementData(data));
-  const scratch = newCountScratch(ix);
-  let total = 0;
-  let contributions = 0;
-  for (const j of data.jurisdictions) {
-    const c = countVarieties(ix, j.code, "drug", yearEnd(2025), scratch);
-    total += c.value;
-    contributions += c.contributions.length;
-  }
-  const oneYear = performance.now() - t0;
-
-  const t1 = performance.now();
-  for (let year = 2020; year <= 2025; year++) {
-    for (const j of data.jurisdictions) countVarieties(ix, j.code, "drug", yearEnd(year), scratch);
-  }
-  const series = performance.now() - t1;
-
   const n = data.jurisdictions.length;
+
+  const oneYear = median(3, () => {
+    const ix = Result.getOrThrow(indexProcurementData(data));
+    const scratch = newCountScratch(ix);
+    let total = 0;
+    let contributions = 0;
+    for (const j of data.jurisdictions) {
+      const c = countVarieties(ix, j.code, "drug", yearEnd(2025), scratch);
+      total += c.value;
+      contributions += c.contributions.length;
+    }
+    return { ix, total, contributions };
+  });
+
+  const series = median(1, () => {
+    const scratch = newCountScratch(oneYear.value.ix);
+    for (let year = 2020; year <= 2025; year++) {
+      for (const j of data.jurisdictions)
+        countVarieties(oneYear.value.ix, j.code, "drug", yearEnd(year), scratch);
+    }
+  });
+
   return [
     {
-      name: "procurement: count 2025 (index + all jurisdictions)",
-      measuredMs: oneYear,
+      name: "procurement: count 2025, 3,200 jurisdictions",
+      measuredMs: oneYear.ms,
       goalMs: procurementGoalMs,
-      detail: `${data.distinctVarieties} distinct varieties (${data.varietyEntries} batch entries, ${data.batches.length} batches), ${n} jurisdictions, mean ${Math.round(total / n)} per jurisdiction, ${contributions} batch contributions`,
+      detail: `index + de-duplicated count with derivation; ${data.distinctVarieties} distinct varieties (${data.varietyEntries} batch entries, ${data.batches.length} batches), ${n} jurisdictions, mean ${Math.round(oneYear.value.total / n)} per jurisdiction, ${oneYear.value.contributions} batch contributions`,
     },
     {
-      name: "procurement: series 2020–2025 (all jurisdictions)",
-      measuredMs: series,
+      name: "procurement: series 2020–2025",
+      measuredMs: series.ms,
       goalMs: null,
-      detail: `${6 * n} counts`,
+      detail: `${6 * n} counts on a built index`,
     },
   ];
 }
+
+/** Entry for bench/run.ts (the harness's `Benchmark` shape). */
+export const procurementBenchmark = { name: "procurement", run: runProcurementBench };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of runProcurementBench()) {
