@@ -94,7 +94,7 @@ export function evaluateIndexed(
         settings,
         period,
       );
-      return { ...part, parts: [] };
+      return withParts(part, []);
     }
     const parts = target.parts.map((p) =>
       evaluateSimple(
@@ -115,6 +115,24 @@ export function evaluateIndexed(
     const message = `评估过程出错（${e instanceof Error ? e.message : String(e)}），数据不足。`;
     return { ...insufficient(ctx, "internalError", message), parts: [] };
   }
+}
+
+/** An evaluation from a part, listing its fields (faster than a spread on the hot path). */
+function withParts(p: EvaluationPart, parts: EvaluationPart[]): Evaluation {
+  return {
+    indicatorId: p.indicatorId,
+    subject: p.subject,
+    year: p.year,
+    attribute: p.attribute,
+    method: p.method,
+    preset: p.preset,
+    verdict: p.verdict,
+    breach: p.breach,
+    inputs: p.inputs,
+    explanation: p.explanation,
+    problem: p.problem,
+    parts,
+  };
 }
 
 /** A compound baseline is matched to the target's part by subject; anything else has no part value. */

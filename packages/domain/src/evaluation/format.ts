@@ -5,20 +5,26 @@
  */
 
 /** Decimal places a number is written with (0.1 → 1, 96 → 0), at most 4. */
+const POW10 = [1, 10, 100, 1000, 10000];
+
 export function decimalsOf(n: number): number {
   if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
   for (let d = 1; d <= 4; d++) {
-    const scaled = n * 10 ** d;
+    const scaled = n * POW10[d]!;
     if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return d;
   }
   return 4;
 }
 
-/** Rounds to `d` decimals and drops trailing zeros ("73.40" → "73.4", "-0" → "0"). */
+/**
+ * Rounds to `d` (0–4) decimals and drops trailing zeros ("73.40" → "73.4", "-0" → "0"). Hot path
+ * of every sentence: rounding arithmetic and the shortest round-trip string, no regex.
+ */
 export function formatNumber(n: number, d: number): string {
-  const fixed = n.toFixed(d);
-  const trimmed = fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
-  return trimmed === "-0" ? "0" : trimmed;
+  const p = POW10[Math.max(0, Math.min(4, d))]!;
+  const r = Math.round(n * p) / p;
+  if (r === 0) return "0";
+  return Math.abs(r) < 1e21 ? String(r) : r.toFixed(0);
 }
 
 /** Precision for computed values: the finest of the given inputs, between `min` and 2. */

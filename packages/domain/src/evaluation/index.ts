@@ -4,6 +4,7 @@ export * from "./schema.ts";
 export type { IndicatorForEvaluation } from "./context.ts";
 export { evaluateIndicator, type EvaluateIndicatorInput } from "./evaluate.ts";
 export {
+  createEvaluator,
   evaluatePlan,
   verdictMatrix,
   sortForReport,

@@ -1,6 +1,6 @@
 import { type Context, insufficient, makePart } from "./context.ts";
 import { judgeEscap } from "./escap.ts";
-import { formatNumber, precisionFor, yearSpan } from "./format.ts";
+import { decimalsOf, precisionFor, yearSpan } from "./format.ts";
 import { type Baseline, goodSign, meets, nearlyEqual, type NumericGoal } from "./goal.ts";
 import { computed, gap, requirement, standing, value } from "./phrases.ts";
 import type { EvaluationInputs, EvaluationPart } from "./schema.ts";
@@ -47,7 +47,7 @@ function share(ctx: Context): number {
 /** Enough decimals that a non-zero gap never prints as "0". */
 function gapDecimals(g: number, d: number): number {
   let dd = d;
-  while (dd < 4 && formatNumber(Math.abs(g), dd) === "0") dd++;
+  while (dd < 4 && Math.round(Math.abs(g) * 10 ** dd) === 0) dd++;
   return dd;
 }
 
@@ -89,7 +89,7 @@ function timeElapsed(
     goal.kind === "threshold"
       ? goodSign(goal.op) * (a - expected)
       : Math.abs(expected - goal.centre) - Math.abs(a - goal.centre);
-  const d = precisionFor([b, t, a]);
+  const d = Math.max(1, Math.min(2, Math.max(decimalsOf(b), decimalsOf(t), decimalsOf(a))));
   const note = baseline.note === null ? "" : `（${baseline.note}）`;
   const aim = goal.kind === "band" ? `（目标${value(goal.centre, ctx)}左右）` : "";
   const line = `按时序进度${note}${y}年应达到${computed(expected, d, ctx)}${aim}，实际${value(a, ctx)}`;

@@ -4,7 +4,9 @@ import { meets, nearlyEqual, type NumericGoal } from "./goal.ts";
 
 /** A stated value in the display unit, with the precision it was given ("96.3%"). */
 export function value(v: number, ctx: Context): string {
-  return withUnit(formatNumber(v, decimalsOf(v)), ctx.unit);
+  // Integers (96, 100, 500) are the common case and need no rounding.
+  const text = Number.isInteger(v) ? String(v) : formatNumber(v, decimalsOf(v));
+  return ctx.unit === null ? text : text + ctx.unit;
 }
 
 /** A computed value rounded to `d` decimals ("73.4%"). */

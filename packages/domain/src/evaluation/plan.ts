@@ -45,7 +45,7 @@ export function evaluatePlan(
   settings?: EvaluationSettingsInput,
   period?: PlanPeriod,
 ): PlanEvaluation {
-  const row = matrixRow(observations, settings, period);
+  const row = createEvaluator(observations, settings, period);
   const evaluations = indicators.map((i) => row(i, year));
   const counts = countVerdicts(evaluations);
   return { year, evaluations, counts, breaches: evaluations.filter((e) => e.breach).length };
@@ -65,17 +65,21 @@ export function verdictMatrix(
   settings?: EvaluationSettingsInput,
   period?: PlanPeriod,
 ): VerdictMatrix {
-  const row = matrixRow(observations, settings, period);
+  const row = createEvaluator(observations, settings, period);
   return {
     years,
     rows: indicators.map((i) => ({ indicatorId: i.id, evaluations: years.map((y) => row(i, y)) })),
   };
 }
 
-function matrixRow(
+/**
+ * Indexes the observations once and returns a judge for any (indicator, year): the building block
+ * of `evaluatePlan` and `verdictMatrix`, and of callers that stream results (national counts).
+ */
+export function createEvaluator(
   observations: readonly Observation[],
-  settingsInput: EvaluationSettingsInput | undefined,
-  periodInput: PlanPeriod | undefined,
+  settingsInput?: EvaluationSettingsInput,
+  periodInput?: PlanPeriod,
 ): (indicator: IndicatorForEvaluation, year: number) => Evaluation {
   const settings = parseSettings(settingsInput);
   const period = parsePeriod(periodInput);

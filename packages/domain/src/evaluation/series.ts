@@ -22,12 +22,15 @@ export interface Series {
 /** Observations of one indicator, split by compound subject (`null` = the indicator itself). */
 export type SeriesIndex = ReadonlyMap<string | null, Series>;
 
-const EMPTY: Series = { numbers: new Map(), texts: new Map(), duplicateYears: [] };
+const NO_TEXTS: ReadonlyMap<number, TextEntry> = new Map();
+const NO_YEARS: readonly number[] = [];
+const EMPTY: Series = { numbers: new Map(), texts: NO_TEXTS, duplicateYears: NO_YEARS };
 
+/** Texts and duplicates are rare: their containers are created on first use (fewer allocations). */
 interface MutableSeries {
   numbers: Map<number, number>;
-  texts: Map<number, TextEntry>;
-  duplicateYears: number[];
+  texts: Map<number, TextEntry> | ReadonlyMap<number, TextEntry>;
+  duplicateYears: number[] | readonly number[];
 }
 
 /** Indexes the observations of `indicatorId` (others are ignored). */
@@ -58,21 +61,24 @@ function addObservation(index: Map<string | null, MutableSeries>, o: Observation
   const subject = o.subject ?? null;
   let s = index.get(subject);
   if (s === undefined) {
-    s = { numbers: new Map(), texts: new Map(), duplicateYears: [] };
+    s = { numbers: new Map(), texts: NO_TEXTS, duplicateYears: NO_YEARS };
     index.set(subject, s);
   }
   if (o.value.kind === "number") {
     if (s.numbers.has(o.year)) {
-      if (!s.duplicateYears.includes(o.year)) s.duplicateYears.push(o.year);
+      if (s.duplicateYears === NO_YEARS) s.duplicateYears = [];
+      if (!s.duplicateYears.includes(o.year)) (s.duplicateYears as number[]).push(o.year);
     } else {
       s.numbers.set(o.year, o.value.value);
     }
     return;
   }
-  const prev = s.texts.get(o.year);
+  if (s.texts === NO_TEXTS) s.texts = new Map();
+  const texts = s.texts as Map<number, TextEntry>;
+  const prev = texts.get(o.year);
   const entry: TextEntry = { text: o.value.text, recordedBy: o.recordedBy, recordedAt: o.recordedAt };
   // A later record revises an earlier one; without timestamps, input order decides.
-  if (prev === undefined || (prev.recordedAt ?? "") <= (entry.recordedAt ?? "")) s.texts.set(o.year, entry);
+  if (prev === undefined || (prev.recordedAt ?? "") <= (entry.recordedAt ?? "")) texts.set(o.year, entry);
 }
 
 export function seriesFor(index: SeriesIndex, subject: string | null): Series {

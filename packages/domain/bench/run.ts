@@ -1,0 +1,18 @@
+/**
+ * `pnpm bench`: runs every benchmark of the package and prints measured time against its goal.
+ * Add a benchmark by exporting a `Benchmark` from `bench/<name>.bench.ts` and listing it below.
+ * `pnpm bench <name>` runs only the benchmarks whose name contains <name>.
+ */
+import { evaluationBenchmark } from "./evaluation.bench.ts";
+import { type Benchmark, type BenchResult, formatTable } from "./harness.ts";
+import { procurementBenchmark } from "./procurement.bench.ts";
+
+const benchmarks: readonly Benchmark[] = [evaluationBenchmark, procurementBenchmark];
+
+const filter = process.argv[2];
+const results: BenchResult[] = [];
+for (const b of benchmarks) {
+  if (filter !== undefined && !b.name.includes(filter)) continue;
+  results.push(...(await b.run()));
+}
+console.log(formatTable(results));
