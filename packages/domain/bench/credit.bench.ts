@@ -10,7 +10,8 @@
  * 3. For information: the object API on 110,000 institutions / 500,000 deductions, and the staff
  *    12-point standings of 200,000 scorings.
  *
- * Run alone: `tsx bench/credit.bench.ts`; `bench/run.ts` calls `runCreditBench`.
+ * Run alone: `tsx bench/credit.bench.ts`; `bench/run.ts` lists `creditBenchmark`. The
+ * database variant (PostgreSQL) is packages/db/bench/credit.bench.ts.
  */
 import {
   type CompiledRuleSet,
@@ -26,16 +27,11 @@ import {
   shippedRuleSets,
   staffStandings,
 } from "../src/credit/index.ts";
+import { type Benchmark, type BenchResult, formatTable, measure } from "./harness.ts";
 
 export const institutionGoalMs = 60_000;
 export const companyGoalMs = 5_000;
 
-export interface BenchFigure {
-  name: string;
-  measuredMs: number;
-  goalMs: number | null;
-  detail: string;
-}
 
 /** Deterministic PRNG (mulberry32) so every run grades the same data. */
 function rng(seed: number): () => number {
@@ -150,35 +146,33 @@ export function syntheticCompanyEvents(n = 50_000, seed = 2025): DishonestEvent[
   return out;
 }
 
-export function runCreditBench(): BenchFigure[] {
-  const figures: BenchFigure[] = [];
+export function runCreditBench(): BenchResult[] {
+  const figures: BenchResult[] = [];
 
-  // 1. Institutions, in memory.
+  // 1. Institutions, in memory (median of 3 after a warm-up).
   const parts = syntheticInstitutions();
-  const t0 = performance.now();
-  const { perGrade, slots } = regradeAll(parts);
-  const regrade = performance.now() - t0;
   const nInst = parts.reduce((s, p) => s + p.count, 0);
   const nDed = parts.reduce((s, p) => s + p.ded.count, 0);
-  figures.push({
-    name: "credit: re-grade institutions (in-memory engine)",
-    measuredMs: regrade,
-    goalMs: institutionGoalMs,
-    detail: `${nInst.toLocaleString("en")} institutions, ${nDed.toLocaleString("en")} deductions, 3 rule sets, distribution over ${slots} jurisdictions; ${[...perGrade].map(([k, v]) => `${k}=${v}`).join(" ")}. Not yet from PostgreSQL.`,
+  const regrade = measure("credit: re-grade 1.1M institutions / 5M deductions (in memory)", institutionGoalMs, () => regradeAll(parts), {
+    runs: 3,
+    detail: (v) => {
+      const { perGrade, slots } = v as ReturnType<typeof regradeAll>;
+      return `${nInst.toLocaleString("en")} institutions, ${nDed.toLocaleString("en")} deductions, 3 rule sets, distribution over ${slots} jurisdictions; ${[...perGrade].map(([k, n]) => `${k}=${n}`).join(" ")}. In-memory engine; the PostgreSQL variant is packages/db/bench/credit.bench.ts.`;
+    },
   });
+  figures.push(stripValue(regrade));
 
   // 2. Companies.
   const events = syntheticCompanyEvents();
-  const t1 = performance.now();
-  const run = rateCompanies(events, [], { year: 2025, quarter: 4 });
-  const companies = performance.now() - t1;
-  const rated = run.ratings.filter((r) => r.level !== null).length;
-  figures.push({
-    name: "credit: rate 50,000 company events (one quarter, 2025 transition)",
-    measuredMs: companies,
-    goalMs: companyGoalMs,
-    detail: `${events.length} events → ${run.ratings.length} company×province ratings, ${rated} with a level, ${run.issues.length} issues`,
+  const companies = measure("credit: rate 50,000 company events (one quarter)", companyGoalMs, () => rateCompanies(events, [], { year: 2025, quarter: 4 }), {
+    runs: 3,
+    detail: (v) => {
+      const run = v as ReturnType<typeof rateCompanies>;
+      const rated = run.ratings.filter((r) => r.level !== null).length;
+      return `${events.length} events → ${run.ratings.length} company×province ratings, ${rated} with a level, ${run.issues.length} issues (2025Q4, inside the 2025 transition)`;
+    },
   });
+  figures.push(stripValue(companies));
 
   // 3a. Object API, for information.
   const rand = rng(7);
@@ -198,14 +192,11 @@ export function runCreditBench(): BenchFigure[] {
       date: "2026-05-01",
     }),
   );
-  const t2 = performance.now();
-  const objRun = gradeInstitutions(rs, insts, deds, 2026);
-  figures.push({
-    name: "credit: object API, 110,000 institutions / 500,000 deductions",
-    measuredMs: performance.now() - t2,
-    goalMs: null,
-    detail: `${objRun.results.length} results with reasons, ${objRun.issues.length} issues`,
+  const obj = measure("credit: object API, 110k institutions / 500k deductions", null, () => gradeInstitutions(rs, insts, deds, 2026), {
+    runs: 1,
+    detail: (v) => `${(v as ReturnType<typeof gradeInstitutions>).results.length} results with reasons`,
   });
+  figures.push(stripValue(obj));
 
   // 3b. Staff points, for information.
   const scorings = Array.from({ length: 200_000 }, (_, i) =>
@@ -219,22 +210,24 @@ export function runCreditBench(): BenchFigure[] {
       act: "违规",
     }),
   );
-  const t3 = performance.now();
-  const staff = staffStandings(scorings, "2025-12-31");
-  const terminated = staff.standings.filter((s) => s.status === "terminated").length;
-  figures.push({
-    name: "credit: staff 12-point standings, 200,000 scorings",
-    measuredMs: performance.now() - t3,
-    goalMs: null,
-    detail: `${staff.standings.length} people, ${terminated} terminated`,
+  const staff = measure("credit: staff 12-point standings, 200k scorings", null, () => staffStandings(scorings, "2025-12-31"), {
+    runs: 1,
+    detail: (v) => {
+      const st = (v as ReturnType<typeof staffStandings>).standings;
+      return `${st.length} people, ${st.filter((s) => s.status === "terminated").length} terminated`;
+    },
   });
+  figures.push(stripValue(staff));
   return figures;
 }
 
+function stripValue(r: BenchResult & { value: unknown }): BenchResult {
+  const { value: _value, ...rest } = r;
+  return rest;
+}
+
+export const creditBenchmark: Benchmark = { name: "credit", run: runCreditBench };
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of runCreditBench()) {
-    const verdict = f.goalMs === null ? "" : f.measuredMs < f.goalMs ? "  ✔ within goal" : "  ✘ over goal";
-    const goal = f.goalMs === null ? "no goal" : `goal < ${f.goalMs} ms`;
-    console.log(`${f.name}: ${f.measuredMs.toFixed(0)} ms (${goal})${verdict}\n  ${f.detail}`);
-  }
+  console.log(formatTable(runCreditBench()));
 }

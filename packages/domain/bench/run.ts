@@ -3,11 +3,12 @@
  * Add a benchmark by exporting a `Benchmark` from `bench/<name>.bench.ts` and listing it below.
  * `pnpm bench <name>` runs only the benchmarks whose name contains <name>.
  */
+import { creditBenchmark } from "./credit.bench.ts";
 import { evaluationBenchmark } from "./evaluation.bench.ts";
 import { type Benchmark, type BenchResult, formatTable } from "./harness.ts";
 import { procurementBenchmark } from "./procurement.bench.ts";
 
-const benchmarks: readonly Benchmark[] = [evaluationBenchmark, procurementBenchmark];
+const benchmarks: readonly Benchmark[] = [evaluationBenchmark, procurementBenchmark, creditBenchmark];
 
 const filter = process.argv[2];
 const results: BenchResult[] = [];
