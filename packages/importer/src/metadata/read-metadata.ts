@@ -61,7 +61,11 @@ function periodFrom(text: string): { start: number; end: number } | null {
  */
 export function readMetadata(lines: readonly SourceLine[], warnings: Warnings, options: MetadataOptions = {}): ReadMetadata {
   const jurisdictions = options.jurisdictions ?? sampleJurisdictions;
-  const texts = lines.map((l) => clean(plain(l)));
+  // Titles, masthead, signature and date lines are short; long paragraphs need no cleaning.
+  const texts = lines.map((l) => {
+    const t = plain(l);
+    return t.length > 80 ? t : clean(t);
+  });
   const titleIndex = findTitle(texts);
   let title = titleIndex === null ? null : (texts[titleIndex] ?? null);
   if (title === null) {

@@ -20,6 +20,7 @@ export interface Heading {
   readonly rest: string;
 }
 
+const HEADING_START = /^\s*[第一二三四五六七八九十百零〇两（(\d]/;
 const CN = "[一二三四五六七八九十百零〇两]{1,4}";
 const patterns: readonly [HeadingStyle, RegExp][] = [
   ["part", new RegExp(`^第(${CN}|\\d{1,2})部分\\s*(.*)$`)],
@@ -54,6 +55,8 @@ export function splitTitle(content: string): { title: string; rest: string } {
 
 /** Reads a line as a numbered heading, or null. Tabs count as spaces (TOC rows use them). */
 export function matchHeading(text: string): Heading | null {
+  // every numbering style starts with 第, a Chinese numeral, a bracket or a digit
+  if (!HEADING_START.test(text)) return null;
   const t = stripPageNumber(text).replace(/\t+/g, " ").trim();
   if (t === "") return null;
   for (const [style, re] of patterns) {

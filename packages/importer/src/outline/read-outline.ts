@@ -17,6 +17,10 @@ const PAGE_DEBRIS = /^[-—\s·.…\d]*$/;
 const BACK_MATTER = /^(备注|附件|附表|抄送|抄报|印发|附：)/;
 const SIGNATURE = /^((?:19|20)\d\d年\d{1,2}月\d{1,2}日(印发)?|[\u4e00-\u9fff]{2,30}(局|办公室|人民政府|委员会)(文件)?)$/;
 
+function isTocMarker(text: string): boolean {
+  return text.length <= 12 && TOC_MARKER.test(keyText(text));
+}
+
 interface Item {
   readonly index: number;
   readonly text: string;
@@ -51,13 +55,13 @@ function displayNumber(h: Heading): string {
 function findToc(items: readonly Item[]): [number, number] | null {
   for (let s = 0; s < items.length; s++) {
     const first = items[s] as Item;
-    if (first.heading === null && !TOC_MARKER.test(keyText(first.text))) continue;
+    if (first.heading === null && !isTocMarker(first.text)) continue;
     let e = s;
     let marker = false;
     const headings: Item[] = [];
     for (; e < items.length; e++) {
       const it = items[e] as Item;
-      if (TOC_MARKER.test(keyText(it.text))) {
+      if (isTocMarker(it.text)) {
         if (headings.length > 0) break;
         marker = true;
         continue;
@@ -118,7 +122,8 @@ export function readOutline(lines: readonly SourceLine[], excluded: ReadonlySet<
   for (const it of body) {
     if (it.heading === null) {
       if (BACK_MATTER.test(it.text)) open = null;
-      if (open === null || PAGE_DEBRIS.test(it.text) || SIGNATURE.test(keyText(it.text))) continue;
+      if (open === null || PAGE_DEBRIS.test(it.text)) continue;
+      if (it.text.length <= 40 && SIGNATURE.test(keyText(it.text))) continue;
       open.paragraphs.push(it.text);
       continue;
     }

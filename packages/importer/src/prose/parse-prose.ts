@@ -25,6 +25,8 @@ const VERB =
 const CHANGE = "(?:提高|提升|增加|增长|上升|降低|下降|减少|降)(?:到|至)";
 /** An indicator name ends in what it measures. */
 const METRIC = /(率|比例|比重|占比|人数|人次|数量|品种|种类|金额|收入|支出|结余|费用|次数|天数|时间|时限|个数|家数|覆盖面|满意度|水平)$/;
+/** A measure named, then a figure: a clause that ought to be an indicator. */
+const MEASURE_THEN_FIGURE = /(率|比例|比重|占比|人数|人次|品种|金额|收入|支出|结余)[^\d]*\d/;
 const LEAD = /^(?:其中|全市|全省|全县|全区|全州|我市|我省|我县|我区|力争|确保|争取|届时|同时|并且|并|且|使|将|到(?:19|20)\d\d年(?:底|末)?|至(?:19|20)\d\d年(?:底|末)?|(?:19|20)\d\d年(?:底|末)?)+/;
 
 const fromTo = new RegExp(`^(.+?)(?:由|从)\\s*(${VALUE})\\s*(${CHANGE}\\s*${VALUE}${QUALIFIER})$`);
@@ -138,7 +140,7 @@ export function parseIndicatorProse(text: string, options: ProseOptions = {}): P
         add(line, m[1] ?? "", m[2] ?? "", null);
         continue;
       }
-      if (/\d/.test(clause) && METRIC.test(clause.replace(/[\d.%\s]+.*$/, ""))) {
+      if (MEASURE_THEN_FIGURE.test(clause)) {
         warnings.add("unclearProse", line, "这句话像是指标表述，但无法识别其目标值", clause);
       }
     }

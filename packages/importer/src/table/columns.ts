@@ -38,9 +38,9 @@ function kindOf(header: string): { kind: ColumnKind; year: number | null } {
   return { kind: "unknown", year: null };
 }
 
-/** True when a text is a header keyword of some column (used to find and merge header cells). */
-export function isHeaderWord(text: string): boolean {
-  return kindOf(text).kind !== "unknown";
+/** The column a header cell names on its own ("指标维度" → category); unknown for other text. */
+export function headerKind(text: string): ColumnKind {
+  return kindOf(text).kind;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { SourceLine } from "../lines/source-lines.ts";
 import { isStructuralHeading, matchHeading } from "../outline/headings.ts";
 import { keyText } from "../text/clean.ts";
 import type { Warnings } from "../warnings.ts";
-import { type Column, type ColumnKind, attributeOf, classifyColumns, isHeaderWord, isIndicatorHeader } from "./columns.ts";
+import { type Column, type ColumnKind, attributeOf, classifyColumns, headerKind, isIndicatorHeader } from "./columns.ts";
 import { type FittedCell, type Fragment, fitRow } from "./fit-row.ts";
 
 /** How the table arrived in the text. */
@@ -136,14 +136,13 @@ function readCellTable(
   baselineYear: number,
   warnings: Warnings,
 ): ReadTable | null {
-  // The header may start a line or two above "主要指标" (the category column's header).
+  // The header may start one cell above "主要指标": the category column's header ("指標維度").
   let start = nameHeader;
-  for (let i = nameHeader - 1, seen = 0; i >= 0 && seen < 2; i--) {
+  for (let i = nameHeader - 1; i >= 0; i--) {
     const t = (lines[i] as SourceLine).text.replace(/^\t+/, "").trim();
     if (t === "") continue;
-    seen++;
-    if (isHeaderWord(t) && t.length <= 8 && !/^(主要指标|指标名称)$/.test(keyText(t))) start = i;
-    else break;
+    if (t.length <= 8 && headerKind(t) === "category") start = i;
+    break;
   }
   // Cells on consecutive lines with blank lines between rows (Heshan), or every cell alone (Hunan)?
   let blocks = false;
@@ -240,10 +239,10 @@ export function readIndicatorTable(
     let table: ReadTable | null = null;
     if (hasTabCells(line)) {
       const cells = cellsOf(line).filter((c) => c !== "");
-      if (cells.length >= 3 && cells.some((c) => NAME_HEADER.test(keyText(c)))) {
+      if (cells.length >= 3 && cells.some((c) => c.length <= 12 && NAME_HEADER.test(keyText(c)))) {
         table = readTabTable(lines, i, baselineYear, warnings);
       }
-    } else if (NAME_HEADER.test(keyText(line.text))) {
+    } else if (line.text.length <= 12 && NAME_HEADER.test(keyText(line.text))) {
       table = readCellTable(lines, i, baselineYear, warnings);
     }
     if (table === null || table.rows.length === 0) continue;

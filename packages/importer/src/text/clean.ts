@@ -9,9 +9,12 @@ const CJK = "\\u4e00-\\u9fff";
  */
 export function clean(s: string, options: { keepLineBreaks?: boolean } = {}): string {
   return toSimplified(normalizeText(s, { keepLineBreaks: options.keepLineBreaks ?? false }))
-    .replace(new RegExp(`(?<=[${CJK}“”、，。；：%()]) (?=[${CJK}“”、，。；：()])`, "g"), "")
-    .replace(new RegExp(`(?<=[${CJK}，、]) (?=[\\d])|(?<=[\\d%]) (?=[${CJK}，、。])`, "g"), "");
+    .replace(SPACE_BETWEEN_CJK, "")
+    .replace(SPACE_AT_NUMBER, "");
 }
+
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}“”、，。；：%()]) (?=[${CJK}“”、，。；：()])`, "g");
+const SPACE_AT_NUMBER = new RegExp(`(?<=[${CJK}，、]) (?=[\\d])|(?<=[\\d%]) (?=[${CJK}，、。])`, "g");
 
 /** A comparison key: `clean` without any spaces or quotes. */
 export function keyText(s: string): string {
@@ -24,22 +27,20 @@ export function keyText(s: string): string {
  * stays as written, and no spaces are dropped except between Chinese characters and numbers.
  */
 export function cleanProse(s: string, options: { keepLineBreaks?: boolean } = {}): string {
-  let out = "";
-  for (const ch of toSimplified(s)) {
-    const code = ch.codePointAt(0) ?? 0;
-    const fullWidthAlnum =
-      (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
-    if (fullWidthAlnum) out += String.fromCodePoint(code - 0xfee0);
-    else if (ch === "％") out += "%";
-    else if (/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/.test(ch)) out += " ";
-    else if (/[\u200b-\u200d\u2060\ufeff]/.test(ch)) out += "";
-    else out += ch;
-  }
+  const out = toSimplified(s)
+    .replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/％/g, "%")
+    .replace(ODD_SPACE, " ")
+    .replace(INVISIBLE, "");
   const lines = out.split(/\r\n|\r|\n/).map((l) =>
     l
       .replace(/[ \t\f\v]+/g, " ")
-      .replace(new RegExp(`(?<=[${CJK}，、]) (?=[\\d])|(?<=[\\d%]) (?=[${CJK}，、。])`, "g"), "")
+      .replace(SPACE_AT_NUMBER, "")
       .trim(),
   );
   return (options.keepLineBreaks ? lines.join("\n") : lines.join(" ")).trim();
 }
+
+const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+const ODD_SPACE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;

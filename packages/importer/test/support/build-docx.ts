@@ -25,7 +25,7 @@ export async function buildDocx(text: string): Promise<Uint8Array> {
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    const isRow = (l: string | undefined) => l !== undefined && l.replace(/^\t+/, "").includes("\t");
+    const isRow = (l: string | undefined) => l?.replace(/^\t+/, "").includes("\t") === true;
     if (!isRow(line)) {
       if (line.trim() !== "") children.push(new Paragraph({ children: runs(line.trim()) }));
       continue;
