@@ -18,13 +18,25 @@ export function decimalsOf(n: number): number {
 
 /**
  * Rounds to `d` (0–4) decimals and drops trailing zeros ("73.40" → "73.4", "-0" → "0"). Hot path
- * of every sentence: rounding arithmetic and the shortest round-trip string, no regex.
+ * of every sentence, so it works on scaled integers (no regex, no shortest-double printing).
  */
 export function formatNumber(n: number, d: number): string {
-  const p = POW10[Math.max(0, Math.min(4, d))]!;
-  const r = Math.round(n * p) / p;
-  if (r === 0) return "0";
-  return Math.abs(r) < 1e21 ? String(r) : r.toFixed(0);
+  const dd = d < 0 ? 0 : d > 4 ? 4 : d;
+  const p = POW10[dd]!;
+  const k = Math.round(Math.abs(n) * p);
+  if (k === 0) return "0";
+  if (!Number.isSafeInteger(k)) return n.toFixed(0);
+  const sign = n < 0 ? "-" : "";
+  const whole = Math.floor(k / p);
+  let frac = k - whole * p;
+  if (frac === 0) return `${sign}${whole}`;
+  let digits = dd;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    digits--;
+  }
+  const f = String(frac);
+  return `${sign}${whole}.${f.length < digits ? "0".repeat(digits - f.length) + f : f}`;
 }
 
 /** Precision for computed values: the finest of the given inputs, between `min` and 2. */
