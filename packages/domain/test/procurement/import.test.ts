@@ -141,6 +141,14 @@ describe("batch import", () => {
     ]);
   });
 
+  it("checks each record against the domain schema before returning it", () => {
+    const csv = "层级,批次名称,公布日期,类别,来源链接\n国家组织,甲,2021-01,药品,http://bad[host/x\n";
+    const issues = issuesOf(importBatchTable(table(csv), { existing: [], newId: counter() }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ line: 2, field: null });
+    expect(issues[0]!.message.startsWith("记录无效：")).toBe(true);
+  });
+
   it("rejects retender chains that loop", () => {
     const csv =
       "层级,批次名称,公布日期,类别,品种数,接续批次\n国家组织,甲,2021-01,药品,3,乙\n国家组织,乙,2021-02,药品,3,甲\n";

@@ -1,7 +1,7 @@
 import { Result } from "effect";
 import { AdminCode } from "../../jurisdiction/schema.ts";
 import { ProcurementImportError, type RowIssue } from "../errors.ts";
-import { type Batch, type BatchLevel, PartialIsoDate, type ProcurementCategory } from "../schema.ts";
+import { Batch, type BatchLevel, PartialIsoDate, type ProcurementCategory } from "../schema.ts";
 import { type ColumnSpec, headerOf, locateColumns, nameKey, type RawTable, RowReader } from "./table.ts";
 
 /**
@@ -217,6 +217,17 @@ export function importBatchTable(
       }
       seen.add(cur.id);
       cur = cur.retenderOf === null ? undefined : byId.get(cur.retenderOf);
+    }
+  }
+
+  // Last guard: every record must satisfy the domain schema before anyone saves it.
+  for (const b of batches) {
+    const checked = Batch.safeParse(b);
+    if (!checked.success) {
+      const line = parsed.find((p) => p.batch.id === b.id)!.reader.row.line;
+      all.push(
+        ...checked.error.issues.map((i) => ({ line, field: null, message: `记录无效：${i.message}` })),
+      );
     }
   }
 

@@ -2,7 +2,7 @@ import { Result } from "effect";
 import { IsoDate } from "../../common/schema.ts";
 import { AdminCode } from "../../jurisdiction/schema.ts";
 import { ProcurementImportError, type RowIssue } from "../errors.ts";
-import type { Batch, Implementation } from "../schema.ts";
+import { type Batch, Implementation } from "../schema.ts";
 import { type ColumnSpec, locateColumns, nameKey, type RawTable, RowReader } from "./table.ts";
 
 /**
@@ -95,7 +95,7 @@ export function importImplementationTable(
       issues.push(...r.issues);
       continue;
     }
-    out.push({
+    const record = Implementation.safeParse({
       batchId: batch.id,
       jurisdictionCode: code,
       startDate,
@@ -104,6 +104,16 @@ export function importImplementationTable(
       savingsWanYuan,
       note: note === "" ? null : note,
     });
+    // Last guard: the record must satisfy the domain schema.
+    if (record.success) out.push(record.data);
+    else
+      issues.push(
+        ...record.error.issues.map((i) => ({
+          line: row.line,
+          field: null,
+          message: `记录无效：${i.message}`,
+        })),
+      );
   }
 
   if (issues.length > 0) return Result.fail(new ProcurementImportError({ issues }));

@@ -1,7 +1,7 @@
 import { Result } from "effect";
 import { dosageFormGroupOf, normaliseText, splitProductName } from "../dosage-form.ts";
 import { ProcurementImportError, type RowIssue } from "../errors.ts";
-import type { Batch, Variety } from "../schema.ts";
+import { type Batch, Variety } from "../schema.ts";
 import { varietyKey } from "../variety-key.ts";
 import { type ColumnSpec, locateColumns, nameKey, type RawTable, RowReader } from "./table.ts";
 
@@ -93,6 +93,11 @@ export function importVarietyTable(
       else keys.set(key, row.line);
     }
 
+    // Last guard: the record must satisfy the domain schema.
+    const checked = variety === null ? null : Variety.safeParse(variety);
+    if (checked !== null && !checked.success) {
+      for (const i of checked.error.issues) r.fail(null, `记录无效：${i.message}`);
+    }
     if (r.issues.length > 0 || batch === undefined || variety === null) {
       issues.push(...r.issues);
       continue;
