@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Result, Spin } from "antd";
+import { type ReactNode, useMemo } from "react";
+import { formatApiError, isUnauthorized } from "../api/errors.ts";
+import { useTRPC } from "../api/trpc.ts";
+import { ChangePasswordModal } from "./change-password-modal.tsx";
+import { LoginPage } from "./login-page.tsx";
+import { type Session, SessionContext, type SessionUser } from "./session-context.ts";
+
+/** Shows the login page until there is a session; then the app, with the user in context. */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { retry: false, staleTime: 60_000 }));
+  const logout = useMutation(trpc.auth.logout.mutationOptions());
+
+  const user = (me.data ?? null) as SessionUser | null;
+  const session = useMemo<Session | null>(
+    () =>
+      user && {
+        user,
+        logout: async () => {
+          await logout.mutateAsync().catch(() => undefined);
+          queryClient.clear();
+          window.location.hash = "#/";
+          await me.refetch();
+        },
+      },
+    [user, logout, queryClient, me],
+  );
+
+  if (me.isPending) {
+    return (
+      <div style={{ paddingTop: 160, textAlign: "center" }}>
+        <Spin description="正在加载…">
+          <div style={{ width: 1, height: 48 }} />
+        </Spin>
+      </div>
+    );
+  }
+  if (me.isError && !isUnauthorized(me.error)) {
+    return (
+      <Result
+        status="error"
+        title="无法连接服务器"
+        subTitle={<Alert type="error" title={formatApiError(me.error)} />}
+        extra={<Button onClick={() => void me.refetch()}>重试</Button>}
+      />
+    );
+  }
+  if (!session) return <LoginPage onLoggedIn={() => void me.refetch()} />;
+  return (
+    <SessionContext.Provider value={session}>
+      {children}
+      {session.user.mustChangePassword ? (
+        <ChangePasswordModal open forced onClose={() => void me.refetch()} />
+      ) : null}
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,149 @@
+import { useQuery } from "@tanstack/react-query";
+import { planStatusLabels } from "@ybplan/domain/plan";
+import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Tabs, Tag } from "antd";
+import { useState } from "react";
+import { formatTime } from "../../api/errors.ts";
+import { useTRPC } from "../../api/trpc.ts";
+import type { PlanDetail } from "../../api/types.ts";
+import { can } from "../../auth/roles.ts";
+import { useSession } from "../../auth/session-context.ts";
+import { QueryState } from "../../components/query-state.tsx";
+import { Link } from "../../router/link.tsx";
+import { navigate } from "../../router/navigation.ts";
+import type { PageProps } from "../../routes/registry.ts";
+import { IndicatorTable } from "./indicator-table.tsx";
+import { PlanMetaModal } from "./plan-meta-modal.tsx";
+import { buildTaskTree, WorkItemTable } from "./work-items.tsx";
+
+/** 规划详情: metadata, the indicator table (inline edit), key tasks and 专栏 with progress. */
+export default function PlanDetailPage({ params }: PageProps) {
+  const planId = params.planId!;
+  const trpc = useTRPC();
+  const plan = useQuery(trpc.plans.get.queryOptions({ id: planId }));
+  return (
+    <>
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/plans">规划管理</Link> }, { title: "规划详情" }]} />
+      <QueryState query={plan}>{(p) => <PlanView plan={p} />}</QueryState>
+    </>
+  );
+}
+
+function PlanView({ plan }: { plan: PlanDetail }) {
+  const trpc = useTRPC();
+  const { user } = useSession();
+  const [editMeta, setEditMeta] = useState(false);
+  const indicators = useQuery(trpc.indicators.list.queryOptions({ planId: plan.id }));
+  const tasks = useQuery(trpc.tasks.list.queryOptions({ planId: plan.id }));
+  const projects = useQuery(trpc.projects.list.queryOptions({ planId: plan.id }));
+  const jurisdiction = useQuery(trpc.jurisdictions.get.queryOptions({ code: plan.jurisdictionCode }));
+  const editable = can.editPlans(user.role);
+  const canEnter = can.enterData(user.role);
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" align="start" gap={12}>
+        <h1 className="page-title" style={{ margin: 0 }}>
+          {plan.title}
+        </h1>
+        <Flex gap={8}>
+          {canEnter ? (
+            <Button type="primary" onClick={() => void navigate(`/plans/${plan.id}/entry`)}>
+              年度数据填报
+            </Button>
+          ) : null}
+          <Button onClick={() => void navigate(`/overview?j=${plan.jurisdictionCode}&plan=${plan.id}`)}>查看评估</Button>
+        </Flex>
+      </Flex>
+      {plan.importWarnings && Array.isArray(plan.importWarnings) && plan.importWarnings.length > 0 ? (
+        <Alert type="warning" showIcon title={`导入时有 ${plan.importWarnings.length} 条提示，请核对指标表`} />
+      ) : null}
+      <Tabs
+        defaultActiveKey="indicators"
+        items={[
+          {
+            key: "meta",
+            label: "基本信息",
+            children: (
+              <Card size="small" extra={editable ? <Button size="small" onClick={() => setEditMeta(true)}>编辑基本信息</Button> : null}>
+                <Descriptions size="small" column={2} bordered>
+                  <Descriptions.Item label="所属地区">{jurisdiction.data?.name ?? plan.jurisdictionCode}</Descriptions.Item>
+                  <Descriptions.Item label="状态">
+                    <Tag>{planStatusLabels[plan.status]}</Tag>
+                  </Descriptions.Item>
+                  <Descriptions.Item label="发文机关">{plan.issuer ?? "—"}</Descriptions.Item>
+                  <Descriptions.Item label="文号">{plan.documentNumber ?? "—"}</Descriptions.Item>
+                  <Descriptions.Item label="印发日期">{plan.issueDate ?? "—"}</Descriptions.Item>
+                  <Descriptions.Item label="规划期">
+                    {plan.periodStart}–{plan.periodEnd}（基期 {plan.baselineYear}）
+                  </Descriptions.Item>
+                  <Descriptions.Item label="指标 / 任务 / 专栏">
+                    {plan.counts.indicators} / {plan.counts.tasks} / {plan.counts.projects}
+                  </Descriptions.Item>
+                  <Descriptions.Item label="版本">
+                    第 {plan.revision} 版，{plan.updatedBy ?? "系统"} 于 {formatTime(plan.updatedAt)} 更新
+                  </Descriptions.Item>
+                </Descriptions>
+              </Card>
+            ),
+          },
+          {
+            key: "indicators",
+            label: `主要指标（${plan.counts.indicators}）`,
+            children: (
+              <QueryState query={indicators}>
+                {(list) => <IndicatorTable planId={plan.id} indicators={list} editable={editable} />}
+              </QueryState>
+            ),
+          },
+          {
+            key: "tasks",
+            label: `重点任务（${plan.counts.tasks}）`,
+            children: (
+              <QueryState query={tasks} isEmpty={(t) => t.length === 0} emptyText="该规划没有录入重点任务">
+                {(list) => (
+                  <WorkItemTable
+                    kind="task"
+                    planId={plan.id}
+                    items={buildTaskTree(list)}
+                    canEnter={canEnter}
+                    periodStart={plan.periodStart}
+                    periodEnd={plan.periodEnd}
+                  />
+                )}
+              </QueryState>
+            ),
+          },
+          {
+            key: "projects",
+            label: `专栏（${plan.counts.projects}）`,
+            children: (
+              <QueryState query={projects} isEmpty={(p) => p.length === 0} emptyText="该规划没有专栏">
+                {(list) => (
+                  <Flex vertical gap={12}>
+                    {list.map((p) => (
+                      <Card key={p.id} size="small" title={`${p.number} ${p.title}`}>
+                        {p.items.length === 0 ? (
+                          <Empty description="该专栏没有条目" />
+                        ) : (
+                          <WorkItemTable
+                            kind="projectItem"
+                            planId={plan.id}
+                            items={p.items}
+                            canEnter={canEnter}
+                            periodStart={plan.periodStart}
+                            periodEnd={plan.periodEnd}
+                          />
+                        )}
+                      </Card>
+                    ))}
+                  </Flex>
+                )}
+              </QueryState>
+            ),
+          },
+        ]}
+      />
+      {editMeta ? <PlanMetaModal plan={plan} onClose={() => setEditMeta(false)} /> : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,57 @@
+import { Result, Spin } from "antd";
+import { Suspense, useEffect } from "react";
+import { useSession } from "../auth/session-context.ts";
+import { useLocation } from "../router/hooks.ts";
+import { Link } from "../router/link.tsx";
+import { matchPath } from "../router/match-path.ts";
+import { navigate } from "../router/navigation.ts";
+import { defaultPath, routes } from "../routes/registry.ts";
+import { ErrorBoundary } from "./error-boundary.tsx";
+
+/** Renders the page whose path matches the address; pages load lazily (own chunk each). */
+export function RouterOutlet() {
+  const { path, search } = useLocation();
+  const { user } = useSession();
+
+  useEffect(() => {
+    if (path === "/") void navigate(defaultPath, { replace: true });
+  }, [path]);
+
+  for (const r of routes) {
+    const params = matchPath(r.path, path);
+    if (!params) continue;
+    setDocumentTitle(r.title);
+    if (r.adminOnly && user.role !== "admin") {
+      return <Result status="403" title="没有权限" subTitle="此页面仅系统管理员可以访问。" />;
+    }
+    const Page = r.page;
+    return (
+      <ErrorBoundary key={r.path}>
+        <Suspense
+          fallback={
+            <div style={{ padding: 48, textAlign: "center" }}>
+              <Spin description="页面加载中…">
+                <div style={{ width: 1, height: 48 }} />
+              </Spin>
+            </div>
+          }
+        >
+          <Page params={params} search={search} />
+        </Suspense>
+      </ErrorBoundary>
+    );
+  }
+  if (path === "/") return null;
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="请检查地址是否正确。"
+      extra={<Link to={defaultPath}>返回监测总览</Link>}
+    />
+  );
+}
+
+function setDocumentTitle(title: string) {
+  document.title = `${title} - 医疗保障规划监测管理系统`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Every screen of the app, in one list. Adding a screen is one line: its path, title, where it
+ * appears in the navigation, and a lazy import (each page is its own chunk, loaded when opened).
+ * A page module's default export receives the route parameters as `params`.
+ */
+import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import type { RouteParams } from "../router/match-path.ts";
+
+export interface PageProps {
+  params: RouteParams;
+  search: URLSearchParams;
+}
+
+export type NavGroup = "monitoring" | "modules" | "system";
+
+export interface RouteDef {
+  path: string;
+  title: string;
+  /** Shown in the side navigation under this group; omitted for detail pages. */
+  nav?: NavGroup;
+  /** Only 系统管理员 may open it (the server enforces this too). */
+  adminOnly?: boolean;
+  page: LazyExoticComponent<ComponentType<PageProps>>;
+}
+
+type Loader = () => Promise<{ default: ComponentType<PageProps> }>;
+const route = (path: string, title: string, load: Loader, extra: Omit<RouteDef, "path" | "title" | "page"> = {}): RouteDef => ({
+  path,
+  title,
+  page: lazy(load),
+  ...extra,
+});
+
+export const navGroupLabels: Record<NavGroup, string> = {
+  monitoring: "规划监测",
+  modules: "专项工作",
+  system: "系统管理",
+};
+
+export const routes: readonly RouteDef[] = [
+  route("/overview", "监测总览", () => import("../features/overview/overview-page.tsx"), { nav: "monitoring" }),
+  route("/plans", "规划管理", () => import("../features/plans/plans-page.tsx"), { nav: "monitoring" }),
+  route("/plans/:planId", "规划详情", () => import("../features/plans/plan-detail-page.tsx")),
+  route("/plans/:planId/entry", "年度数据填报", () => import("../features/entry/entry-page.tsx")),
+  route("/import", "导入规划", () => import("../features/import/import-page.tsx"), { nav: "monitoring" }),
+  route("/procurement", "集中带量采购", () => import("../features/placeholder/coming-soon-page.tsx"), { nav: "modules" }),
+  route("/credit", "信用评价", () => import("../features/placeholder/coming-soon-page.tsx"), { nav: "modules" }),
+  route("/reports", "报告", () => import("../features/placeholder/coming-soon-page.tsx"), { nav: "modules" }),
+  route("/users", "用户管理", () => import("../features/users/users-page.tsx"), { nav: "system", adminOnly: true }),
+  route("/audit", "审计日志", () => import("../features/audit/audit-page.tsx"), { nav: "system" }),
+];
+
+export const defaultPath = "/overview";
