@@ -9,3 +9,4 @@ export * from "./shared/index.ts";
 export * from "./company/index.ts";
 export * from "./institution/index.ts";
 export * from "./staff/index.ts";
+export * from "./import/company-events.ts";
