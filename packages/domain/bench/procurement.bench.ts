@@ -1,6 +1,6 @@
 /**
- * Procurement counting benchmark: 10,000 distinct varieties across 3,200 jurisdictions (32
- * provinces × 9 cities × 10 counties + their parents). National batches are implemented by every
+ * Procurement counting benchmark: about 10,000 distinct varieties across the synthetic country of
+ * issue 2 (≈3,200 jurisdictions: 31 provinces, 330 cities, 2,850 counties). National batches are implemented by every
  * province, provincial and alliance batches by their provinces, city rounds by cities; every county
  * inherits. Measures indexing plus the de-duplicated count (with derivation) of every jurisdiction
  * at the end of 2025 — goal < 2 s — and, for information, the 2020–2025 series of all of them.
@@ -17,6 +17,7 @@ import {
   type Variety,
   yearEnd,
 } from "../src/procurement/index.ts";
+import { generateNationalDataset } from "../src/synthetic/index.ts";
 
 export const procurementGoalMs = 2_000;
 
@@ -50,7 +51,7 @@ export interface SyntheticProcurement {
   varietyEntries: number;
 }
 
-export function syntheticProcurement(seed = 20251231): SyntheticProcurement {
+export function syntheticProcurement(seed = 20210101): SyntheticProcurement {
   const rand = rng(seed);
   const jurisdictions: { code: string; parentCode: string | null }[] = [];
   const batches: Batch[] = [];
@@ -99,37 +100,34 @@ export function syntheticProcurement(seed = 20251231): SyntheticProcurement {
     const keys = Array.from({ length: n === 10 ? 40 : 45 }, (_, i) => n * 45 + i);
     national.push(batch(`national-${n + 1}`, "national", keys, [], `${2018 + Math.floor(n * 0.7)}-06`));
   }
-  // Each province: own pool of about 300 varieties in 3 rounds, a fifth of each round repeating national ones.
+  // The shared synthetic country (issue 2's generator): 31 provinces, 330 cities, 2,850 counties.
+  const tree = Result.getOrThrow(generateNationalDataset({ seed, indicatorsPerPlan: 1 })).jurisdictions;
+  for (const j of tree) jurisdictions.push({ code: j.code, parentCode: j.parentCode });
+  // Each province: 3 rounds of 85 own varieties plus up to 24 repeats of national ones.
   let next = 490;
-  for (let p = 0; p < 32; p++) {
-    const province = `${String(11 + p).padStart(2, "0")}0000`;
-    jurisdictions.push({ code: province, parentCode: null });
-    for (const b of national) implement(b.id, province, Number(b.announced.slice(0, 4)) + 1);
+  for (const province of tree.filter((j) => j.level === "province")) {
+    for (const b of national) implement(b.id, province.code, Number(b.announced.slice(0, 4)) + 1);
     for (let round = 0; round < 3; round++) {
       const own = Array.from({ length: 85 }, () => next++);
       const repeats = Array.from({ length: 24 }, () => Math.floor(rand() * 490));
       const b = batch(
-        `p${province}-${round}`,
+        `p${province.code}-${round}`,
         "provincial",
         [...own, ...new Set(repeats)],
-        [province],
+        [province.code],
         `${2020 + round}-03`,
       );
-      implement(b.id, province, 2020 + round);
+      implement(b.id, province.code, 2020 + round);
     }
-    for (let c = 1; c <= 9; c++) {
-      const city = `${province.slice(0, 2)}${String(c).padStart(2, "0")}00`;
-      jurisdictions.push({ code: city, parentCode: province });
-      // City rounds (市级联盟) repeat provincial varieties and add a few of their own.
-      const keys = [
-        ...Array.from({ length: 5 }, () => next++),
-        ...Array.from({ length: 10 }, () => next - 20 - Math.floor(rand() * 200)),
-      ];
-      const b = batch(`c${city}`, "provincial", [...new Set(keys)], [province], "2022-09");
-      implement(b.id, city, 2023);
-      for (let k = 1; k <= 10; k++)
-        jurisdictions.push({ code: `${city.slice(0, 4)}${String(k).padStart(2, "0")}`, parentCode: city });
-    }
+  }
+  // Each city: a city round (市级联盟) with 5 own varieties and repeats of recent provincial ones.
+  for (const city of tree.filter((j) => j.level === "city")) {
+    const keys = [
+      ...Array.from({ length: 5 }, () => next++),
+      ...Array.from({ length: 10 }, () => 490 + Math.floor(rand() * (next - 490))),
+    ];
+    const b = batch(`c${city.code}`, "provincial", [...new Set(keys)], [city.parentCode!], "2022-09");
+    implement(b.id, city.code, 2023);
   }
   return { jurisdictions, batches, implementations, distinctVarieties: used.size, varietyEntries: entries };
 }
