@@ -99,4 +99,40 @@ describe("table reading reports what it cannot place or read, with line numbers"
     expect(doc.indicators).toHaveLength(1);
     expect(doc.warnings.map((w) => [w.code, w.line])).toEqual([["secondTable", 10]]);
   });
+
+  it("a stray line between tab rows is reported and the table goes on", () => {
+    const doc = importOk(`${head}类别\t主要指标\t2025年\t属性\n覆盖\t参保率(%)\t≥97\t约束性\n（续表）\n\t报销比例(%)\t75\t预期性\n\n二、重点任务\n`);
+    expect(doc.indicators.map((i) => [i.category, i.name])).toEqual([
+      ["覆盖", "参保率"],
+      ["覆盖", "报销比例"],
+    ]);
+    expect(doc.warnings.map((w) => [w.code, w.line, w.text])).toEqual([["unplacedRow", 7, "（续表）"]]);
+  });
 });
+
+describe("Markdown pipe tables", () => {
+  it("reads a pipe table with a rule line, bold cells and an empty category", () => {
+    const md = [
+      "# 某县医疗保障“十四五”规划",
+      "",
+      "## 一、主要目标",
+      "",
+      "| 类别 | 主要指标 | 2020年 | 2025年 | 指标属性 |",
+      "| --- | :--- | ---: | --- | --- |",
+      "| **参保覆盖** | 基本医疗保险参保率（%） | 95 | ≥96<sup>①</sup> | 约束性 |",
+      "|  | 职工参保人数（万人） | 2.1 | 2.5 | 预期性 |",
+      "",
+      "注：①指年均参保率。",
+      "",
+      "## 二、重点任务",
+    ].join("\n");
+    const r = importPlanText(md, { format: "markdown" });
+    if (Result.isFailure(r)) throw new Error(r.failure.message);
+    expect(r.success.indicators.map((i) => [i.category, i.name, i.unit, i.baseline.text, i.target.text, i.assessment, i.line])).toEqual([
+      ["参保覆盖", "基本医疗保险参保率", "%", "95", "≥96<sup>①</sup>", "periodAverage", 7],
+      ["参保覆盖", "职工参保人数", "万人", "2.1", "2.5", "endOfPeriod", 8],
+    ]);
+    expect(r.success.warnings).toEqual([]);
+  });
+});
+

@@ -25,11 +25,23 @@ function cleanSegment(segment: string): { text: string; bullet: boolean } {
   let t = segment.replace(BOOKMARK, "").replace(/\u00a0/g, " ").replace(/[\u200b\ufeff]/g, "");
   if (t.trim() === "") return { text: "", bullet: false };
   // leading spaces are layout; a leading tab is an (empty) first table cell, so it stays
-  t = t.replace(/^[ \u3000]+/, "").replace(/[ \u3000]+$/, "");
+  t = t.replace(/^[^\S\t]+/, "").replace(/[^\S\t]+$/, "");
   t = t.replace(MARKDOWN_HEADING, "").replace(/\*\*/g, "");
   const b = BULLET.exec(t);
   if (b && t.length > b[0].length) return { text: t.slice(b[0].length).trimStart(), bullet: true };
   return { text: t, bullet: false };
+}
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_RULE = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
+
+function pipeCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((c) => cleanSegment(c.replace(/\\$/, "")).text.trim());
 }
 
 export function toSourceLines(text: string): SourceLine[] {
@@ -39,6 +51,12 @@ export function toSourceLines(text: string): SourceLine[] {
     const no = i + 1;
     const tabbed = line.startsWith("\t");
     const whitespaceOnly = line.length > 0 && line.trim() === "";
+    // a Markdown pipe table row becomes a tab-separated row; its "|---|" rule line a blank line
+    if (PIPE_ROW.test(line)) {
+      const text = PIPE_RULE.test(line) ? "" : pipeCells(line).join("\t");
+      out.push({ no, text, tabbed: false, bullet: false, whitespaceOnly: false });
+      return;
+    }
     // several "<p>…</p>" paragraphs on one line (HTML fragments inside a text file)
     const segments = /<\/?p\b[^>]*>/i.test(line)
       ? line.split(/<\/?p\b[^>]*>/i).filter((s) => s.trim() !== "")

@@ -85,7 +85,16 @@ function readTabTable(
   for (let i = header + 1; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
     if (isSeparator(line) || line.whitespaceOnly) continue;
-    if (!hasTabCells(line)) break;
+    if (!hasTabCells(line)) {
+      // A line without cells between rows (a wrapped cell, a stray remark): report it and go on
+      // when the table continues right after; otherwise the table has ended.
+      const next = lines.slice(i + 1, i + 4).find((l) => l.text !== "");
+      if (next && hasTabCells(next) && cellsOf(next).length >= columns.length - 1 && !endsCellTable(line.text)) {
+        warnings.add("unplacedRow", line.no, "指标表中间的这一行不是完整的表格行，无法放入任何单元格，已跳过", line.text);
+        continue;
+      }
+      break;
+    }
     end = i + 1;
     const cells = cellsOf(line);
     while (cells.length > columns.length && cells.at(-1) === "") cells.pop();
