@@ -212,12 +212,15 @@ function indicatorRow(r: RowInput): IndicatorRow {
           text: formatSignedChange(actual.value - previous.value, indicator.unit),
         }
       : null;
-  const baselineValue = cellNumber(indicator.baseline) ?? actuals[0]?.value ?? null;
+  // The engine's numbers when it gives them, so the report and the verdict use the same line.
+  const baselineValue =
+    evaluation.inputs?.baselineValue ?? cellNumber(indicator.baseline) ?? actuals[0]?.value ?? null;
   const targetValue = cellNumber(indicator.target);
   const targetKind = indicator.target.expression.kind;
   const numericTarget = targetKind === "threshold" || targetKind === "level";
   const expected = numericTarget
-    ? timeElapsedExpected(baselineValue, targetValue, plan.baselineYear, plan.periodEnd, year)
+    ? (evaluation.inputs?.expected ??
+      timeElapsedExpected(baselineValue, targetValue, plan.baselineYear, plan.periodEnd, year))
     : null;
   const attributeLabel = indicatorAttributeLabels[indicator.attribute];
   const grade = reviewGrade({

@@ -18,6 +18,11 @@ export interface EvaluationLike {
   readonly breach: boolean;
   /** One formal Chinese sentence saying why. */
   readonly explanation: string;
+  /** The numbers the verdict rests on; when given, the report prints the same line. */
+  readonly inputs?: {
+    readonly baselineValue: number | null;
+    readonly expected: number | null;
+  };
 }
 
 /** The four words of the national mid-term review, plus two for indicators it cannot grade. */

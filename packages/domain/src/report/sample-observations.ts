@@ -29,6 +29,9 @@ export function hashSeed(s: string): number {
   return h >>> 0;
 }
 
+/** Units of things counted one by one: their values are whole numbers. */
+const countUnits = /^(个|类|种|项|家|所|人|人次|批|次|件|户)$/;
+
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 function targetNumber(ind: Indicator): number | null {
@@ -55,16 +58,23 @@ export function sampleObservations(
     const base = cellNumber(ind.baseline);
     const push = (year: number, value: Observation["value"]) =>
       out.push({ indicatorId: ind.id, year, value, source: "示例数据", note: null, recordedBy: "ybplan", recordedAt: null });
-    if (kind === "qualitative" || kind === "milestone") {
+    if (kind === "milestone" || (kind === "qualitative" && base === null)) {
       for (let y = plan.baselineYear + 1; y <= options.lastYear; y++) push(y, { kind: "text", text: `${y}年按计划推进` });
       continue;
     }
     const anchor = base ?? (target !== null ? target * (0.85 + rnd() * 0.1) : null);
     if (anchor === null) continue;
-    const goal = kind === "maintain" || target === null ? anchor : target;
+    // Qualitative targets with a numeric baseline (基金收入 33.6亿元): amounts growing 3–8% a year.
+    const goal =
+      kind === "qualitative"
+        ? anchor * (1 + 0.03 + rnd() * 0.05) ** (plan.periodEnd - plan.baselineYear)
+        : kind === "maintain" || target === null
+          ? anchor
+          : target;
     // Pace relative to the time-elapsed line: 0.3 (well behind) … 1.4 (ahead).
-    const pace = 0.3 + rnd() * 1.1;
-    const digits = Math.abs(goal) >= 100 ? 0 : 1;
+    const pace = kind === "qualitative" ? 1 : 0.3 + rnd() * 1.1;
+    const counted = ind.unit !== null && countUnits.test(ind.unit);
+    const digits = counted || Math.abs(goal) >= 100 ? 0 : Math.abs(goal) < 10 ? 2 : 1;
     for (let y = plan.baselineYear; y <= options.lastYear; y++) {
       const share = (y - plan.baselineYear) / Math.max(1, plan.periodEnd - plan.baselineYear);
       const noise = (rnd() - 0.5) * Math.abs(goal - anchor) * 0.05;

@@ -1,0 +1,11 @@
+import type { Indicator, Jurisdiction, Observation, Plan, Project, ProjectItem, Task } from "@ybplan/domain";
+
+/** Everything a report or an evaluation needs about one plan, in domain types. */
+export interface PlanBundle {
+  readonly plan: Plan;
+  readonly jurisdiction: Jurisdiction;
+  readonly indicators: readonly Indicator[];
+  readonly observations: readonly Observation[];
+  readonly tasks: readonly Task[];
+  readonly projects: readonly (Project & { readonly items: readonly ProjectItem[] })[];
+}
