@@ -21,7 +21,7 @@ export function decimalsOf(n: number): number {
  * of every sentence, so it works on scaled integers (no regex, no shortest-double printing).
  */
 export function formatNumber(n: number, d: number): string {
-  const dd = d < 0 ? 0 : d > 4 ? 4 : d;
+  const dd = d < 0 ? 0 : Math.min(d, 4);
   const p = POW10[dd]!;
   const k = Math.round(Math.abs(n) * p);
   if (k === 0) return "0";

@@ -169,7 +169,8 @@ function periodAverage(ctx: Context, goal: NumericGoal, inputs: EvaluationInputs
   const avg = sum / years.length;
   inputs.yearsUsed = years;
   inputs.actual = avg;
-  const d = precisionFor(years.map((y) => ctx.series.numbers.get(y)!));
+  // An average earns one more decimal than its inputs (96.13 from 95.8, 96.5, 96.1).
+  const d = Math.min(2, precisionFor(years.map((y) => ctx.series.numbers.get(y)!)) + 1);
   const label = years.length > 1 ? `${yearsText(years)}年均值` : `${yearsText(years)}实际值`;
   const missing = missingNote(ctx, years, inputs);
   const head = `${label}${computed(avg, d, ctx)}${missing}，${standing(avg, goal, ctx)}`;
