@@ -1,0 +1,199 @@
+import { IsoDate, Year } from "@ybplan/domain/common";
+import { CaseSource, CompanyRole, InstitutionKind, Responsibility } from "@ybplan/domain/credit";
+import { AdminCode } from "@ybplan/domain/jurisdiction";
+import { Result } from "effect";
+import { z } from "zod";
+import { ForbiddenError } from "../errors.ts";
+import * as svc from "../services/credit.ts";
+import { readProcurementFile } from "../services/procurement-file.ts";
+import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
+
+/**
+ * Credit (信用评价): company dishonest-conduct events and their quarterly ratings with reasons
+ * (医药价格和招采信用评价), designated-institution deductions and yearly grades, staff 12-point
+ * scorings. Records are scoped by the rated province / the institution's jurisdiction
+ * (`enterData` to write, `read` to list); recomputing all ratings or grades needs an administrator.
+ */
+
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const QuarterInput = z.object({ year: Year, quarter: z.number().int().min(1).max(4) });
+
+const CompanyEventInput = z.object({
+  companyId: z.string().trim().min(1).max(100),
+  companyName: z.string().trim().min(1).max(200),
+  companyRole: CompanyRole.default("manufacturer"),
+  province: AdminCode,
+  category: z.string().trim().min(1),
+  caseRef: z.string().trim().min(1).max(200),
+  amountYuan: z.number().nonnegative().nullable().default(null),
+  largestSingleYuan: z.number().nonnegative().nullable().default(null),
+  circumstances: z.array(z.string()).default([]),
+  assessedLevel: z.string().nullable().default(null),
+  dateConfirmed: IsoDate,
+  source: CaseSource,
+  revokedOn: IsoDate.nullable().default(null),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const creditRouter = router({
+  // ----- companies -----
+  companyEvents: protectedProcedure
+    .input(z.object({ companyId: z.string().optional(), province: AdminCode.optional(), limit: z.number().int().min(1).max(1000).default(200) }))
+    .query(async ({ ctx, input }) => {
+      if (input.province) await ctx.authorize("read", { jurisdictionCode: input.province });
+      return svc.listCompanyEvents(ctx.db, input);
+    }),
+
+  createCompanyEvent: protectedProcedure.input(CompanyEventInput).mutation(async ({ ctx, input }) => {
+    await ctx.authorize("enterData", { jurisdictionCode: input.province });
+    return svc.createCompanyEvent(ctx.db, ctx.actor, input);
+  }),
+
+  deleteCompanyEvent: protectedProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    await ctx.authorize("enterData", { jurisdictionCode: await svc.companyEventProvince(ctx.db, input.id) });
+    await svc.deleteCompanyEvent(ctx.db, ctx.actor, input.id);
+    return { ok: true as const };
+  }),
+
+  /** CSV/XLSX of events; row problems come back as `{ ok: false, issues }` and nothing is saved. */
+  importCompanyEvents: protectedProcedure
+    .input(
+      z.object({
+        fileName: z.string().trim().min(1).max(200),
+        contentBase64: z.base64().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, "文件不能超过5MB"),
+      }),
+    )
+    .mutation(async ({ ctx, input }): Promise<svc.CompanyImportOutcome> => {
+      const bytes = Uint8Array.from(Buffer.from(input.contentBase64, "base64"));
+      const table = await readProcurementFile(input.fileName, bytes);
+      if (Result.isFailure(table)) return { ok: false, issues: [...table.failure.issues] };
+      return svc.importCompanyEventTable(ctx.db, ctx.actor, table.success, async (province) => {
+        await ctx.authorize("enterData", { jurisdictionCode: province });
+      });
+    }),
+
+  createRepair: protectedProcedure
+    .input(
+      z.object({
+        companyId: z.string().trim().min(1),
+        province: AdminCode,
+        caseRef: z.string().trim().min(1).nullable(),
+        date: IsoDate,
+        measuresCompleted: z.array(z.number().int().min(1).max(20)).nullable().default(null),
+        note: z.string().trim().max(500).nullable().default(null),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", { jurisdictionCode: input.province });
+      return svc.createRepair(ctx.db, ctx.actor, input);
+    }),
+
+  /** Recomputes and stores one quarter's ratings for every company and province. */
+  recomputeRatings: adminProcedure.input(QuarterInput).mutation(({ ctx, input }) => svc.recomputeQuarter(ctx.db, ctx.actor, input)),
+
+  ratings: protectedProcedure
+    .input(QuarterInput.extend({ province: AdminCode.optional(), minSeverity: z.number().int().min(0).max(4).default(1) }))
+    .query(async ({ ctx, input }) => {
+      if (input.province) await ctx.authorize("read", { jurisdictionCode: input.province });
+      else if (ctx.user.role !== "admin" && ctx.user.jurisdictionCode !== null) {
+        throw new ForbiddenError({ reason: "请选择本辖区省份查看评级" });
+      }
+      return svc.quarterRatings(ctx.db, input, input);
+    }),
+
+  /** A company's stored ratings in every quarter and province, newest first, with reasons. */
+  companyHistory: protectedProcedure
+    .input(z.object({ companyId: z.string().min(1) }))
+    .query(({ ctx, input }) => svc.companyHistory(ctx.db, input.companyId)),
+
+  rollup: protectedProcedure.input(QuarterInput).query(({ ctx, input }) => svc.quarterRollup(ctx.db, input)),
+
+  // ----- institutions -----
+  ruleSets: protectedProcedure.query(() => svc.ruleSetSummaries()),
+
+  upsertInstitution: protectedProcedure
+    .input(
+      z.object({
+        code: z.string().trim().min(1).max(50),
+        name: z.string().trim().min(1).max(200),
+        kind: InstitutionKind,
+        jurisdictionCode: AdminCode,
+        designatedSince: IsoDate,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", { jurisdictionCode: input.jurisdictionCode });
+      return svc.upsertInstitution(ctx.db, ctx.actor, input);
+    }),
+
+  createDeduction: protectedProcedure
+    .input(
+      z.object({
+        institutionCode: z.string().min(1),
+        itemCode: z.string().min(1),
+        points: z.number().positive().nullable().default(null),
+        date: IsoDate,
+        note: z.string().trim().max(500).nullable().default(null),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", { jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionCode) });
+      return svc.createDeduction(ctx.db, ctx.actor, input);
+    }),
+
+  setInstitutionFlag: protectedProcedure
+    .input(z.object({ institutionCode: z.string().min(1), year: Year, flag: z.string().min(1), on: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", { jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionCode) });
+      await svc.setInstitutionFlag(ctx.db, ctx.actor, input);
+      return { ok: true as const };
+    }),
+
+  /** Re-grades every institution of the year in the database under the rule sets in force. */
+  regrade: adminProcedure.input(z.object({ year: Year })).mutation(({ ctx, input }) => svc.regradeYear(ctx.db, ctx.actor, input.year)),
+
+  grades: protectedProcedure
+    .input(
+      z.object({
+        year: Year,
+        jurisdictionCode: AdminCode,
+        grade: z.string().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      return svc.institutionGrades(ctx.db, input);
+    }),
+
+  gradeDistribution: protectedProcedure
+    .input(z.object({ year: Year, jurisdictionCode: AdminCode }))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      return svc.gradeDistributionOf(ctx.db, input.year, input.jurisdictionCode);
+    }),
+
+  // ----- staff -----
+  createScoring: protectedProcedure
+    .input(
+      z.object({
+        personId: z.string().trim().min(1).max(100),
+        personName: z.string().trim().min(1).max(100),
+        institutionId: z.string().trim().min(1),
+        points: z.number().int().min(1).max(12),
+        date: IsoDate,
+        act: z.string().trim().min(1).max(500),
+        responsibility: Responsibility.optional(),
+        suspensionMonths: z.number().int().positive().nullable().default(null),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", { jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionId) });
+      return svc.createScoring(ctx.db, ctx.actor, input);
+    }),
+
+  staffStandings: protectedProcedure
+    .input(z.object({ asOf: IsoDate, personId: z.string().optional() }))
+    .query(({ ctx, input }) => svc.staffStandingsAsOf(ctx.db, input.asOf, input.personId)),
+});
