@@ -84,6 +84,7 @@ export function importPlanText(text: string, options: ImportTextOptions = {}): R
     for (let i = table.start; i < Math.max(table.end, notes.end); i++) excluded.add(i);
     if (table.captionIndex !== null) excluded.add(table.captionIndex);
   }
+  if (meta.titleIndex !== null) excluded.add(meta.titleIndex); // the title is no outline entry
   const projects = readProjects(lines, new Set(table?.captionIndex == null ? [] : [table.captionIndex]), warnings);
   for (const i of projects.lines) excluded.add(i);
   const outline = readOutline(lines, excluded);

@@ -1,3 +1,4 @@
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { Effect, Result } from "effect";
 import { readSamplePlan } from "@ybplan/samples";
 import mammoth from "mammoth";
@@ -49,4 +50,39 @@ describe(".docx built in the test from a sample plan's text", () => {
     expect(strip(fromDocx.success)).toEqual(strip(fromText.success));
     expect(outlineLevels(fromDocx.success)).toEqual(qingyang.outline);
   });
+
+  it("headings numbered by Word itself (heading styles, no typed numbers) still make the outline", async () => {
+    const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            h("某市医疗保障“十四五”规划", HeadingLevel.TITLE),
+            h("总体要求", HeadingLevel.HEADING_1),
+            h("指导思想", HeadingLevel.HEADING_2),
+            new Paragraph("以人民健康为中心。"),
+            h("发展目标", HeadingLevel.HEADING_2),
+            new Paragraph("到2025年，基本医疗保险参保率稳定在95%以上。"),
+            h("重点任务", HeadingLevel.HEADING_1),
+            h("健全制度", HeadingLevel.HEADING_2),
+            new Paragraph("完善基本医疗保险制度。"),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const r = await runImport({ bytes, fileName: "auto-numbered.docx" });
+    if (Result.isFailure(r)) throw new Error(r.failure.message);
+    expect(r.success.plan.title).toBe("某市医疗保障“十四五”规划");
+    expect(r.success.tasks.map((t) => [t.title, t.level, t.key, t.parentKey, t.text])).toEqual([
+      ["总体要求", 1, "t1", null, ""],
+      ["指导思想", 2, "t1.1", "t1", "以人民健康为中心。"],
+      ["发展目标", 2, "t1.2", "t1", "到2025年，基本医疗保险参保率稳定在95%以上。"],
+      ["重点任务", 1, "t2", null, ""],
+      ["健全制度", 2, "t2.1", "t2", "完善基本医疗保险制度。"],
+    ]);
+    // no table: the goals section's prose gives the indicator, flagged
+    expect(r.success.indicators.map((i) => [i.name, i.target.text, i.confidence])).toEqual([["基本医疗保险参保率", "稳定在95%以上", "prose"]]);
+  });
 });
+

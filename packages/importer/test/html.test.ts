@@ -30,7 +30,8 @@ describe("HTML input", () => {
     expect(lines).toContain("参保覆盖\t基本医疗保险参保率（%）\t95\t>95<sup>①</sup>\t约束性");
     expect(lines).toContain("\t职工医保参保人数（万人）\t2.5\t3.0\t预期性");
     expect(lines).toContain("基金安全\t基金收入（亿元）\t\t2.7\t预期性");
-    expect(lines).toContain("青阳县医疗保障“十四五”规划");
+    // a heading keeps its level as a Markdown heading
+    expect(lines).toContain("# 青阳县医疗保障“十四五”规划");
   });
 
   it("imports an .html plan: table with rowspan/colspan, footnote, metadata", async () => {

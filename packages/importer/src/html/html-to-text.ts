@@ -135,7 +135,7 @@ export function htmlToText(html: string): string {
   const tables: TableState[] = [];
   const flushPara = (): void => {
     const t = para.replace(/[ \t\r\n]+/g, " ").trim();
-    if (t !== "") out.push(t);
+    if (t !== "" && !/^#+$/.test(t)) out.push(t);
     para = "";
   };
   const append = (text: string): void => {
@@ -179,6 +179,11 @@ export function htmlToText(html: string): string {
     } else if (name === "br") {
       if (table?.cell) append("");
       else flushPara();
+    } else if (!table && /^h[1-6]$/.test(name)) {
+      // a heading keeps its level as a Markdown heading, for documents whose headings carry no
+      // typed numbers (Word's heading styles with automatic numbering)
+      flushPara();
+      if (!closing) para = `${"#".repeat(Number(name[1]))} `;
     } else if (blockTags.has(name)) {
       // paragraphs inside a cell are wrapped lines of one cell: joined without a break
       if (!table) flushPara();

@@ -15,21 +15,25 @@ export interface SourceLine {
   readonly bullet: boolean;
   /** The line was whitespace only but not empty (an empty table cell in some exports). */
   readonly whitespaceOnly: boolean;
+  /** Markup heading level: "## …" in Markdown, `<h2>` in HTML/.docx; null for other lines. */
+  readonly headingLevel: number | null;
 }
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const BULLET = /^(?:[-*]\s+|[•●▪■◆◇○·]\s*|l(?=[\u4e00-\u9fff\u3400-\u4dbf]))/;
 
-function cleanSegment(segment: string): { text: string; bullet: boolean } {
+function cleanSegment(segment: string): { text: string; bullet: boolean; headingLevel: number | null } {
   let t = segment.replace(BOOKMARK, "").replace(/\u00a0/g, " ").replace(/[\u200b\ufeff]/g, "");
-  if (t.trim() === "") return { text: "", bullet: false };
+  if (t.trim() === "") return { text: "", bullet: false, headingLevel: null };
   // leading spaces are layout; a leading tab is an (empty) first table cell, so it stays
   t = t.replace(/^[^\S\t]+/, "").replace(/[^\S\t]+$/, "");
+  const hashes = MARKDOWN_HEADING.exec(t);
+  const headingLevel = hashes ? hashes[0].trim().length : null;
   t = t.replace(MARKDOWN_HEADING, "").replace(/\*\*/g, "");
   const b = BULLET.exec(t);
-  if (b && t.length > b[0].length) return { text: t.slice(b[0].length).trimStart(), bullet: true };
-  return { text: t, bullet: false };
+  if (b && t.length > b[0].length) return { text: t.slice(b[0].length).trimStart(), bullet: true, headingLevel };
+  return { text: t, bullet: false, headingLevel };
 }
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
@@ -54,7 +58,7 @@ export function toSourceLines(text: string): SourceLine[] {
     // a Markdown pipe table row becomes a tab-separated row; its "|---|" rule line a blank line
     if (PIPE_ROW.test(line)) {
       const text = PIPE_RULE.test(line) ? "" : pipeCells(line).join("\t");
-      out.push({ no, text, tabbed: false, bullet: false, whitespaceOnly: false });
+      out.push({ no, text, tabbed: false, bullet: false, whitespaceOnly: false, headingLevel: null });
       return;
     }
     // several "<p>…</p>" paragraphs on one line (HTML fragments inside a text file)
@@ -63,8 +67,8 @@ export function toSourceLines(text: string): SourceLine[] {
       : [line];
     if (segments.length === 0) segments.push("");
     for (const segment of segments) {
-      const { text: cleaned, bullet } = cleanSegment(segment);
-      out.push({ no, text: cleaned, tabbed, bullet, whitespaceOnly });
+      const { text: cleaned, bullet, headingLevel } = cleanSegment(segment);
+      out.push({ no, text: cleaned, tabbed, bullet, whitespaceOnly, headingLevel });
     }
   });
   return out;

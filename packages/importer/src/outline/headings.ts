@@ -5,7 +5,22 @@ import { chineseNumber } from "../text/chinese-number.ts";
  * uses, and so which level each gets, differs: Huangshi goes 第X章 → 第X节 → 一、; Nanyang and
  * Hunan go 一、 → （一） → 1.
  */
-export const headingStyles = ["part", "chapter", "section", "cn", "parenCn", "arabic", "parenArabic"] as const;
+export const headingStyles = [
+  "part",
+  "chapter",
+  "section",
+  "cn",
+  "parenCn",
+  "arabic",
+  "parenArabic",
+  // unnumbered headings marked up as such ("## …", <h2>), used when the body has no numbering
+  "markup1",
+  "markup2",
+  "markup3",
+  "markup4",
+  "markup5",
+  "markup6",
+] as const;
 export type HeadingStyle = (typeof headingStyles)[number];
 
 export interface Heading {

@@ -43,6 +43,8 @@ function displayNumber(h: Heading): string {
       return `${h.label}.`;
     case "parenArabic":
       return `（${h.label}）`;
+    default:
+      return ""; // a markup heading has no number
   }
 }
 
@@ -108,6 +110,20 @@ export function readOutline(lines: readonly SourceLine[], excluded: ReadonlySet<
     if (text === "") return;
     items.push({ index, text, heading: line.bullet ? null : matchHeading(line.text) });
   });
+  // A body without typed numbers (Word headings numbered automatically, Markdown "## …"): the
+  // markup levels make the outline instead.
+  if (items.filter((it) => it.heading !== null).length < 3) {
+    const ordinals = new Map<number, number>();
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k] as Item;
+      const level = (lines[it.index] as SourceLine).headingLevel;
+      if (it.heading !== null || level === null || it.text.length > 60) continue;
+      for (const deeper of [...ordinals.keys()]) if (deeper > level) ordinals.delete(deeper);
+      const ordinal = (ordinals.get(level) ?? 0) + 1;
+      ordinals.set(level, ordinal);
+      items[k] = { ...it, heading: { style: `markup${level}` as HeadingStyle, label: "", ordinal, title: it.text, rest: "" } };
+    }
+  }
   const toc = findToc(items);
   const body = toc === null ? items : items.filter((it) => it.index < toc[0] || it.index >= toc[1]);
 
