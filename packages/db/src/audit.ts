@@ -1,5 +1,7 @@
 import type { Db } from "./client.ts";
+import { eq } from "drizzle-orm";
 import { auditLog } from "./schema/audit.ts";
+import { dataGeneration } from "./schema/generation.ts";
 
 /** Who is acting: a user (id + display name) or the system (id null, e.g. "系统初始化"). */
 export interface Actor {
@@ -22,7 +24,11 @@ export interface AuditEntry {
  * Records changes. Call it with the transaction that makes the change (`tx`), never with the
  * outer db, so the audit row commits or rolls back together with the change.
  */
-export async function writeAudit(tx: Db, actor: Actor, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+export async function writeAudit(
+  tx: Db,
+  actor: Actor,
+  entries: AuditEntry | readonly AuditEntry[],
+): Promise<void> {
   const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
   if (list.length === 0) return;
   await tx.insert(auditLog).values(
@@ -43,4 +49,13 @@ export async function writeAudit(tx: Db, actor: Actor, entries: AuditEntry | rea
 function toJson(v: unknown): unknown {
   if (v === undefined || v === null) return null;
   return JSON.parse(JSON.stringify(v));
+}
+
+/**
+ * The current data generation: changes whenever any audited change commits. Compare two
+ * readings to know whether cached derived data may be stale.
+ */
+export async function dataGenerationOf(db: Db): Promise<number> {
+  const [row] = await db.select({ n: dataGeneration.n }).from(dataGeneration).where(eq(dataGeneration.id, 1));
+  return row?.n ?? 0;
 }

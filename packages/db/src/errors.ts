@@ -43,7 +43,9 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
   readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<string | number>; readonly message: string }>;
 }> {
   override get message(): string {
-    return this.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("；");
+    return this.issues
+      .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+      .join("；");
   }
 }
 

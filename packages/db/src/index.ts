@@ -4,6 +4,7 @@
  */
 export * from "./audit.ts";
 export * from "./client.ts";
+export * from "./credit/index.ts";
 export * from "./errors.ts";
 export * from "./migrate.ts";
 export * from "./plan-document/index.ts";

@@ -25,7 +25,10 @@ export function migrationFiles(dir: string = migrationsDir): MigrationFile[] {
 }
 
 /** Applies pending migrations; returns the ids applied now (empty when up to date). */
-export async function migrate(database: Database, files: MigrationFile[] = migrationFiles()): Promise<string[]> {
+export async function migrate(
+  database: Database,
+  files: MigrationFile[] = migrationFiles(),
+): Promise<string[]> {
   return database.rawTransaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     await tx.exec(

@@ -92,7 +92,14 @@ export async function savePlanDocument(
         .returning();
       planId = existing.id;
       revision = after!.revision;
-      audit.push({ action: "import", entity: "plan", entityId: planId, jurisdictionCode: code, before: existing, after });
+      audit.push({
+        action: "import",
+        entity: "plan",
+        entityId: planId,
+        jurisdictionCode: code,
+        before: existing,
+        after,
+      });
     } else {
       const [after] = await tx
         .insert(plans)
@@ -100,14 +107,29 @@ export async function savePlanDocument(
         .returning();
       planId = after!.id;
       revision = after!.revision;
-      audit.push({ action: "import", entity: "plan", entityId: planId, jurisdictionCode: code, before: null, after });
+      audit.push({
+        action: "import",
+        entity: "plan",
+        entityId: planId,
+        jurisdictionCode: code,
+        before: null,
+        after,
+      });
     }
 
     const ind = await saveIndicators(tx, planId, code, doc.indicators, actor, audit);
     const tsk = await saveTasks(tx, planId, code, doc.tasks, actor, audit);
     const prj = await saveProjects(tx, planId, code, doc, actor, audit);
     await writeAudit(tx, actor, audit);
-    return { planId, jurisdictionCode: code, created: !existing, revision, indicators: ind, tasks: tsk, projects: prj };
+    return {
+      planId,
+      jurisdictionCode: code,
+      created: !existing,
+      revision,
+      indicators: ind,
+      tasks: tsk,
+      projects: prj,
+    };
   });
 }
 
@@ -173,7 +195,13 @@ async function saveIndicators(
         .values({ planId, key: d.key, ...values, updatedBy: actor.name })
         .returning();
       counts.created++;
-      audit.push({ action: "create", entity: "indicator", entityId: after!.id, jurisdictionCode: code, after });
+      audit.push({
+        action: "create",
+        entity: "indicator",
+        entityId: after!.id,
+        jurisdictionCode: code,
+        after,
+      });
     } else if (changed(row, values)) {
       const [after] = await tx
         .update(indicators)
@@ -181,7 +209,14 @@ async function saveIndicators(
         .where(eq(indicators.id, row.id))
         .returning();
       counts.updated++;
-      audit.push({ action: "update", entity: "indicator", entityId: row.id, jurisdictionCode: code, before: row, after });
+      audit.push({
+        action: "update",
+        entity: "indicator",
+        entityId: row.id,
+        jurisdictionCode: code,
+        before: row,
+        after,
+      });
     } else counts.unchanged++;
   }
   const gone = rows.filter((r) => !seen.has(r.key));
@@ -191,7 +226,12 @@ async function saveIndicators(
         await tx
           .selectDistinct({ id: observations.indicatorId })
           .from(observations)
-          .where(inArray(observations.indicatorId, gone.map((g) => g.id)))
+          .where(
+            inArray(
+              observations.indicatorId,
+              gone.map((g) => g.id),
+            ),
+          )
       ).map((r) => r.id),
     );
     for (const g of gone) {
@@ -201,7 +241,13 @@ async function saveIndicators(
       }
       await tx.delete(indicators).where(eq(indicators.id, g.id));
       counts.deleted++;
-      audit.push({ action: "delete", entity: "indicator", entityId: g.id, jurisdictionCode: code, before: g });
+      audit.push({
+        action: "delete",
+        entity: "indicator",
+        entityId: g.id,
+        jurisdictionCode: code,
+        before: g,
+      });
     }
   }
   return counts;
@@ -241,7 +287,10 @@ async function saveTasks(
     };
     const row = byKey.get(d.key);
     if (!row) {
-      const [after] = await tx.insert(tasks).values({ planId, key: d.key, ...values, updatedBy: actor.name }).returning();
+      const [after] = await tx
+        .insert(tasks)
+        .values({ planId, key: d.key, ...values, updatedBy: actor.name })
+        .returning();
       idByKey.set(d.key, after!.id);
       counts.created++;
       audit.push({ action: "create", entity: "task", entityId: after!.id, jurisdictionCode: code, after });
@@ -252,7 +301,14 @@ async function saveTasks(
         .where(eq(tasks.id, row.id))
         .returning();
       counts.updated++;
-      audit.push({ action: "update", entity: "task", entityId: row.id, jurisdictionCode: code, before: row, after });
+      audit.push({
+        action: "update",
+        entity: "task",
+        entityId: row.id,
+        jurisdictionCode: code,
+        before: row,
+        after,
+      });
     } else counts.unchanged++;
   }
   const gone = rows.filter((r) => !seen.has(r.key));
@@ -262,7 +318,12 @@ async function saveTasks(
         await tx
           .selectDistinct({ id: progressNotes.taskId })
           .from(progressNotes)
-          .where(inArray(progressNotes.taskId, gone.map((g) => g.id)))
+          .where(
+            inArray(
+              progressNotes.taskId,
+              gone.map((g) => g.id),
+            ),
+          )
       ).map((r) => r.id),
     );
     for (const g of gone) {
@@ -308,9 +369,18 @@ async function saveProjects(
     const values = { number: d.number, title: d.title, position: i };
     let row = byKey.get(d.key);
     if (!row) {
-      [row] = await tx.insert(projects).values({ planId, key: d.key, ...values, updatedBy: actor.name }).returning();
+      [row] = await tx
+        .insert(projects)
+        .values({ planId, key: d.key, ...values, updatedBy: actor.name })
+        .returning();
       counts.created++;
-      audit.push({ action: "create", entity: "project", entityId: row!.id, jurisdictionCode: code, after: row });
+      audit.push({
+        action: "create",
+        entity: "project",
+        entityId: row!.id,
+        jurisdictionCode: code,
+        after: row,
+      });
     } else if (changed(row, values)) {
       const before = row;
       [row] = await tx
@@ -319,7 +389,14 @@ async function saveProjects(
         .where(eq(projects.id, row.id))
         .returning();
       counts.updated++;
-      audit.push({ action: "update", entity: "project", entityId: before.id, jurisdictionCode: code, before, after: row });
+      audit.push({
+        action: "update",
+        entity: "project",
+        entityId: before.id,
+        jurisdictionCode: code,
+        before,
+        after: row,
+      });
     } else counts.unchanged++;
     await saveItems(tx, row!.id, code, d.items, actor, audit);
   }
@@ -358,14 +435,27 @@ async function saveItems(
         .insert(projectItems)
         .values({ projectId, key: d.key, ...values, updatedBy: actor.name })
         .returning();
-      audit.push({ action: "create", entity: "projectItem", entityId: after!.id, jurisdictionCode: code, after });
+      audit.push({
+        action: "create",
+        entity: "projectItem",
+        entityId: after!.id,
+        jurisdictionCode: code,
+        after,
+      });
     } else if (changed(row, values)) {
       const [after] = await tx
         .update(projectItems)
         .set({ ...values, ...bump(row, actor.name) })
         .where(eq(projectItems.id, row.id))
         .returning();
-      audit.push({ action: "update", entity: "projectItem", entityId: row.id, jurisdictionCode: code, before: row, after });
+      audit.push({
+        action: "update",
+        entity: "projectItem",
+        entityId: row.id,
+        jurisdictionCode: code,
+        before: row,
+        after,
+      });
     }
   }
 }

@@ -4,6 +4,8 @@
  */
 export * from "./accounts.ts";
 export * from "./audit.ts";
+export * from "./credit.ts";
+export * from "./generation.ts";
 export * from "./indicators.ts";
 export * from "./jurisdictions.ts";
 export * from "./observations.ts";

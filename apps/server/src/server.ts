@@ -1,0 +1,171 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import {
+  appRouter,
+  createContextFromRequest,
+  type Logger,
+  type PlanImporter,
+  type SeedResult,
+  seedIfEmpty,
+  silentLogger,
+} from "@ybplan/api";
+import { type Database, migrate, openDatabase } from "@ybplan/db";
+import { staticHandler } from "./static-files.ts";
+
+/**
+ * One Node process: `/trpc` (the API), `/healthz`, and the built admin app at `/`. Opens the
+ * database (PGlite data dir, in memory, or PostgreSQL), migrates, seeds an empty database,
+ * listens. `close()` stops accepting, lets requests in flight finish, then closes the database.
+ */
+export interface StartServerOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly host?: string | undefined;
+  /** PGlite data directory; omit (with no databaseUrl) for an in-memory database. */
+  readonly dataDir?: string | undefined;
+  readonly databaseUrl?: string | undefined;
+  /** Password of the seeded `admin` (else one is generated and reported once). */
+  readonly adminPassword?: string | undefined;
+  /** Reads uploaded plan documents (and the sample plans at seeding). */
+  readonly importer?: PlanImporter | null | undefined;
+  /** Built admin app; defaults to apps/admin/dist. */
+  readonly adminDist?: string | null | undefined;
+  readonly log?: Logger | undefined;
+  /** Mark cookies Secure (behind https). */
+  readonly secureCookies?: boolean | undefined;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  readonly trustProxy?: boolean | undefined;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly database: Database;
+  readonly seed: SeedResult;
+  close(): Promise<void>;
+}
+
+export const defaultAdminDist = fileURLToPath(new URL("../../admin/dist/", import.meta.url));
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const fwd = req.headers["x-forwarded-for"];
+    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const log = options.log ?? silentLogger;
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  try {
+    const applied = await migrate(database);
+    if (applied.length) log.info("db.migrated", { applied });
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const importer = options.importer ?? null;
+  const seed = await seedIfEmpty(database, { importer, adminPassword: options.adminPassword, log });
+  if (seed.seeded) {
+    log.info("db.seeded", { plans: seed.plans.length, failures: seed.failures.length, kind: database.kind });
+  }
+
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    maxBodySize: 30 * 1024 * 1024,
+    createContext: ({ req, res }) =>
+      createContextFromRequest({
+        database,
+        cookieHeader: req.headers.cookie,
+        ip: clientIp(req, options.trustProxy ?? false),
+        userAgent: req.headers["user-agent"] ?? null,
+        setCookie: (cookie) => res.appendHeader("set-cookie", cookie),
+        secureCookies: options.secureCookies ?? false,
+        importer,
+        log,
+      }),
+    onError: ({ error, path, type }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        const cause = error.cause ?? error;
+        log.error("trpc.error", { path, type, message: cause.message, stack: cause.stack });
+      } else {
+        log.info("trpc.refused", { path, type, code: error.code, message: error.message });
+      }
+    },
+  });
+  const serveStatic = staticHandler(options.adminDist === undefined ? defaultAdminDist : options.adminDist);
+  let draining = false;
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const path = (req.url ?? "/").split("?")[0]!;
+    res.on("finish", () => {
+      if (path === "/healthz") return; // probes would drown the log
+      log.info("http", {
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
+    });
+    try {
+      if (path === "/healthz") {
+        res.writeHead(draining ? 503 : 200, {
+          "content-type": "application/json",
+          "cache-control": "no-store",
+        });
+        res.end(JSON.stringify({ status: draining ? "draining" : "ok", db: database.kind }));
+        return;
+      }
+      if (path === "/trpc" || path.startsWith("/trpc/")) {
+        trpc(req, res);
+        return;
+      }
+      serveStatic(req, res);
+    } catch (e) {
+      // Never leak a stack trace to the client.
+      log.error("http.error", {
+        path,
+        message: e instanceof Error ? e.message : String(e),
+        stack: e instanceof Error ? e.stack : undefined,
+      });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("服务器内部错误");
+    }
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
+  const url = `http://${host}:${port}`;
+  log.info("server.listening", { url, db: database.kind });
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Requests still running after 10 s are cut; the database must close in any case.
+        setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, 10_000).unref();
+      });
+      await database.close();
+      log.info("server.closed");
+    })();
+    return closing;
+  };
+  return { url, port, database, seed, close };
+}

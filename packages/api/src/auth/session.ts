@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from "node:crypto";
+import { type Db, sessions, users } from "@ybplan/db";
+import { and, eq, gt, lt } from "drizzle-orm";
+import type { Role } from "./roles.ts";
+
+/**
+ * Database-backed sessions: the cookie holds a random token; the table holds its SHA-256, so
+ * several server processes share sessions and a leaked table yields no usable token.
+ */
+export const SESSION_COOKIE = "ybplan_session";
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export interface SessionUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  /** Scope root; null = whole country. */
+  readonly jurisdictionCode: string | null;
+  readonly mustChangePassword: boolean;
+}
+
+const digest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db
+    .insert(sessions)
+    .values({ id: digest(token), userId, expiresAt, ip: meta.ip, userAgent: meta.userAgent });
+  // Opportunistic clean-up keeps the table small without a scheduler.
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  return { token, expiresAt };
+}
+
+export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      jurisdictionCode: users.jurisdictionCode,
+      mustChangePassword: users.mustChangePassword,
+      active: users.active,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, now)));
+  if (!row?.active) return null;
+  const { active: _active, ...user } = row;
+  return user;
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, digest(token)));
+}
+
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** `Set-Cookie` value: httpOnly, SameSite=Lax, Path=/; Secure when served over https. */
+export function sessionCookie(token: string | null, expiresAt: Date | null, secure: boolean): string {
+  const parts = [
+    `${SESSION_COOKIE}=${token ?? ""}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    token && expiresAt ? `Expires=${expiresAt.toUTCString()}` : "Max-Age=0",
+  ];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(cookieHeader: string | undefined | null): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === SESSION_COOKIE) return v.join("=") || null;
+  }
+  return null;
+}

@@ -1,0 +1,27 @@
+/**
+ * @ybplan/api — ybplan's tRPC router. Hosts (apps/server, apps/cli, tests) use:
+ * `appRouter` / `AppRouter`, `createCaller(createContextInner({...}))`, `createContextFromRequest`,
+ * `seedIfEmpty`, and the session cookie helpers. Clients import only types.
+ */
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./root.ts";
+
+export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export {
+  type Context,
+  type ContextInnerOptions,
+  createContextFromRequest,
+  createContextInner,
+  type Logger,
+  type PlanImporter,
+  silentLogger,
+} from "./context.ts";
+export { type ErrorData, toTRPCError } from "./errors.ts";
+export { type Role, roleLabels, type Permission, roleAllows } from "./auth/roles.ts";
+export { hashPassword, verifyPassword, generatePassword } from "./auth/password.ts";
+export { SESSION_COOKIE, type SessionUser } from "./auth/session.ts";
+export { MAX_FAILURES, WINDOW_MS } from "./auth/throttle.ts";
+export { type SeedOptions, type SeedResult, seedIfEmpty } from "./seed.ts";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,35 @@
+import { auditRouter } from "./router/audit.ts";
+import { authRouter } from "./router/auth.ts";
+import { evaluationRouter } from "./router/evaluation.ts";
+import { importRouter } from "./router/import.ts";
+import { indicatorsRouter } from "./router/indicators.ts";
+import { jurisdictionsRouter } from "./router/jurisdictions.ts";
+import { observationsRouter } from "./router/observations.ts";
+import { plansRouter } from "./router/plans.ts";
+import { creditRouter } from "./router/credit.ts";
+import { procurementRouter } from "./router/procurement.ts";
+import { projectsRouter, tasksRouter } from "./router/tasks.ts";
+import { usersRouter } from "./router/users.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+/** The whole API: `<router>.<verb>`. Procurement and credit add their routers here. */
+export const appRouter = router({
+  auth: authRouter,
+  jurisdictions: jurisdictionsRouter,
+  plans: plansRouter,
+  indicators: indicatorsRouter,
+  observations: observationsRouter,
+  tasks: tasksRouter,
+  projects: projectsRouter,
+  evaluation: evaluationRouter,
+  import: importRouter,
+  procurement: procurementRouter,
+  credit: creditRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller (CLI, tests): `createCaller(createContextInner({ database, user }))`. */
+export const createCaller = createCallerFactory(appRouter);

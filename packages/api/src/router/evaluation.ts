@@ -1,0 +1,30 @@
+import { Year } from "@ybplan/domain/common";
+import { AdminCode } from "@ybplan/domain/jurisdiction";
+import { z } from "zod";
+import { ForbiddenError } from "../errors.ts";
+import * as svc from "../services/evaluation.ts";
+import { protectedProcedure, router } from "../trpc.ts";
+
+export const evaluationRouter = router({
+  /** One plan: the selected year's verdicts (breaches first) and the indicators × years matrix. */
+  matrix: protectedProcedure
+    .input(z.object({ planId: z.uuid(), year: Year }))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.planMatrix(ctx.db, input.planId, input.year);
+    }),
+
+  /** A jurisdiction and all its descendants: counts by verdict and breaches, per plan and in total. */
+  subtree: protectedProcedure
+    .input(z.object({ jurisdictionCode: AdminCode, year: Year }))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      const dir = await ctx.directory();
+      // Ancestors are readable one plan at a time, but their subtree holds unrelated siblings.
+      const root = ctx.user.role === "admin" ? null : ctx.user.jurisdictionCode;
+      if (root && dir.relation(root, input.jurisdictionCode) === "ancestor") {
+        throw new ForbiddenError({ reason: "无权查看上级行政区划的下辖汇总" });
+      }
+      return svc.subtreeSummary(ctx.db, dir, input.jurisdictionCode, input.year);
+    }),
+});

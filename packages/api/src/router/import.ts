@@ -1,0 +1,60 @@
+import { plans, savePlanDocument, ValidationError } from "@ybplan/db";
+import { AdminCode } from "@ybplan/domain/jurisdiction";
+import { PlanDocument } from "@ybplan/domain/plan";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { roleAllows } from "../auth/roles.ts";
+import { ForbiddenError, ImportFailedError } from "../errors.ts";
+import { protectedProcedure, router } from "../trpc.ts";
+
+/** Largest upload accepted (base64 of 20 MiB). */
+const MAX_BASE64 = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4;
+
+/**
+ * Plan import: upload → preview (the importer's PlanDocument with its warnings, and what saving
+ * would do) → commit (savePlanDocument: upsert by jurisdiction + title, in place by key).
+ */
+export const importRouter = router({
+  preview: protectedProcedure
+    .input(
+      z.object({
+        fileName: z.string().trim().min(1).max(255),
+        contentBase64: z.string().min(1, "文件为空").max(MAX_BASE64, "文件过大"),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      // No jurisdiction is known before reading; the role alone decides, commit checks the scope.
+      if (!roleAllows(ctx.user.role, "editPlan"))
+        throw new ForbiddenError({ reason: "当前角色无权导入规划" });
+      if (!ctx.importer) throw new ImportFailedError({ reason: "服务器未配置文档导入功能" });
+      const bytes = Buffer.from(input.contentBase64, "base64");
+      const document = await ctx.importer({ fileName: input.fileName, bytes });
+      const code = document.plan.jurisdictionCode;
+      const dir = await ctx.directory();
+      const existing = code
+        ? await ctx.db
+            .select({ id: plans.id, version: plans.version, revision: plans.revision })
+            .from(plans)
+            .where(and(eq(plans.jurisdictionCode, code), eq(plans.title, document.plan.title)))
+        : [];
+      return {
+        document,
+        jurisdiction: code ? (dir.byCode.get(code) ?? null) : null,
+        /** The plan a commit would update in place (null: a new plan is created). */
+        existingPlan: existing[0] ?? null,
+      };
+    }),
+
+  commit: protectedProcedure
+    .input(z.object({ document: PlanDocument, jurisdictionCode: AdminCode.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = input.jurisdictionCode ?? input.document.plan.jurisdictionCode;
+      if (!code) {
+        throw new ValidationError({
+          issues: [{ path: ["jurisdictionCode"], message: "未能识别规划所属行政区划，请手动选择" }],
+        });
+      }
+      await ctx.authorize("editPlan", { jurisdictionCode: code });
+      return savePlanDocument(ctx.db, input.document, ctx.actor, { jurisdictionCode: code });
+    }),
+});

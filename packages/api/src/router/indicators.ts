@@ -1,0 +1,66 @@
+import { AssessmentRule, IndicatorAttribute, IndicatorDirection } from "@ybplan/domain/indicator";
+import { parseTargetCell } from "@ybplan/domain/target";
+import { z } from "zod";
+import { versioned } from "../services/common.ts";
+import * as svc from "../services/indicators.ts";
+import { protectedProcedure, router } from "../trpc.ts";
+
+const Fields = z.object({
+  category: z.string().trim().max(50),
+  name: z.string().trim().min(1, "请输入指标名称").max(100),
+  unit: z.string().trim().max(20).nullable(),
+  baselineText: z.string().trim().max(200),
+  targetText: z.string().trim().max(200),
+  attribute: IndicatorAttribute,
+  direction: IndicatorDirection,
+  definition: z.string().trim().max(500).nullable(),
+  footnote: z.string().trim().max(1000).nullable(),
+  assessment: AssessmentRule,
+  parentIndicatorId: z.uuid().nullable(),
+});
+
+export const indicatorsRouter = router({
+  list: protectedProcedure
+    .input(
+      z.object({
+        planId: z.uuid(),
+        category: z.string().optional(),
+        attribute: IndicatorAttribute.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.listIndicators(ctx.db, input);
+    }),
+
+  get: protectedProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+    await ctx.authorize("read", { indicatorId: input.id });
+    return svc.getIndicator(ctx.db, input.id);
+  }),
+
+  create: protectedProcedure
+    .input(Fields.extend({ planId: z.uuid(), position: z.number().int().positive().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { planId: input.planId });
+      return svc.createIndicator(ctx.db, ctx.actor, code, input);
+    }),
+
+  update: protectedProcedure
+    .input(versioned(Fields.extend({ position: z.number().int().positive() }).partial()))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { indicatorId: input.id });
+      return svc.updateIndicator(ctx.db, ctx.actor, code, input);
+    }),
+
+  delete: protectedProcedure
+    .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { indicatorId: input.id });
+      return svc.deleteIndicator(ctx.db, ctx.actor, code, input);
+    }),
+
+  /** How a target (or baseline) text is understood — the live preview while editing. */
+  previewTarget: protectedProcedure
+    .input(z.object({ text: z.string().max(200) }))
+    .query(({ input }) => parseTargetCell(input.text)),
+});

@@ -1,0 +1,63 @@
+import { jurisdictions as table } from "@ybplan/db";
+import { AdminCode, Jurisdiction, JurisdictionLevel } from "@ybplan/domain/jurisdiction";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { readableCodes } from "../auth/access.ts";
+import { NotFoundError } from "@ybplan/db";
+import { PageInput } from "../services/common.ts";
+import * as svc from "../services/jurisdictions.ts";
+import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
+
+export const jurisdictionsRouter = router({
+  /** The tree the user may see (own subtree plus ancestors; everything for administrators). */
+  tree: protectedProcedure
+    .input(z.object({ root: AdminCode.optional() }).optional())
+    .query(async ({ ctx, input }) => {
+      const dir = await ctx.directory();
+      if (input?.root) await ctx.authorize("read", { jurisdictionCode: input.root });
+      return svc.jurisdictionTree(dir, readableCodes(ctx.user, dir), input?.root ?? null);
+    }),
+
+  list: protectedProcedure
+    .input(
+      PageInput.extend({
+        q: z.string().trim().optional(),
+        parentCode: AdminCode.optional(),
+        level: JurisdictionLevel.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const dir = await ctx.directory();
+      return svc.listJurisdictions(dir, readableCodes(ctx.user, dir), input);
+    }),
+
+  get: protectedProcedure.input(z.object({ code: AdminCode })).query(async ({ ctx, input }) => {
+    await ctx.authorize("read", { jurisdictionCode: input.code });
+    const [row] = await ctx.db.select().from(table).where(eq(table.code, input.code));
+    if (!row) throw new NotFoundError({ entity: "jurisdiction", entityId: input.code });
+    const dir = await ctx.directory();
+    return {
+      code: row.code,
+      name: row.name,
+      level: row.level,
+      parentCode: row.parentCode,
+      version: row.version,
+      ancestors: dir.ancestors(row.code).map((c) => dir.byCode.get(c)!),
+      children: dir.childrenOf(row.code).map((c) => dir.byCode.get(c)!),
+    };
+  }),
+
+  create: adminProcedure
+    .input(Jurisdiction)
+    .mutation(({ ctx, input }) => svc.createJurisdiction(ctx.database, ctx.actor, input)),
+
+  update: adminProcedure
+    .input(
+      z.object({
+        code: AdminCode,
+        version: z.number().int().positive(),
+        data: z.object({ name: z.string().trim().min(1).optional() }),
+      }),
+    )
+    .mutation(({ ctx, input }) => svc.updateJurisdiction(ctx.database, ctx.actor, input)),
+});

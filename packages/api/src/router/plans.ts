@@ -1,0 +1,71 @@
+import { AdminCode } from "@ybplan/domain/jurisdiction";
+import { PlanStatus } from "@ybplan/domain/plan";
+import { IsoDate, Year } from "@ybplan/domain/common";
+import { z } from "zod";
+import { readableCodes } from "../auth/access.ts";
+import { PageInput, versioned } from "../services/common.ts";
+import * as svc from "../services/plans.ts";
+import { protectedProcedure, router } from "../trpc.ts";
+
+const PlanFields = z.object({
+  title: z.string().trim().min(1, "请输入规划名称").max(200),
+  issuer: z.string().trim().max(100).nullable(),
+  documentNumber: z.string().trim().max(100).nullable(),
+  issueDate: IsoDate.nullable(),
+  periodStart: Year,
+  periodEnd: Year,
+  baselineYear: Year,
+  status: PlanStatus,
+  parentPlanId: z.uuid().nullable(),
+});
+
+export const plansRouter = router({
+  /** Plans the user may read; `jurisdictionCode` + `includeDescendants` narrow to a subtree. */
+  list: protectedProcedure
+    .input(
+      PageInput.extend({
+        jurisdictionCode: AdminCode.optional(),
+        includeDescendants: z.boolean().default(false),
+        status: PlanStatus.optional(),
+        q: z.string().trim().optional(),
+        year: Year.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const dir = await ctx.directory();
+      const readable = readableCodes(ctx.user, dir);
+      let codes: string[] | null = readable ? [...readable] : null;
+      if (input.jurisdictionCode) {
+        await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+        const wanted = input.includeDescendants
+          ? dir.subtree(input.jurisdictionCode)
+          : [input.jurisdictionCode];
+        codes = readable ? wanted.filter((c) => readable.has(c)) : wanted;
+      }
+      return svc.listPlans(ctx.db, { ...input, codes });
+    }),
+
+  get: protectedProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+    await ctx.authorize("read", { planId: input.id });
+    return svc.getPlan(ctx.db, input.id);
+  }),
+
+  create: protectedProcedure
+    .input(PlanFields.extend({ jurisdictionCode: AdminCode }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("editPlan", { jurisdictionCode: input.jurisdictionCode });
+      return svc.createPlan(ctx.db, ctx.actor, input);
+    }),
+
+  update: protectedProcedure.input(versioned(PlanFields.partial())).mutation(async ({ ctx, input }) => {
+    await ctx.authorize("editPlan", { planId: input.id });
+    return svc.updatePlan(ctx.db, ctx.actor, input);
+  }),
+
+  delete: protectedProcedure
+    .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("editPlan", { planId: input.id });
+      return svc.deletePlan(ctx.db, ctx.actor, input);
+    }),
+});

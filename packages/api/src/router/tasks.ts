@@ -1,0 +1,163 @@
+import { IsoDate, Year } from "@ybplan/domain/common";
+import { WorkStatus } from "@ybplan/domain/task";
+import { projectItems, projects, tasks } from "@ybplan/db";
+import { z } from "zod";
+import { versioned } from "../services/common.ts";
+import { projectDto, projectItemDto, taskDto } from "../services/dto.ts";
+import { deleteVersioned, updateVersioned } from "../services/versioned-write.ts";
+import * as svc from "../services/work-items.ts";
+import { protectedProcedure, router } from "../trpc.ts";
+
+/** Key tasks and their yearly progress. Structure: editPlan; status and notes: enterData. */
+const WorkFields = z.object({
+  number: z.string().trim().max(30),
+  title: z.string().trim().min(1, "请输入标题").max(300),
+  text: z.string().max(20_000),
+  leadDepartment: z.string().trim().max(200).nullable(),
+  deadline: IsoDate.nullable(),
+  status: WorkStatus,
+  position: z.number().int().nonnegative(),
+});
+
+const StatusInput = z.object({ id: z.uuid(), version: z.number().int().positive(), status: WorkStatus });
+
+const NoteInput = z.object({
+  year: Year,
+  text: z.string().max(5000),
+  version: z.number().int().positive().nullable(),
+});
+
+export const tasksRouter = router({
+  list: protectedProcedure.input(z.object({ planId: z.uuid() })).query(async ({ ctx, input }) => {
+    await ctx.authorize("read", { planId: input.planId });
+    return svc.listTasks(ctx.db, input.planId);
+  }),
+
+  create: protectedProcedure
+    .input(
+      WorkFields.partial().extend({
+        planId: z.uuid(),
+        title: WorkFields.shape.title,
+        parentId: z.uuid().nullable(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { planId: input.planId });
+      return svc.createTask(ctx.db, ctx.actor, code, input);
+    }),
+
+  update: protectedProcedure.input(versioned(WorkFields.partial())).mutation(async ({ ctx, input }) => {
+    const code = await ctx.authorize("editPlan", { taskId: input.id });
+    return taskDto(await updateVersioned(ctx.db, ctx.actor, tasks, "task", code, input));
+  }),
+
+  setStatus: protectedProcedure.input(StatusInput).mutation(async ({ ctx, input }) => {
+    const code = await ctx.authorize("enterData", { taskId: input.id });
+    const data = { status: input.status };
+    return taskDto(
+      await updateVersioned(ctx.db, ctx.actor, tasks, "task", code, { ...input, data }, "setStatus"),
+    );
+  }),
+
+  delete: protectedProcedure
+    .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { taskId: input.id });
+      return deleteVersioned(ctx.db, ctx.actor, tasks, "task", code, input);
+    }),
+
+  /** The task's note for a year (create, update, or clear with empty text). */
+  saveProgress: protectedProcedure
+    .input(NoteInput.extend({ taskId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("enterData", { taskId: input.taskId });
+      return svc.saveProgressNote(ctx.db, ctx.actor, code, input);
+    }),
+});
+
+/** 专栏 boxes and their items. */
+export const projectsRouter = router({
+  list: protectedProcedure.input(z.object({ planId: z.uuid() })).query(async ({ ctx, input }) => {
+    await ctx.authorize("read", { planId: input.planId });
+    return svc.listProjects(ctx.db, input.planId);
+  }),
+
+  create: protectedProcedure
+    .input(
+      z.object({
+        planId: z.uuid(),
+        number: z.string().trim().max(30),
+        title: z.string().trim().min(1).max(300),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { planId: input.planId });
+      return svc.createProject(ctx.db, ctx.actor, code, input);
+    }),
+
+  update: protectedProcedure
+    .input(
+      versioned(
+        z
+          .object({
+            number: z.string().trim().max(30),
+            title: z.string().trim().min(1).max(300),
+            position: z.number().int().nonnegative(),
+          })
+          .partial(),
+      ),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { projectId: input.id });
+      return projectDto(await updateVersioned(ctx.db, ctx.actor, projects, "project", code, input));
+    }),
+
+  delete: protectedProcedure
+    .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { projectId: input.id });
+      return deleteVersioned(ctx.db, ctx.actor, projects, "project", code, input);
+    }),
+
+  createItem: protectedProcedure
+    .input(WorkFields.partial().extend({ projectId: z.uuid(), title: WorkFields.shape.title }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { projectId: input.projectId });
+      return svc.createProjectItem(ctx.db, ctx.actor, code, input);
+    }),
+
+  updateItem: protectedProcedure.input(versioned(WorkFields.partial())).mutation(async ({ ctx, input }) => {
+    const code = await ctx.authorize("editPlan", { projectItemId: input.id });
+    return projectItemDto(await updateVersioned(ctx.db, ctx.actor, projectItems, "projectItem", code, input));
+  }),
+
+  setItemStatus: protectedProcedure.input(StatusInput).mutation(async ({ ctx, input }) => {
+    const code = await ctx.authorize("enterData", { projectItemId: input.id });
+    const data = { status: input.status };
+    return projectItemDto(
+      await updateVersioned(
+        ctx.db,
+        ctx.actor,
+        projectItems,
+        "projectItem",
+        code,
+        { ...input, data },
+        "setStatus",
+      ),
+    );
+  }),
+
+  deleteItem: protectedProcedure
+    .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { projectItemId: input.id });
+      return deleteVersioned(ctx.db, ctx.actor, projectItems, "projectItem", code, input);
+    }),
+
+  saveItemProgress: protectedProcedure
+    .input(NoteInput.extend({ projectItemId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("enterData", { projectItemId: input.projectItemId });
+      return svc.saveProgressNote(ctx.db, ctx.actor, code, input);
+    }),
+});

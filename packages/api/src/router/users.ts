@@ -1,0 +1,51 @@
+import { AdminCode } from "@ybplan/domain/jurisdiction";
+import { z } from "zod";
+import { Role } from "../auth/roles.ts";
+import { PageInput, versioned } from "../services/common.ts";
+import * as users from "../services/users.ts";
+import { adminProcedure, router } from "../trpc.ts";
+
+export const usersRouter = router({
+  list: adminProcedure
+    .input(
+      PageInput.extend({
+        q: z.string().trim().optional(),
+        role: Role.optional(),
+        jurisdictionCode: AdminCode.optional(),
+        active: z.boolean().optional(),
+      }),
+    )
+    .query(({ ctx, input }) => users.listUsers(ctx.db, input)),
+
+  create: adminProcedure
+    .input(
+      z.object({
+        username: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9_.-]{3,32}$/, "用户名为 3–32 位字母、数字或 _ . -"),
+        displayName: z.string().trim().min(1, "请输入姓名").max(50),
+        role: Role,
+        jurisdictionCode: AdminCode.nullable(),
+        password: z.string().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => users.createUser(ctx.db, ctx.actor, input)),
+
+  update: adminProcedure
+    .input(
+      versioned(
+        z.object({
+          displayName: z.string().trim().min(1).max(50).optional(),
+          role: Role.optional(),
+          jurisdictionCode: AdminCode.nullable().optional(),
+          active: z.boolean().optional(),
+        }),
+      ),
+    )
+    .mutation(({ ctx, input }) => users.updateUser(ctx.db, ctx.actor, input)),
+
+  resetPassword: adminProcedure
+    .input(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => users.resetPassword(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,270 @@
+import { dataGenerationOf, type Db, indicators, NotFoundError, observations, plans } from "@ybplan/db";
+import {
+  type Evaluation,
+  evaluatePlan,
+  type IndicatorForEvaluation,
+  sortForReport,
+  type Verdict,
+  verdictMatrix,
+} from "@ybplan/domain/evaluation";
+import type { Observation } from "@ybplan/domain/observation";
+import { and, asc, inArray, lte, ne, eq, gte } from "drizzle-orm";
+import type { JurisdictionDirectory } from "../auth/directory.ts";
+import { iso } from "./common.ts";
+import { observationValue } from "./dto.ts";
+
+/**
+ * Verdicts through the domain engine (`@ybplan/domain/evaluation`), for one plan (indicators ×
+ * years) and for a jurisdiction subtree (every plan's counts and breaches). Results are cached
+ * per database keyed on the data generation (bumped by every audited change, in any server
+ * process), so repeated overview requests cost one tiny query until something changes.
+ */
+
+type IndicatorRow = typeof indicators.$inferSelect;
+
+const forEngine = (i: IndicatorRow): IndicatorForEvaluation => ({
+  id: i.id,
+  name: i.name,
+  unit: i.unit,
+  baseline: i.baseline,
+  target: i.target,
+  attribute: i.attribute,
+  direction: i.direction,
+  assessment: i.assessment,
+});
+
+function toObservation(o: typeof observations.$inferSelect): Observation {
+  return {
+    indicatorId: o.indicatorId,
+    year: o.year,
+    value: observationValue(o),
+    source: o.source,
+    note: o.note,
+    recordedBy: o.recordedBy,
+    recordedAt: iso(o.recordedAt),
+  };
+}
+
+/** A matrix cell: the verdict and the numbers a colour matrix needs. */
+function cell(e: Evaluation) {
+  return {
+    verdict: e.verdict,
+    breach: e.breach,
+    actual: e.inputs.actual,
+    expected: e.inputs.expected,
+    explanation: e.explanation,
+  };
+}
+
+class GenerationCache<V> {
+  private readonly entries = new Map<string, { gen: number; value: Promise<V> }>();
+  constructor(private readonly limit: number) {}
+  get(key: string, gen: number, compute: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && hit.gen === gen) return hit.value;
+    const value = compute();
+    value.catch(() => this.entries.delete(key));
+    this.entries.delete(key);
+    this.entries.set(key, { gen, value });
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}
+
+const planCaches = new WeakMap<Db, GenerationCache<PlanMatrix>>();
+const subtreeCaches = new WeakMap<Db, GenerationCache<SubtreeSummary>>();
+function cacheFor<V>(map: WeakMap<Db, GenerationCache<V>>, db: Db): GenerationCache<V> {
+  const hit = map.get(db);
+  if (hit) return hit;
+  const fresh = new GenerationCache<V>(200);
+  map.set(db, fresh);
+  return fresh;
+}
+
+export type PlanMatrix = Awaited<ReturnType<typeof computePlanMatrix>>;
+
+async function computePlanMatrix(db: Db, planId: string, year: number) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  if (!plan) throw new NotFoundError({ entity: "plan", entityId: planId });
+  const inds = await db
+    .select()
+    .from(indicators)
+    .where(eq(indicators.planId, planId))
+    .orderBy(asc(indicators.position));
+  const obs = inds.length
+    ? await db
+        .select()
+        .from(observations)
+        .where(
+          and(
+            inArray(
+              observations.indicatorId,
+              inds.map((i) => i.id),
+            ),
+            lte(observations.year, year),
+          ),
+        )
+    : [];
+  const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
+  const domainObs = obs.map(toObservation);
+  const engineInds = inds.map(forEngine);
+  const years: number[] = [];
+  for (let y = plan.periodStart; y <= Math.min(year, plan.periodEnd); y++) years.push(y);
+  const matrix = verdictMatrix(engineInds, domainObs, years, undefined, period);
+  const current = evaluatePlan(engineInds, domainObs, year, undefined, period);
+  const byIndicator = new Map(inds.map((i) => [i.id, i]));
+  return {
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      jurisdictionCode: plan.jurisdictionCode,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      baselineYear: plan.baselineYear,
+    },
+    year,
+    years,
+    counts: current.counts,
+    breaches: current.breaches,
+    /** Selected year, breaches first then by severity (the report order). */
+    evaluations: sortForReport(current.evaluations).map((e) => {
+      const i = byIndicator.get(e.indicatorId)!;
+      return {
+        ...e,
+        name: i.name,
+        category: i.category,
+        unit: i.unit,
+        targetText: i.targetText,
+        baselineText: i.baselineText,
+      };
+    }),
+    /** Indicators in table order × `years`. */
+    rows: matrix.rows.map((r) => {
+      const i = byIndicator.get(r.indicatorId)!;
+      return {
+        indicatorId: r.indicatorId,
+        name: i.name,
+        category: i.category,
+        unit: i.unit,
+        attribute: i.attribute,
+        targetText: i.targetText,
+        cells: r.evaluations.map(cell),
+      };
+    }),
+  };
+}
+
+export async function planMatrix(db: Db, planId: string, year: number): Promise<PlanMatrix> {
+  const gen = await dataGenerationOf(db);
+  return cacheFor(planCaches, db).get(`${planId}/${year}`, gen, () => computePlanMatrix(db, planId, year));
+}
+
+const emptyCounts = (): Record<Verdict, number> => ({
+  achieved: 0,
+  onTrack: 0,
+  behind: 0,
+  missed: 0,
+  needsJudgement: 0,
+  insufficientData: 0,
+});
+
+export type SubtreeSummary = Awaited<ReturnType<typeof computeSubtree>>;
+
+async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, year: number) {
+  const codes = dir.subtree(code);
+  const planRows = await db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        inArray(plans.jurisdictionCode, codes),
+        ne(plans.status, "archived"),
+        lte(plans.periodStart, year),
+        gte(plans.periodEnd, year),
+      ),
+    )
+    .orderBy(asc(plans.jurisdictionCode), asc(plans.title));
+  const planIds = planRows.map((p) => p.id);
+  const inds = planIds.length
+    ? await db
+        .select()
+        .from(indicators)
+        .where(inArray(indicators.planId, planIds))
+        .orderBy(asc(indicators.position))
+    : [];
+  const obs = planIds.length
+    ? await db
+        .select({ o: observations })
+        .from(observations)
+        .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
+        .where(and(inArray(indicators.planId, planIds), lte(observations.year, year)))
+    : [];
+  const domainObs = obs.map((r) => toObservation(r.o));
+  const indsByPlan = new Map<string, IndicatorRow[]>();
+  for (const i of inds) {
+    const list = indsByPlan.get(i.planId) ?? [];
+    list.push(i);
+    indsByPlan.set(i.planId, list);
+  }
+  const totals = emptyCounts();
+  let totalBreaches = 0;
+  const planSummaries = planRows.map((p) => {
+    const list = indsByPlan.get(p.id) ?? [];
+    const ev = evaluatePlan(list.map(forEngine), domainObs, year, undefined, {
+      baselineYear: p.baselineYear,
+      periodEnd: p.periodEnd,
+    });
+    for (const [k, v] of Object.entries(ev.counts)) totals[k as Verdict] += v;
+    totalBreaches += ev.breaches;
+    const names = new Map(list.map((i) => [i.id, i.name]));
+    const j = dir.byCode.get(p.jurisdictionCode);
+    return {
+      planId: p.id,
+      title: p.title,
+      jurisdiction: {
+        code: p.jurisdictionCode,
+        name: j?.name ?? p.jurisdictionCode,
+        level: j?.level ?? null,
+      },
+      counts: ev.counts,
+      breaches: ev.breaches,
+      /** 约束性 breaches of this plan, named. */
+      breachList: ev.evaluations
+        .filter((e) => e.breach)
+        .map((e) => ({
+          indicatorId: e.indicatorId,
+          name: names.get(e.indicatorId) ?? "",
+          verdict: e.verdict,
+          explanation: e.explanation,
+        })),
+    };
+  });
+  // Plans with breaches first, then by jurisdiction level (province → county) and code.
+  const levelRank = { province: 0, city: 1, county: 2 } as const;
+  planSummaries.sort(
+    (a, b) =>
+      b.breaches - a.breaches ||
+      (a.jurisdiction.level ? levelRank[a.jurisdiction.level] : 3) -
+        (b.jurisdiction.level ? levelRank[b.jurisdiction.level] : 3) ||
+      a.jurisdiction.code.localeCompare(b.jurisdiction.code),
+  );
+  return {
+    jurisdictionCode: code,
+    year,
+    jurisdictions: codes.length,
+    totals: { counts: totals, breaches: totalBreaches, plans: planRows.length, indicators: inds.length },
+    plans: planSummaries,
+  };
+}
+
+export async function subtreeSummary(
+  db: Db,
+  dir: JurisdictionDirectory,
+  code: string,
+  year: number,
+): Promise<SubtreeSummary> {
+  const gen = await dataGenerationOf(db);
+  return cacheFor(subtreeCaches, db).get(`${code}/${year}/${dir.all.length}`, gen, () =>
+    computeSubtree(db, dir, code, year),
+  );
+}

@@ -1,0 +1,178 @@
+import {
+  type Actor,
+  assertVersion,
+  bump,
+  type Db,
+  indicators,
+  NotFoundError,
+  plans,
+  ValidationError,
+  writeAudit,
+} from "@ybplan/db";
+import type { AssessmentRule, IndicatorAttribute, IndicatorDirection } from "@ybplan/domain/indicator";
+import { parseTargetCell } from "@ybplan/domain/target";
+import { and, asc, eq, max, type SQL } from "drizzle-orm";
+import { type IndicatorDto, indicatorDto } from "./dto.ts";
+
+/**
+ * Indicators of a plan. Clients send the cell TEXTS (baseline, target); the server parses them
+ * with the domain parser, so stored expressions always match the parser in force.
+ */
+
+export interface IndicatorFields {
+  category: string;
+  name: string;
+  unit: string | null;
+  baselineText: string;
+  targetText: string;
+  attribute: IndicatorAttribute;
+  direction: IndicatorDirection;
+  definition: string | null;
+  footnote: string | null;
+  assessment: AssessmentRule;
+  parentIndicatorId: string | null;
+}
+
+/** Stable key of a manual indicator: category + name without spaces (mirrors the importer). */
+export const indicatorKey = (category: string, name: string) => `${category}/${name}`.replace(/\s+/g, "");
+
+function parsedColumns(f: Partial<IndicatorFields>) {
+  const out: Record<string, unknown> = {};
+  if (f.baselineText !== undefined) {
+    const cell = parseTargetCell(f.baselineText);
+    Object.assign(out, { baseline: cell, baselineText: f.baselineText });
+  }
+  if (f.targetText !== undefined) {
+    const cell = parseTargetCell(f.targetText);
+    Object.assign(out, { target: cell, targetText: f.targetText, targetKind: cell.expression.kind });
+  }
+  return out;
+}
+
+export async function listIndicators(
+  db: Db,
+  input: { planId: string; category?: string | undefined; attribute?: IndicatorAttribute | undefined },
+): Promise<IndicatorDto[]> {
+  const where: SQL[] = [eq(indicators.planId, input.planId)];
+  if (input.category) where.push(eq(indicators.category, input.category));
+  if (input.attribute) where.push(eq(indicators.attribute, input.attribute));
+  const rows = await db
+    .select()
+    .from(indicators)
+    .where(and(...where))
+    .orderBy(asc(indicators.position));
+  return rows.map(indicatorDto);
+}
+
+export async function getIndicator(db: Db, id: string): Promise<IndicatorDto> {
+  const [row] = await db.select().from(indicators).where(eq(indicators.id, id));
+  if (!row) throw new NotFoundError({ entity: "indicator", entityId: id });
+  return indicatorDto(row);
+}
+
+export async function createIndicator(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: IndicatorFields & { planId: string; position?: number | undefined },
+): Promise<IndicatorDto> {
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .select({ id: plans.id })
+      .from(plans)
+      .where(eq(plans.id, input.planId))
+      .for("update");
+    if (!plan) throw new NotFoundError({ entity: "plan", entityId: input.planId });
+    const key = indicatorKey(input.category, input.name);
+    const [dup] = await tx
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(and(eq(indicators.planId, input.planId), eq(indicators.key, key)));
+    if (dup) throw new ValidationError({ issues: [{ path: ["name"], message: "同一类别下已有同名指标" }] });
+    const [last] = await tx
+      .select({ p: max(indicators.position) })
+      .from(indicators)
+      .where(eq(indicators.planId, input.planId));
+    const { baselineText, targetText, position, ...rest } = input;
+    const [row] = await tx
+      .insert(indicators)
+      .values({
+        ...rest,
+        key,
+        position: position ?? (last?.p ?? 0) + 1,
+        ...(parsedColumns({ baselineText, targetText }) as {
+          baseline: ReturnType<typeof parseTargetCell>;
+          target: ReturnType<typeof parseTargetCell>;
+          baselineText: string;
+          targetText: string;
+          targetKind: ReturnType<typeof parseTargetCell>["expression"]["kind"];
+        }),
+        confidence: "manual",
+        updatedBy: actor.name,
+      })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "create",
+      entity: "indicator",
+      entityId: row!.id,
+      jurisdictionCode: code,
+      after: row,
+    });
+    return indicatorDto(row!);
+  });
+}
+
+export async function updateIndicator(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: { id: string; version: number; data: Partial<IndicatorFields> & { position?: number | undefined } },
+): Promise<IndicatorDto> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(indicators).where(eq(indicators.id, input.id)).for("update");
+    if (!before) throw new NotFoundError({ entity: "indicator", entityId: input.id });
+    assertVersion("indicator", before.id, before, input.version);
+    if (input.data.parentIndicatorId === before.id) {
+      throw new ValidationError({
+        issues: [{ path: ["data", "parentIndicatorId"], message: "上级指标不能是本指标" }],
+      });
+    }
+    const { baselineText, targetText, ...rest } = input.data;
+    const [after] = await tx
+      .update(indicators)
+      .set({ ...rest, ...parsedColumns({ baselineText, targetText }), ...bump(before, actor.name) })
+      .where(eq(indicators.id, before.id))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "update",
+      entity: "indicator",
+      entityId: before.id,
+      jurisdictionCode: code,
+      before,
+      after,
+    });
+    return indicatorDto(after!);
+  });
+}
+
+export async function deleteIndicator(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: { id: string; version: number },
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(indicators).where(eq(indicators.id, input.id)).for("update");
+    if (!before) throw new NotFoundError({ entity: "indicator", entityId: input.id });
+    assertVersion("indicator", before.id, before, input.version);
+    await tx.delete(indicators).where(eq(indicators.id, before.id));
+    await writeAudit(tx, actor, {
+      action: "delete",
+      entity: "indicator",
+      entityId: before.id,
+      jurisdictionCode: code,
+      before,
+    });
+    return { id: before.id };
+  });
+}
