@@ -163,3 +163,12 @@ export function importPlanFile(path: string, options: { jurisdictions?: readonly
 export function runImport(input: ImportInput): Promise<Result.Result<PlanDocument, ImportError>> {
   return Effect.runPromise(Effect.result(importPlanDocument(input)));
 }
+
+/**
+ * Promise form that resolves to the document and rejects with the {@link ImportError} itself (an
+ * `Error` with `_tag: "ImportError"`, `reason` and a Chinese `message`): fits the API's
+ * `PlanImporter` as is.
+ */
+export function importPlanBytes(input: ImportInput): Promise<PlanDocument> {
+  return Effect.runPromise(importPlanDocument(input));
+}

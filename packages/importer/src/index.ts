@@ -4,10 +4,12 @@
  *   importPlanDocument({ bytes, fileName })  Effect<PlanDocument, ImportError>  (.txt .md .html .docx)
  *   importPlanFile(path)                      Effect<PlanDocument, ImportError>  (reads the file)
  *   runImport({ bytes, fileName })            Promise<Result<PlanDocument, ImportError>>
+ *   importPlanBytes({ bytes, fileName })      Promise<PlanDocument>, rejects with the ImportError
  *   importPlanText(text, options)             Result<PlanDocument, ImportError>  (already decoded)
  *   parseIndicatorProse(text, options)        indicators written as running text
  */
 export {
+  importPlanBytes,
   importPlanDocument,
   importPlanFile,
   importPlanText,

@@ -1,7 +1,14 @@
 import { Effect, Result } from "effect";
 import { readSamplePlan } from "@ybplan/samples";
 import { describe, expect, it } from "vitest";
-import { type ImportError, MAX_INPUT_BYTES, importPlanDocument, importPlanFile, importPlanText } from "../src/index.ts";
+import {
+  ImportError,
+  MAX_INPUT_BYTES,
+  importPlanBytes,
+  importPlanDocument,
+  importPlanFile,
+  importPlanText,
+} from "../src/index.ts";
 import { buildDocx } from "./support/build-docx.ts";
 
 async function failure(bytes: Uint8Array, fileName: string): Promise<ImportError> {
@@ -81,4 +88,12 @@ describe("bad input gives a clear, typed error", () => {
     const r = await Effect.runPromise(Effect.result(importPlanFile("/nonexistent/plan.txt")));
     expect(Result.isFailure(r) && r.failure.reason).toBe("Unreadable");
   });
+
+  it("the promise form rejects with the ImportError itself (an Error with a Chinese message)", async () => {
+    const rejected = await importPlanBytes({ bytes: new Uint8Array(), fileName: "plan.txt" }).catch((e: unknown) => e);
+    expect(rejected).toBeInstanceOf(ImportError);
+    expect(rejected).toBeInstanceOf(Error);
+    expect(rejected).toMatchObject({ _tag: "ImportError", reason: "Empty", message: "文件为空，没有可导入的内容" });
+  });
 });
+
