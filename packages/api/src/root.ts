@@ -7,6 +7,7 @@ import { jurisdictionsRouter } from "./router/jurisdictions.ts";
 import { observationsRouter } from "./router/observations.ts";
 import { plansRouter } from "./router/plans.ts";
 import { creditRouter } from "./router/credit.ts";
+import { procurementRouter } from "./router/procurement.ts";
 import { projectsRouter, tasksRouter } from "./router/tasks.ts";
 import { usersRouter } from "./router/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -22,6 +23,7 @@ export const appRouter = router({
   projects: projectsRouter,
   evaluation: evaluationRouter,
   import: importRouter,
+  procurement: procurementRouter,
   credit: creditRouter,
   users: usersRouter,
   audit: auditRouter,

@@ -1,0 +1,159 @@
+import { IsoDate, Year } from "@ybplan/domain/common";
+import { AdminCode } from "@ybplan/domain/jurisdiction";
+import { BatchLevel, ProcurementCategory } from "@ybplan/domain/procurement";
+import { Result } from "effect";
+import { z } from "zod";
+import { ForbiddenError } from "../errors.ts";
+import { readProcurementFile } from "../services/procurement-file.ts";
+import * as svc from "../services/procurement.ts";
+import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
+
+/**
+ * Volume-based procurement (集中带量采购): batches and their varieties (shared reference data, read
+ * by every signed-in user), implementation records per jurisdiction (scoped), the de-duplicated
+ * cumulative count with its derivation, indicator bindings and derived values.
+ * Writing a national batch needs an administrator; a provincial or alliance batch needs
+ * `editPlan` in its (first) province; an implementation needs `enterData` in its jurisdiction.
+ */
+
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+const ImplementationFields = z.object({
+  startDate: IsoDate,
+  agreedVolume: z.number().nonnegative().nullable(),
+  completionRatePct: z.number().nonnegative().nullable(),
+  savingsWanYuan: z.number().nullable(),
+  note: z.string().trim().max(500).nullable(),
+});
+
+export const procurementRouter = router({
+  batches: protectedProcedure
+    .input(z.object({ category: ProcurementCategory.optional(), level: BatchLevel.optional() }).optional())
+    .query(({ ctx, input }) => svc.listBatches(ctx.db, input ?? {})),
+
+  batch: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => svc.getBatch(ctx.db, input.id)),
+
+  /** Adds the shipped national batches (drugs 1–11, consumables 1–6) that are missing. */
+  loadReference: adminProcedure.mutation(async ({ ctx }) => ({
+    inserted: await svc.seedReferenceBatches(ctx.db, ctx.actor),
+  })),
+
+  /**
+   * CSV/XLSX import of batches, varieties or implementation records. Row problems come back as
+   * `{ ok: false, issues }` (line, column, Chinese message) and nothing is saved.
+   */
+  import: protectedProcedure
+    .input(
+      z.object({
+        kind: z.enum(["batches", "varieties", "implementations"]),
+        fileName: z.string().trim().min(1).max(200),
+        contentBase64: z.base64().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, "文件不能超过5MB"),
+      }),
+    )
+    .mutation(async ({ ctx, input }): Promise<svc.ImportOutcome> => {
+      const bytes = Uint8Array.from(Buffer.from(input.contentBase64, "base64"));
+      const table = await readProcurementFile(input.fileName, bytes);
+      if (Result.isFailure(table)) return { ok: false, kind: input.kind, issues: [...table.failure.issues] };
+      return svc.importProcurementTable(ctx.db, ctx.actor, input.kind, table.success, async (need) => {
+        if (need.kind === "implementation") {
+          await ctx.authorize("enterData", { jurisdictionCode: need.jurisdictionCode });
+          return;
+        }
+        const organiser = need.regionCodes[0];
+        if (need.level === "national" || organiser === undefined) {
+          if (ctx.user.role !== "admin")
+            throw new ForbiddenError({ reason: "国家组织批次仅系统管理员可导入" });
+          return;
+        }
+        await ctx.authorize("editPlan", { jurisdictionCode: organiser });
+      });
+    }),
+
+  /** Records of the jurisdiction, and of its ancestors (marked inherited), which apply to it. */
+  implementations: protectedProcedure
+    .input(z.object({ jurisdictionCode: AdminCode }))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      const dir = await ctx.directory();
+      return svc.listImplementations(ctx.db, {
+        own: input.jurisdictionCode,
+        ancestors: dir.ancestors(input.jurisdictionCode),
+      });
+    }),
+
+  createImplementation: protectedProcedure
+    .input(ImplementationFields.extend({ batchId: z.uuid(), jurisdictionCode: AdminCode }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", { jurisdictionCode: input.jurisdictionCode });
+      return svc.createImplementation(ctx.db, ctx.actor, input);
+    }),
+
+  updateImplementation: protectedProcedure
+    .input(
+      z.object({ id: z.uuid(), version: z.number().int().positive(), data: ImplementationFields.partial() }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", {
+        jurisdictionCode: await svc.implementationJurisdiction(ctx.db, input.id),
+      });
+      return svc.updateImplementation(ctx.db, ctx.actor, input);
+    }),
+
+  deleteImplementation: protectedProcedure
+    .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", {
+        jurisdictionCode: await svc.implementationJurisdiction(ctx.db, input.id),
+      });
+      await svc.deleteImplementation(ctx.db, ctx.actor, input);
+      return { ok: true as const };
+    }),
+
+  /** Distinct varieties at the end of each year, the last year's derivation, and the plan targets. */
+  countSeries: protectedProcedure
+    .input(
+      z
+        .object({ jurisdictionCode: AdminCode, category: ProcurementCategory, fromYear: Year, toYear: Year })
+        .refine((i) => i.fromYear <= i.toYear && i.toYear - i.fromYear <= 30, {
+          message: "年份范围无效",
+          path: ["toYear"],
+        }),
+    )
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      return svc.countSeries(ctx.db, input);
+    }),
+
+  /** The plan's indicators with their binding (or the binding their name suggests). */
+  bindings: protectedProcedure.input(z.object({ planId: z.uuid() })).query(async ({ ctx, input }) => {
+    await ctx.authorize("read", { planId: input.planId });
+    return svc.listBindings(ctx.db, input.planId);
+  }),
+
+  /** Binds an indicator to a procurement count (category), or unbinds it (null). */
+  bind: protectedProcedure
+    .input(z.object({ indicatorId: z.uuid(), category: ProcurementCategory.nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { indicatorId: input.indicatorId });
+      await svc.setBinding(ctx.db, ctx.actor, code, input);
+      return { ok: true as const };
+    }),
+
+  /** Derived values of the plan's bound indicators, with the manual-value checks. */
+  derived: protectedProcedure
+    .input(z.object({ planId: z.uuid(), years: z.array(Year).min(1).max(30) }))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return (await svc.derivedForPlan(ctx.db, input.planId, input.years)).values;
+    }),
+
+  /** The yearly report's procurement section for a plan (null when it has nothing to say). */
+  reportSection: protectedProcedure
+    .input(z.object({ planId: z.uuid(), year: Year }))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.procurementSectionForPlan(ctx.db, input.planId, input.year);
+    }),
+});

@@ -1,0 +1,325 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import {
+  type Database,
+  jurisdictions,
+  migrate,
+  migrationsDir,
+  openDatabase,
+  procurementBatches,
+  savePlanDocument,
+} from "@ybplan/db";
+import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
+import { type PlanDocument, PlanDocumentFormat } from "@ybplan/domain/plan";
+import { parseTargetCell } from "@ybplan/domain/target";
+import { count } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaller, createContextInner } from "../src/index.ts";
+import type { SessionUser } from "../src/auth/session.ts";
+import { withProcurementValues } from "../src/services/procurement.ts";
+
+let database: Database;
+
+const user = (role: SessionUser["role"], jurisdictionCode: string | null, name: string): SessionUser => ({
+  id: randomUUID(),
+  username: name,
+  displayName: name,
+  role,
+  jurisdictionCode,
+  mustChangePassword: false,
+});
+const admin = user("admin", null, "管理员");
+const hubeiPlanner = user("planner", "420000", "湖北省规划");
+const huangshiReporter = user("reporter", "420200", "黄石市填报");
+const as = (u: SessionUser) => createCaller(createContextInner({ database, user: u }));
+const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+
+let planId = "";
+
+beforeAll(async () => {
+  database = await openDatabase();
+  // Core and procurement migrations, listed here so the test does not depend on which plug-in
+  // ranges the migrator currently enables.
+  const files = readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}_[a-z0-9_-]+\.sql$/.test(f) && f < "0200")
+    .sort()
+    .map((f) => ({ id: f.replace(/\.sql$/, ""), sql: readFileSync(`${migrationsDir}${f}`, "utf8") }));
+  await migrate(database, files);
+  await database.db.insert(jurisdictions).values(sampleJurisdictions.map((j) => ({ ...j })));
+  const doc: PlanDocument = {
+    format: PlanDocumentFormat,
+    plan: {
+      title: "黄石市医疗保障事业发展“十四五”规划",
+      issuer: "黄石市医疗保障局",
+      documentNumber: "黄医保发〔2022〕15号",
+      issueDate: null,
+      jurisdictionCode: "420200",
+      jurisdictionName: "黄石市",
+      periodStart: 2021,
+      periodEnd: 2025,
+      baselineYear: 2020,
+    },
+    indicators: [
+      {
+        key: "医药服务/落实国家和省组织药品集中带量采购品种",
+        position: 1,
+        category: "医药服务",
+        name: "落实国家和省组织药品集中带量采购品种",
+        unit: "个",
+        baseline: parseTargetCell("112"),
+        target: parseTargetCell(">500 ^②"),
+        attribute: "expected",
+        direction: "higher",
+        definition: null,
+        footnote: "②指到2025年落实国家和省药品集中带量采购品种达500个以上。",
+        assessment: "endOfPeriod",
+        confidence: "table",
+        line: 217,
+      },
+    ],
+    tasks: [],
+    projects: [],
+    footnotes: [],
+    warnings: [],
+  };
+  planId = (await savePlanDocument(database.db, doc, { id: null, name: "测试" })).planId;
+});
+afterAll(() => database.close());
+
+describe("procurement API", () => {
+  it("loads the shipped national batches once (administrators only)", async () => {
+    await expect(as(hubeiPlanner).procurement.loadReference()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await as(admin).procurement.loadReference()).toEqual({ inserted: 18 });
+    expect(await as(admin).procurement.loadReference()).toEqual({ inserted: 0 });
+    const list = await as(huangshiReporter).procurement.batches({ category: "drug" });
+    expect(list).toHaveLength(12);
+    const ext = list.find((b) => b.ref === "national-drug-01-ext")!;
+    expect(ext).toMatchObject({
+      countOnly: true,
+      varietyCount: 25,
+      retenderOf: { name: "第一批（“4+7”试点）" },
+    });
+    const stents = (await as(admin).procurement.batches({ category: "highValueConsumable" }))[0]!;
+    const detail = await as(admin).procurement.batch({ id: stents.id });
+    expect(detail.varieties.map((v) => v.label)).toEqual(["冠脉支架"]);
+  });
+
+  it("returns row errors and saves nothing when a file has a bad row", async () => {
+    const [before] = await database.db.select({ n: count() }).from(procurementBatches);
+    const csv =
+      "层级,批次名称,公布日期,类别,品种数,参与省份\n省级,湖北省第一批,2021-03-15,药品,,420000\n省级,湖北省第二批,2021-13,药品,,420000\n";
+    const out = await as(hubeiPlanner).procurement.import({
+      kind: "batches",
+      fileName: "批次.csv",
+      contentBase64: b64(csv),
+    });
+    expect(out).toEqual({
+      ok: false,
+      kind: "batches",
+      issues: [{ line: 3, field: "公布日期", message: "日期“2021-13”无效，应为 YYYY-MM-DD 或 YYYY-MM" }],
+    });
+    const [after] = await database.db.select({ n: count() }).from(procurementBatches);
+    expect(after!.n).toBe(before!.n);
+  });
+
+  it("lets a provincial planner import Hubei's batch and its varieties, but not a national batch", async () => {
+    const national = "层级,批次名称,公布日期,类别,品种数\n国家组织,第十二批,2026-10,药品,50\n";
+    await expect(
+      as(hubeiPlanner).procurement.import({
+        kind: "batches",
+        fileName: "n.csv",
+        contentBase64: b64(national),
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const batches = "层级,批次名称,公布日期,类别,参与省份\n省级,湖北省第一批,2021-03-15,药品,420000\n";
+    expect(
+      await as(hubeiPlanner).procurement.import({
+        kind: "batches",
+        fileName: "b.csv",
+        contentBase64: b64(batches),
+      }),
+    ).toEqual({
+      ok: true,
+      kind: "batches",
+      created: 1,
+      warnings: [],
+    });
+
+    // XLSX with Chinese headers; the line numbers are the sheet's rows.
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("品种");
+    sheet.addRow(["批次名称", "品种名称", "降幅"]);
+    sheet.addRow(["湖北省第一批", "恩替卡韦分散片", 60]);
+    sheet.addRow(["湖北省第一批", "注射用培美曲塞二钠", null]);
+    sheet.addRow(["湖北省第一批", "琥珀酸美托洛尔缓释片", null]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+    expect(
+      await as(hubeiPlanner).procurement.import({
+        kind: "varieties",
+        fileName: "v.xlsx",
+        contentBase64: xlsx,
+      }),
+    ).toMatchObject({
+      ok: true,
+      created: 3,
+    });
+
+    const bad = new ExcelJS.Workbook();
+    const s2 = bad.addWorksheet("品种");
+    s2.addRow(["批次名称", "品种名称"]);
+    s2.addRow(["湖北省第一批", "恩替卡韦片"]);
+    const badXlsx = Buffer.from(await bad.xlsx.writeBuffer()).toString("base64");
+    expect(
+      await as(hubeiPlanner).procurement.import({
+        kind: "varieties",
+        fileName: "v.xlsx",
+        contentBase64: badXlsx,
+      }),
+    ).toEqual({
+      ok: false,
+      kind: "varieties",
+      issues: [{ line: 2, field: null, message: "该品种（通用名+剂型组）已在该批次中" }],
+    });
+  });
+
+  it("counts 112 for Huangshi in 2020 from Hubei's records of national batches 1–3, and adds Hubei's own round", async () => {
+    const impl = [
+      "批次名称,行政区划代码,执行日期,完成率",
+      "第一批扩围,420000,2019-12-01,",
+      "第二批,420000,2020-04-01,",
+      "第三批,420000,2020-11-01,130",
+      "湖北省第一批,420000,2021-06-01,",
+    ].join("\n");
+    await expect(
+      as(huangshiReporter).procurement.import({
+        kind: "implementations",
+        fileName: "i.csv",
+        contentBase64: b64(impl),
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await as(hubeiPlanner).procurement.import({
+        kind: "implementations",
+        fileName: "i.csv",
+        contentBase64: b64(impl),
+      }),
+    ).toMatchObject({
+      ok: true,
+      created: 4,
+    });
+
+    const series = await as(huangshiReporter).procurement.countSeries({
+      jurisdictionCode: "420200",
+      category: "drug",
+      fromYear: 2019,
+      toYear: 2021,
+    });
+    expect(series.points.map((p) => [p.year, p.value, p.estimated])).toEqual([
+      [2019, 25, true],
+      [2020, 112, true],
+      [2021, 115, true],
+    ]);
+    expect(series.latest.contributions.map((c) => [c.batchName, c.added])).toEqual([
+      ["第一批扩围", 25],
+      ["第二批", 32],
+      ["第三批", 55],
+      ["湖北省第一批", 3],
+    ]);
+    expect(series.targets).toMatchObject([
+      { indicatorName: "落实国家和省组织药品集中带量采购品种", value: 500, op: "gt", baselineText: "112" },
+    ]);
+
+    const listed = await as(huangshiReporter).procurement.implementations({ jurisdictionCode: "420200" });
+    expect(listed.every((i) => i.inherited)).toBe(true);
+    await expect(
+      as(huangshiReporter).procurement.implementations({ jurisdictionCode: "411300" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("binds the indicator and flags a manual value that disagrees with the records", async () => {
+    const bindings = await as(huangshiReporter).procurement.bindings({ planId });
+    expect(bindings).toMatchObject([{ category: null, suggested: "drug" }]);
+    await expect(
+      as(huangshiReporter).procurement.bind({ indicatorId: bindings[0]!.indicatorId, category: "drug" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await as(hubeiPlanner).procurement.bind({ indicatorId: bindings[0]!.indicatorId, category: "drug" });
+    await as(huangshiReporter).observations.upsertYear({
+      planId,
+      year: 2021,
+      rows: [{ indicatorId: bindings[0]!.indicatorId, value: { kind: "number", value: 120 }, version: null }],
+    });
+    const derived = await as(huangshiReporter).procurement.derived({ planId, years: [2020, 2021] });
+    expect(derived.map((d) => [d.derived.year, d.derived.value, d.check.status])).toEqual([
+      [2020, 112, "noManualValue"],
+      [2021, 115, "disagrees"],
+    ]);
+
+    // The evaluation judges the derived values in place of the manual one.
+    const substituted = await withProcurementValues(
+      database.db,
+      planId,
+      [2020, 2021],
+      [
+        {
+          indicatorId: bindings[0]!.indicatorId,
+          year: 2021,
+          value: { kind: "number", value: 120 },
+          source: null,
+          note: null,
+          recordedBy: null,
+          recordedAt: null,
+        },
+      ],
+    );
+    expect(substituted.map((o) => [o.year, o.value])).toEqual([
+      [2020, { kind: "number", value: 112 }],
+      [2021, { kind: "number", value: 115 }],
+    ]);
+
+    const section = await as(huangshiReporter).procurement.reportSection({ planId, year: 2021 });
+    expect(section?.paragraphs[0]).toBe(
+      "截至2021年12月31日，本地区累计落实国家和省级药品集中带量采购品种115个，较2020年末的112个增加3个；规划目标为“>500 ^②”（落实国家和省组织药品集中带量采购品种），尚差386个。",
+    );
+    expect(section?.paragraphs.at(-1)).toBe(
+      "填报核对：2021年手工填报值120个与按集采执行记录推算的115个不一致（推算值含估算部分），请核对。",
+    );
+  });
+
+  it("keeps one implementation record per batch and jurisdiction, with versioned edits", async () => {
+    const [batch] = (await as(admin).procurement.batches({ category: "drug" })).filter(
+      (b) => b.name === "第四批",
+    );
+    const created = await as(huangshiReporter).procurement.createImplementation({
+      batchId: batch!.id,
+      jurisdictionCode: "420200",
+      startDate: "2021-05-01",
+      agreedVolume: 1000,
+      completionRatePct: null,
+      savingsWanYuan: 12.5,
+      note: null,
+    });
+    await expect(
+      as(huangshiReporter).procurement.createImplementation({
+        ...created,
+        startDate: "2021-06-01",
+        note: null,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const updated = await as(huangshiReporter).procurement.updateImplementation({
+      id: created.id,
+      version: 1,
+      data: { completionRatePct: 98 },
+    });
+    expect(updated).toMatchObject({ version: 2, completionRatePct: 98 });
+    await expect(
+      as(huangshiReporter).procurement.updateImplementation({
+        id: created.id,
+        version: 1,
+        data: { completionRatePct: 99 },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await as(huangshiReporter).procurement.deleteImplementation({ id: created.id, version: 2 });
+  });
+});
