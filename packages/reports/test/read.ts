@@ -44,10 +44,14 @@ export async function readWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> 
 
 export function sheetRows(ws: ExcelJS.Worksheet): (string | number | null)[][] {
   const out: (string | number | null)[][] = [];
+  const width = ws.columnCount;
   ws.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as unknown[];
+    // exceljs leaves trailing empty cells out; pad so every row has the sheet's width.
     out.push(
-      values.slice(1).map((v) => (v === undefined || v === null ? null : typeof v === "number" ? v : String(v))),
+      Array.from({ length: width }, (_, i) => values[i + 1]).map((v) =>
+        v === undefined || v === null ? null : typeof v === "number" ? v : String(v),
+      ),
     );
   });
   return out;

@@ -1,0 +1,100 @@
+import { verdictLabels } from "@ybplan/domain/evaluation";
+import { describe, expect, it } from "vitest";
+import { indicatorColumns, renderReport } from "../src/index.ts";
+import { docxParagraphs, docxTables, readWorkbook, sheetRows } from "./read.ts";
+import { sampleReport, samplePlans } from "./sample-plans.ts";
+
+const text = (d: Uint8Array) => new TextDecoder().decode(d);
+
+describe.each(samplePlans.map((s) => [s.key, s] as const))("%s: 2023 report", (_key, sample) => {
+  const ready = sampleReport(sample);
+
+  it("the model has every imported indicator, verdicts from the engine, breaches first", async () => {
+    const { report, evaluate } = await ready;
+    expect(report.indicators.length).toBeGreaterThan(5);
+    for (const row of report.indicators) {
+      const e = evaluate(row.id);
+      expect(row.verdict).toBe(e.verdict);
+      expect(row.breach).toBe(e.breach);
+      expect(row.reason).toBe(e.explanation);
+    }
+    const firstOk = report.indicators.findIndex((r) => !r.breach);
+    expect(report.indicators.slice(firstOk < 0 ? report.indicators.length : firstOk).some((r) => r.breach)).toBe(false);
+    const total = Object.values(report.counts.byVerdict).reduce((a, b) => a + b, 0);
+    expect(total).toBe(report.indicators.length);
+  });
+
+  it("md", async () => {
+    const { report } = await ready;
+    const md = text((await renderReport(report, "md")).data);
+    expect(md).toContain(`# ${report.title}`);
+    for (const s of report.narrative.indicators) expect(md).toContain(s);
+    const rows = md.split("\n").filter((l) => /^\| \d+ \| /.test(l)).slice(0, report.indicators.length);
+    report.indicators.forEach((r, i) => {
+      expect(rows[i]).toContain(`| ${r.name.replace(/\|/g, "\\|")} |`);
+      expect(rows[i]!.endsWith(`| ${verdictLabels[r.verdict]} |`)).toBe(true);
+    });
+  });
+
+  it("html", async () => {
+    const { report } = await ready;
+    const html = text((await renderReport(report, "html")).data);
+    expect(html).toContain(`<title>${report.title.replace(/&/g, "&amp;")}</title>`);
+    expect((html.match(/<svg\b/g) ?? []).length).toBe(report.charts.length);
+    for (const r of report.indicators) expect(html).toContain(`<td class="v-${r.verdict}">${r.verdictLabel}</td>`);
+  });
+
+  it("docx: the indicator table row by row, narrative sentences, a chart image", async () => {
+    const { report } = await ready;
+    const out = await renderReport(report, "docx");
+    const paragraphs = await docxParagraphs(out.data);
+    expect(paragraphs[0]).toBe(report.title);
+    for (const s of [...report.narrative.overview, ...report.narrative.indicators, ...report.narrative.tasks]) {
+      expect(paragraphs).toContain(s);
+    }
+    const [table] = await docxTables(out.data);
+    expect(table![0]).toEqual(indicatorColumns(report));
+    expect(table!.length).toBe(report.indicators.length + 1);
+    report.indicators.forEach((r, i) => {
+      const row = table![i + 1]!;
+      expect(row[2]).toBe(r.name);
+      expect(row[3]).toBe(r.attributeLabel);
+      expect(row[5]).toBe(r.actual.text);
+      expect(row[8]).toBe(verdictLabels[r.verdict]);
+    });
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(out.data);
+    const pngs = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
+    expect(pngs.length).toBe(report.charts.length > 0 ? 1 : 0);
+  });
+
+  it("xlsx: indicator rows with numbers and verdicts, task sheet", async () => {
+    const { report } = await ready;
+    const wb = await readWorkbook((await renderReport(report, "xlsx")).data);
+    const rows = sheetRows(wb.getWorksheet("主要指标")!);
+    const header = rows[0]!;
+    const v = header.indexOf("评估结论");
+    const y = header.indexOf("2023年");
+    expect(rows.length).toBe(report.indicators.length + 1);
+    report.indicators.forEach((r, i) => {
+      expect(rows[i + 1]![2]).toBe(r.name);
+      expect(rows[i + 1]![v]).toBe(r.verdictLabel);
+      expect(rows[i + 1]![y]).toBe(r.actual.value ?? (r.actual.text === "—" ? null : r.actual.text));
+    });
+    if (report.tasks.rows.length > 0) {
+      const tasks = sheetRows(wb.getWorksheet("重点任务推进情况")!);
+      expect(tasks.length).toBe(report.tasks.rows.length + 1);
+    }
+  });
+});
+
+describe("mid-term review of a sample plan", () => {
+  it("grades every indicator in the review vocabulary and renders the section", async () => {
+    const { report } = await sampleReport(samplePlans[0]!, 2023, "midTerm");
+    const words = new Set(["提前实现", "快于预期", "基本符合预期", "滞后", "需人工研判", "数据不足"]);
+    for (const r of report.indicators) expect(words.has(r.reviewGradeLabel)).toBe(true);
+    const md = text((await renderReport(report, "md")).data);
+    expect(md).toContain("中期评估结论");
+    expect(md).toContain(report.narrative.review[0]);
+  });
+});
