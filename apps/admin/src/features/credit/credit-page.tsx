@@ -1,0 +1,36 @@
+import { Tabs, Typography } from "antd";
+import { navigate } from "../../router/navigation.ts";
+import type { PageProps } from "../../routes/registry.ts";
+import { EventsTab } from "./events-tab.tsx";
+import { InstitutionsTab } from "./institutions-tab.tsx";
+import { RatingsTab } from "./ratings-tab.tsx";
+import { RulesTab } from "./rules-tab.tsx";
+import { StaffTab } from "./staff-tab.tsx";
+
+/**
+ * 信用评价: company ratings per quarter (with reasons and history), event entry and import,
+ * designated-institution grades and distribution, staff 12-point standings, and the rule sets.
+ * The tab lives in the query string (?tab=…).
+ */
+const tabs = ["ratings", "events", "institutions", "staff", "rules"] as const;
+type TabKey = (typeof tabs)[number];
+
+export default function CreditPage({ search }: PageProps) {
+  const tab: TabKey = (tabs as readonly string[]).includes(search.get("tab") ?? "") ? (search.get("tab") as TabKey) : "ratings";
+  return (
+    <>
+      <Typography.Title level={3}>信用评价</Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => void navigate(`/credit?tab=${k}`)}
+        items={[
+          { key: "ratings", label: "企业信用评级", children: <RatingsTab /> },
+          { key: "events", label: "失信事项", children: <EventsTab /> },
+          { key: "institutions", label: "定点机构信用", children: <InstitutionsTab /> },
+          { key: "staff", label: "医保支付资格记分", children: <StaffTab /> },
+          { key: "rules", label: "评价规则", children: <RulesTab /> },
+        ]}
+      />
+    </>
+  );
+}
