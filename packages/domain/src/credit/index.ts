@@ -10,3 +10,4 @@ export * from "./company/index.ts";
 export * from "./institution/index.ts";
 export * from "./staff/index.ts";
 export * from "./import/company-events.ts";
+export * from "./report-section.ts";
