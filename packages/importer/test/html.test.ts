@@ -58,4 +58,24 @@ describe("HTML input", () => {
     ]);
     expect(doc.projects).toEqual([]);
   });
+
+  it("a two-row header (years under a spanning 目标值 cell) and 一级指标/二级指标 columns", async () => {
+    const html = `<html><body><h1>某县医疗保障“十四五”规划</h1><p>１．主要目标</p>
+<table>
+<tr><td rowspan="2">一级指标</td><td rowspan="2">二级指标</td><td colspan="2">目标值</td><td rowspan="2">属性</td></tr>
+<tr><td>2020年</td><td>2025年</td></tr>
+<tr><td>参保覆盖</td><td>基本医疗保险参保率（%）</td><td>95</td><td>≥96</td><td>约束性</td></tr>
+</table><p>２．重点任务</p><p>做好参保。</p></body></html>`;
+    const doc = await Effect.runPromise(importPlanDocument({ bytes: new TextEncoder().encode(html), fileName: "x.html" }));
+    expect(doc.indicators.map((i) => [i.category, i.name, i.baseline.text, i.target.text, i.attribute])).toEqual([
+      ["参保覆盖", "基本医疗保险参保率", "95", "≥96", "binding"],
+    ]);
+    expect(doc.warnings).toEqual([]);
+    // full-width digits number the outline too
+    expect(doc.tasks.map((t) => [t.number, t.title])).toEqual([
+      ["1.", "主要目标"],
+      ["2.", "重点任务"],
+    ]);
+  });
 });
+

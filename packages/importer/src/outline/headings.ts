@@ -35,7 +35,7 @@ export interface Heading {
   readonly rest: string;
 }
 
-const HEADING_START = /^\s*[第一二三四五六七八九十百零〇两（(\d]/;
+const HEADING_START = /^\s*[第一二三四五六七八九十百零〇两（(\d０-９]/;
 const CN = "[一二三四五六七八九十百零〇两]{1,4}";
 const patterns: readonly [HeadingStyle, RegExp][] = [
   ["part", new RegExp(`^第(${CN}|\\d{1,2})部分\\s*(.*)$`)],
@@ -72,7 +72,10 @@ export function splitTitle(content: string): { title: string; rest: string } {
 export function matchHeading(text: string): Heading | null {
   // every numbering style starts with 第, a Chinese numeral, a bracket or a digit
   if (!HEADING_START.test(text)) return null;
-  const t = stripPageNumber(text).replace(/\t+/g, " ").trim();
+  const t = stripPageNumber(text)
+    .replace(/\t+/g, " ")
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .trim();
   if (t === "") return null;
   for (const [style, re] of patterns) {
     const m = re.exec(t);

@@ -49,10 +49,13 @@ export function headerKind(text: string): ColumnKind {
  * it lies after `baselineYear`, else the baseline (Nanyang has only "2025 年").
  */
 export function classifyColumns(headers: readonly string[], baselineYear: number): Column[] {
-  const raw = headers.map((h) => ({ header: h, ...kindOf(h) }));
+  const raw: { header: string; kind: ColumnKind; year: number | null }[] = headers.map((h) => ({ header: h, ...kindOf(h) }));
   const years = raw.filter((c) => c.year !== null).map((c) => c.year as number);
   const min = Math.min(...years);
   const max = Math.max(...years);
+  // "一级指标 | 二级指标": with no category column, the first of two name columns is the category
+  const names = raw.filter((c) => c.kind === "name");
+  if (names.length > 1 && !raw.some((c) => c.kind === "category") && names[0]) names[0].kind = "category";
   return raw.map((c): Column => {
     if (c.year === null) return c;
     if (years.length === 1) return { ...c, kind: c.year > baselineYear ? "target" : "baseline" };

@@ -27,6 +27,12 @@ export interface ReadTable {
 
 const NAME_HEADER = /^(主要指标|指标名称|指标|指标项目)$/;
 
+/** Header cells name the indicator column and an attribute or year column ("2025年", "属性"). */
+function looksLikeHeader(cells: readonly string[]): boolean {
+  const kinds = cells.map(headerKind);
+  return kinds.includes("name") && (kinds.includes("attribute") || cells.some((c) => /(19|20)\d\d/.test(c)));
+}
+
 function cellsOf(line: SourceLine): string[] {
   return line.text.split("\t").map((c) => c.trim());
 }
@@ -46,7 +52,8 @@ function findCaption(lines: readonly SourceLine[], header: number): number | nul
     const t = keyText(lines[i]?.text ?? "");
     if (t === "") continue;
     seen++;
-    if (/指标|专栏|目标/.test(t) && t.length <= 60 && !/[。；]$/.test(t)) return i;
+    // a numbered heading ("三、主要目标") right above the table is an outline entry, not a caption
+    if (/指标|专栏|目标/.test(t) && t.length <= 60 && !/[。；]$/.test(t) && matchHeading(t) === null) return i;
     return null;
   }
   return null;
@@ -78,11 +85,27 @@ function readTabTable(
   while (headerCells.length > 0 && headerCells.at(-1) === "") headerCells.pop();
   // a leading empty header cell is layout (an indent), not a column
   while (headerCells.length > 0 && headerCells[0] === "") headerCells.shift();
+  // A two-row header ("目标值" spanning "2020年" | "2025年" below): the second row completes the first.
+  let first = header + 1;
+  const below = lines.slice(header + 1, header + 3).find((l) => l.text !== "");
+  if (below && hasTabCells(below)) {
+    const cells = cellsOf(below);
+    const isHeaderRow =
+      cells.every((c) => attributeOf(c) === null) && cells.some((c) => /^(19|20)\d\d\s*年?$/.test(c.trim())) && cells.every((c) => c.length <= 12);
+    if (isHeaderRow) {
+      const offset = cellsOf(lines[header] as SourceLine).findIndex((c) => c !== "");
+      cells.slice(Math.max(0, offset)).forEach((c, k) => {
+        if (c !== "" && k < headerCells.length) headerCells[k] = /^(19|20)\d\d/.test(c) ? c : `${headerCells[k]}${c}`;
+        else if (c !== "" && k >= headerCells.length) headerCells.push(c);
+      });
+      first = lines.indexOf(below) + 1;
+    }
+  }
   const columns = classifyColumns(headerCells, baselineYear);
   if (!isIndicatorHeader(columns)) return null;
   const rows: TableRow[] = [];
-  let end = header + 1;
-  for (let i = header + 1; i < lines.length; i++) {
+  let end = first;
+  for (let i = first; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
     if (isSeparator(line) || line.whitespaceOnly) continue;
     if (!hasTabCells(line)) {
@@ -248,7 +271,7 @@ export function readIndicatorTable(
     let table: ReadTable | null = null;
     if (hasTabCells(line)) {
       const cells = cellsOf(line).filter((c) => c !== "");
-      if (cells.length >= 3 && cells.some((c) => c.length <= 12 && NAME_HEADER.test(keyText(c)))) {
+      if (cells.length >= 3 && cells.every((c) => c.length <= 20) && looksLikeHeader(cells)) {
         table = readTabTable(lines, i, baselineYear, warnings);
       }
     } else if (line.text.length <= 12 && NAME_HEADER.test(keyText(line.text))) {
