@@ -77,7 +77,12 @@ export function importPlanText(text: string, options: ImportTextOptions = {}): R
 
   const table = readIndicatorTable(lines, meta.plan.baselineYear, warnings);
   const notes = table ? readFootnotes(lines, table.end) : { notes: [], end: 0 };
-  let indicators: IndicatorDraft[] = table ? buildIndicators(table.rows, notes.notes, warnings) : [];
+  let indicators: IndicatorDraft[] = table
+    ? buildIndicators(table.rows, notes.notes, warnings, {
+        hasAttributeColumn: table.columns.some((c) => c.kind === "attribute"),
+        headerLine: lines[table.start]?.no ?? 0,
+      })
+    : [];
 
   const excluded = new Set<number>();
   if (table) {

@@ -134,5 +134,15 @@ describe("Markdown pipe tables", () => {
     ]);
     expect(r.success.warnings).toEqual([]);
   });
+
+  it("a table without an attribute column: one warning for the table, rows expected", () => {
+    const head = "某市医疗保障“十四五”规划\n\n一、主要目标\n\n";
+    const doc = importOk(`${head}类别\t主要指标\t2020年\t2025年\n覆盖\t参保率(%)\t95\t≥97\n\t报销比例(%)\t70\t75\n\n二、重点任务\n`);
+    expect(doc.indicators.map((i) => [i.name, i.attribute])).toEqual([
+      ["参保率", "expected"],
+      ["报销比例", "expected"],
+    ]);
+    expect(doc.warnings.map((w) => [w.code, w.line])).toEqual([["missingAttribute", 5]]);
+  });
 });
 

@@ -53,8 +53,13 @@ export function buildIndicators(
   rows: readonly TableRow[],
   footnotes: readonly Footnote[],
   warnings: Warnings,
+  options: { hasAttributeColumn?: boolean; headerLine?: number } = {},
 ): IndicatorDraft[] {
   const out: IndicatorDraft[] = [];
+  const hasAttributeColumn = options.hasAttributeColumn ?? true;
+  if (!hasAttributeColumn && rows.length > 0) {
+    warnings.add("missingAttribute", options.headerLine ?? rows[0]?.line ?? 0, "指标表没有“指标属性”列，全部指标按预期性处理，请核对");
+  }
   const keys = new Set<string>();
   const usedMarks = new Set<string>();
   let category = "";
@@ -85,7 +90,7 @@ export function buildIndicators(
     }
     const attributeText = row.cells.attribute?.text ?? "";
     const attribute = attributeOf(attributeText);
-    if (attribute === null) {
+    if (attribute === null && hasAttributeColumn) {
       warnings.add("missingAttribute", row.line, "无法识别指标属性（约束性/预期性），按预期性处理", attributeText);
     }
     const marks = [...new Set([...nameMarks, ...baseline.footnoteMarks, ...target.footnoteMarks])];

@@ -25,7 +25,7 @@ export interface ReadTable {
   readonly end: number;
 }
 
-const NAME_HEADER = /^(主要指标|指标名称|指标|指标项目)$/;
+const NAME_HEADER = /^(主要指标|指标名称|指标|指标项目|具体指标|[一二三]级指标)$/;
 
 /** Header cells name the indicator column and an attribute or year column ("2025年", "属性"). */
 function looksLikeHeader(cells: readonly string[]): boolean {
