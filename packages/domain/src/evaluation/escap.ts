@@ -100,8 +100,10 @@ export function judgeEscap(
     const target = goal.value === 0 ? 0.001 : goal.value;
     const cra = growthRate(a, base.value, y, base.year);
     const crr = growthRate(target, base.value, ctx.period.periodEnd, base.year);
-    if (!Number.isFinite(crr)) {
+    if (Number.isNaN(crr)) {
       reason = "目标值与基期值符号相反";
+    } else if (!Number.isFinite(crr) || !Number.isFinite(cra)) {
+      reason = "增速超出可计算范围";
     } else {
       const dir = (base.value < 0 ? -1 : 1) * goodSign(goal.op);
       inputs.cra = cra;

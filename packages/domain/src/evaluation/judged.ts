@@ -45,6 +45,7 @@ function growthHint(ctx: Context, baseline: Baseline, inputs: EvaluationInputs):
   const base = growthBase(ctx, baseline, current);
   if (!base.ok) return "";
   const cra = growthRate(current, base.value, ctx.year, base.year);
+  if (!Number.isFinite(cra)) return "";
   const signed = (base.value < 0 ? -1 : 1) * dir * cra;
   const cls = classify(signed, preset.growth);
   inputs.baseYearUsed = base.year;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapPresets, growthRate } from "../../src/evaluation/index.ts";
+import { Evaluation, escapPresets, growthRate } from "../../src/evaluation/index.ts";
 import { evaluate, indicator, num, series, t, text } from "./fixtures.ts";
 
 const ESCAP = { method: "escap" } as const;
@@ -107,6 +107,14 @@ describe("ESCAP growth-rate ratio", () => {
     const e = evaluate(ind2, [num(ind2, 2023, -1)], 2023, ESCAP);
     expect(e.verdict).toBe("insufficientData");
     expect(e.explanation).toContain("基期值与当年值符号相反");
+  });
+
+  it("never reports an infinite growth rate (extreme magnitudes are not measurable)", () => {
+    const tiny = indicator({ target: t.level(10), baseline: t.level(1e-310) });
+    const e = evaluate(tiny, [num(tiny, 2021, 5)], 2021, ESCAP);
+    expect(e.verdict).toBe("insufficientData");
+    expect(e.explanation).toContain("增速超出可计算范围");
+    expect(Evaluation.safeParse(e).success).toBe(true);
   });
 
   it("reports duplicate years as an error value", () => {
