@@ -47,7 +47,17 @@ function rng(seed: number): () => number {
   };
 }
 
-const jurisdictionsPool = ["150000", "150200", "150203", "440000", "440700", "440784", "320600", "320602", "320000"];
+const jurisdictionsPool = [
+  "150000",
+  "150200",
+  "150203",
+  "440000",
+  "440700",
+  "440784",
+  "320600",
+  "320602",
+  "320000",
+];
 
 function synthetic(seed: number) {
   const rand = rng(seed);
@@ -78,7 +88,11 @@ function synthetic(seed: number) {
   }
   const flags = institutions
     .filter(() => rand() < 0.05)
-    .map((inst, k) => ({ institutionId: inst.id, year: 2026, flags: [k % 2 ? "seriousDishonestyList" : "failedAnnualReview"] }));
+    .map((inst, k) => ({
+      institutionId: inst.id,
+      year: 2026,
+      flags: [k % 2 ? "seriousDishonestyList" : "failedAnnualReview"],
+    }));
   return { institutions, deductions, flags };
 }
 
@@ -100,12 +114,22 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
           designatedSince: i.designatedSince,
         })),
       );
-      await database.db.insert(creditInstitutionDeductions).values(
-        data.deductions.map((d) => ({ id: d.id, institutionCode: d.institutionId, itemCode: d.itemCode, points: d.points, date: d.date })),
-      );
+      await database.db
+        .insert(creditInstitutionDeductions)
+        .values(
+          data.deductions.map((d) => ({
+            id: d.id,
+            institutionCode: d.institutionId,
+            itemCode: d.itemCode,
+            points: d.points,
+            date: d.date,
+          })),
+        );
       await database.db
         .insert(creditInstitutionFlags)
-        .values(data.flags.map((f) => ({ institutionCode: f.institutionId, year: f.year, flag: f.flags[0]! })));
+        .values(
+          data.flags.map((f) => ({ institutionCode: f.institutionId, year: f.year, flag: f.flags[0]! })),
+        );
     }, 60_000);
     afterAll(() => done());
 
@@ -117,7 +141,10 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
     it("re-grades in SQL exactly as the domain engine grades in memory", async () => {
       const counts = await regradeInDatabase(database.db, shippedRuleSets, 2026);
       expect(counts.map((c) => c.ruleSetId).sort()).toEqual(["guangdong", "nantong-pharmacy", "nei-mongol"]);
-      const stored = await database.db.select().from(creditInstitutionGrades).where(eq(creditInstitutionGrades.year, 2026));
+      const stored = await database.db
+        .select()
+        .from(creditInstitutionGrades)
+        .where(eq(creditInstitutionGrades.year, 2026));
       const byCode = new Map(stored.map((r) => [r.institutionCode, r]));
 
       let compared = 0;
@@ -133,14 +160,22 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
         const expected = gradeInstitutions(
           rs,
           inScope,
-          data.deductions.filter((d) => ids.has(d.institutionId) && rs.items.some((it) => it.code === d.itemCode)),
+          data.deductions.filter(
+            (d) => ids.has(d.institutionId) && rs.items.some((it) => it.code === d.itemCode),
+          ),
           2026,
           data.flags,
         ).results;
         expect(counts.find((c) => c.ruleSetId === rs.id)!.graded).toBe(inScope.length);
         for (const e of expected) {
           const row = byCode.get(e.institutionId)!;
-          expect({ grade: row.grade, score: row.score, deducted: row.deducted, bonus: row.bonus, reason: row.reason }).toEqual({
+          expect({
+            grade: row.grade,
+            score: row.score,
+            deducted: row.deducted,
+            bonus: row.bonus,
+            reason: row.reason,
+          }).toEqual({
             grade: e.grade,
             score: e.score,
             deducted: e.deducted,
@@ -160,10 +195,21 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
     it("re-grading again replaces the cycle's grades and distributions come from the stored rows", async () => {
       await regradeInDatabase(database.db, shippedRuleSets, 2026);
       const dist = await storedGradeDistribution(database.db, 2026, "150000", ["A", "B", "C", "D"]);
-      const stored = await database.db.select().from(creditInstitutionGrades).where(eq(creditInstitutionGrades.year, 2026));
+      const stored = await database.db
+        .select()
+        .from(creditInstitutionGrades)
+        .where(eq(creditInstitutionGrades.year, 2026));
       const nm = stored.filter((r) => r.jurisdictionCode.startsWith("15"));
       expect(dist.total).toBe(nm.length);
       expect(dist.counts.D).toBe(nm.filter((r) => r.grade === "D").length);
+    });
+
+    it("drops the grade of an institution that no longer exists on the next re-grade", async () => {
+      const gone = data.institutions.find((i) => i.jurisdiction.startsWith("15"))!.id;
+      await database.db.delete(creditInstitutions).where(eq(creditInstitutions.code, gone));
+      await regradeInDatabase(database.db, shippedRuleSets, 2026);
+      const rows = await database.db.select().from(creditInstitutionGrades).where(eq(creditInstitutionGrades.institutionCode, gone));
+      expect(rows).toEqual([]);
     });
 
     it("stores company ratings per quarter with their reasons (云南同丰 60万 → 严重)", async () => {
@@ -190,7 +236,12 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
       ]);
       await database.db
         .insert(creditCompanyRepairs)
-        .values({ companyId: "ytf", provinceCode: "530000", caseRef: "（2021）云01刑初1号", date: "2023-02-01" });
+        .values({
+          companyId: "ytf",
+          provinceCode: "530000",
+          caseRef: "（2021）云01刑初1号",
+          date: "2023-02-01",
+        });
       const q2 = await recomputeCompanyRatings(database.db, { year: 2022, quarter: 2 });
       expect(q2.issues.map((i) => i._tag)).toEqual(["MissingAssessment"]);
       await recomputeCompanyRatings(database.db, { year: 2023, quarter: 1 });

@@ -40,7 +40,10 @@ export async function loadCompanyRecords(
   quarter: Quarter,
 ): Promise<{ events: DishonestEvent[]; repairs: CreditRepair[] }> {
   const asOf = quarterEndDate(quarter);
-  const eventRows = await db.select().from(creditCompanyEvents).where(lte(creditCompanyEvents.dateConfirmed, asOf));
+  const eventRows = await db
+    .select()
+    .from(creditCompanyEvents)
+    .where(lte(creditCompanyEvents.dateConfirmed, asOf));
   const repairRows = await db.select().from(creditCompanyRepairs).where(lte(creditCompanyRepairs.date, asOf));
   return {
     events: eventRows.map(eventFromRow),
@@ -59,15 +62,22 @@ export async function loadCompanyRecords(
  * Rates every company for `quarter` from the stored records and replaces that quarter's stored
  * ratings (earlier quarters stay as history). Returns the run, issues included.
  */
-export async function recomputeCompanyRatings(db: Db, quarter: Quarter, options: RateOptions = {}): Promise<RatingRun> {
+export async function recomputeCompanyRatings(
+  db: Db,
+  quarter: Quarter,
+  options: RateOptions = {},
+): Promise<RatingRun> {
   const { events, repairs } = await loadCompanyRecords(db, quarter);
   const run = rateCompanies(events, repairs, quarter, options);
   await db.transaction(async (tx) => {
     await tx
       .delete(creditCompanyRatings)
-      .where(and(eq(creditCompanyRatings.year, quarter.year), eq(creditCompanyRatings.quarter, quarter.quarter)));
+      .where(
+        and(eq(creditCompanyRatings.year, quarter.year), eq(creditCompanyRatings.quarter, quarter.quarter)),
+      );
     const rows = run.ratings.map((r) => ratingRow(r));
-    for (let i = 0; i < rows.length; i += 1000) await tx.insert(creditCompanyRatings).values(rows.slice(i, i + 1000));
+    for (let i = 0; i < rows.length; i += 1000)
+      await tx.insert(creditCompanyRatings).values(rows.slice(i, i + 1000));
   });
   return run;
 }
@@ -97,7 +107,11 @@ export async function companyRatingHistory(db: Db, companyId: string) {
     .select()
     .from(creditCompanyRatings)
     .where(eq(creditCompanyRatings.companyId, companyId))
-    .orderBy(desc(creditCompanyRatings.year), desc(creditCompanyRatings.quarter), creditCompanyRatings.provinceCode);
+    .orderBy(
+      desc(creditCompanyRatings.year),
+      desc(creditCompanyRatings.quarter),
+      creditCompanyRatings.provinceCode,
+    );
 }
 
 /** Stored ratings of a quarter with a level at or above `minSeverity` (roll-up input). */

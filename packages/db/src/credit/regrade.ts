@@ -14,13 +14,21 @@ export async function regradeInDatabase(
   ruleSets: readonly RuleSet[],
   year: number,
 ): Promise<{ ruleSetId: string; graded: number }[]> {
-  const out: { ruleSetId: string; graded: number }[] = [];
-  for (const scope of scopesFor(ruleSets, year)) {
-    const res = await db.execute(regradeStatement(scope, year));
-    const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { n: number }[];
-    out.push({ ruleSetId: scope.ruleSet.id, graded: Number(rows[0]?.n ?? 0) });
-  }
-  return out;
+  return db.transaction(async (tx) => {
+    // Sums over millions of deductions: hash aggregates in memory, no JIT compile for one run.
+    await tx.execute(sql.raw("SET LOCAL work_mem = '256MB'"));
+    await tx.execute(sql.raw("SET LOCAL jit = off"));
+    const out: { ruleSetId: string; graded: number }[] = [];
+    for (const scope of scopesFor(ruleSets, year)) {
+      const res = await tx.execute(regradeStatement(scope, year));
+      const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { n: number }[];
+      out.push({ ruleSetId: scope.ruleSet.id, graded: Number(rows[0]?.n ?? 0) });
+    }
+    // Every row written above carries this transaction's now(); older rows of the cycle belong to
+    // institutions that vanished or left every rule set's scope.
+    await tx.execute(sql`DELETE FROM credit_institution_grades WHERE year = ${year}::int AND computed_at < now()`);
+    return out;
+  });
 }
 
 function num(x: number): SQL {
@@ -51,16 +59,21 @@ export function regradeStatement(scope: RuleSetScope, year: number): SQL {
       rs.appliesTo.map((k) => sql`${k}`),
       sql`, `,
     )})
-    ${scope.excluded.length > 0 ? sql`AND NOT (${sql.join(
-      scope.excluded.map((p) => sql`inst.jurisdiction_code LIKE ${`${p}%`}`),
-      sql` OR `,
-    )})` : sql``}`;
+    ${
+      scope.excluded.length > 0
+        ? sql`AND NOT (${sql.join(
+            scope.excluded.map((p) => sql`inst.jurisdiction_code LIKE ${`${p}%`}`),
+            sql` OR `,
+          )})`
+        : sql``
+    }`;
 
   const items =
     rs.items.length > 0
       ? sql.join(
           rs.items.map(
-            (it) => sql`(${it.code}::text, ${num(it.points)}, ${num(it.maxPoints ?? it.points)}, ${it.kind === "bonus"}::boolean)`,
+            (it) =>
+              sql`(${it.code}::text, ${num(it.points)}, ${num(it.maxPoints ?? it.points)}, ${it.kind === "bonus"}::boolean)`,
           ),
           sql`, `,
         )
@@ -74,7 +87,12 @@ export function regradeStatement(scope: RuleSetScope, year: number): SQL {
         )} ELSE 0 END)`
       : sql`0`;
 
-  const metricCol = { score: "score", deducted: "deducted", bonus: "bonus", yearsDesignated: "years" } as const;
+  const metricCol = {
+    score: "score",
+    deducted: "deducted",
+    bonus: "bonus",
+    yearsDesignated: "years",
+  } as const;
   const opSym = { gte: ">=", gt: ">", lte: "<=", lt: "<" } as const;
   const bandCases = rs.bands.slice(0, -1).map((b, i) => {
     const conds = b.conditions.map((cond) =>
@@ -86,7 +104,10 @@ export function regradeStatement(scope: RuleSetScope, year: number): SQL {
     return sql`WHEN ${test} THEN ${sql.raw(String(i))}`;
   });
   const lastBand = rs.bands.length - 1;
-  const bandExpr = bandCases.length > 0 ? sql`CASE ${sql.join(bandCases, sql` `)} ELSE ${sql.raw(String(lastBand))} END` : sql.raw("0");
+  const bandExpr =
+    bandCases.length > 0
+      ? sql`CASE ${sql.join(bandCases, sql` `)} ELSE ${sql.raw(String(lastBand))} END`
+      : sql.raw("0");
   const overrideExpr =
     c.overrides.length > 0
       ? sql`CASE ${sql.join(

@@ -12,7 +12,9 @@ export function codePrefix(code: string): string {
 
 /** Whether a rule set is in force for any part of a natural year. */
 export function inForceDuring(rs: RuleSet, year: number): boolean {
-  return rs.effectiveFrom <= `${year}-12-31` && (rs.effectiveTo === null || rs.effectiveTo >= `${year}-01-01`);
+  return (
+    rs.effectiveFrom <= `${year}-12-31` && (rs.effectiveTo === null || rs.effectiveTo >= `${year}-01-01`)
+  );
 }
 
 export interface RuleSetScope {
