@@ -124,5 +124,6 @@ describe("credit API: institutions and staff", () => {
       statusUntil: "2026-08-20",
       institutions: ["H440700001", "H440784001"],
     });
+    expect((await as(hubeiReporter).credit.staffStandings({ asOf: "2025-09-01" })).standings).toEqual([]);
   });
 });

@@ -195,5 +195,8 @@ export const creditRouter = router({
 
   staffStandings: protectedProcedure
     .input(z.object({ asOf: IsoDate, personId: z.string().optional() }))
-    .query(({ ctx, input }) => svc.staffStandingsAsOf(ctx.db, input.asOf, input.personId)),
+    .query(({ ctx, input }) => {
+      const scope = ctx.user.role === "admin" || ctx.user.jurisdictionCode === null ? undefined : ctx.user.jurisdictionCode;
+      return svc.staffStandingsAsOf(ctx.db, input.asOf, input.personId, scope);
+    }),
 });

@@ -438,8 +438,12 @@ export async function createScoring(db: Db, actor: Actor, input: Omit<StaffScori
   });
 }
 
-/** Standings as of a date (all scorings up to it are read: points are per person per year). */
-export async function staffStandingsAsOf(db: Db, asOf: string, personId?: string) {
+/**
+ * Standings as of a date (all scorings up to it are read: points are per person per year). With
+ * `scopeCode`, only people linked to an institution in that jurisdiction's subtree are returned
+ * (their points still count from every institution, as the rules require).
+ */
+export async function staffStandingsAsOf(db: Db, asOf: string, personId?: string, scopeCode?: string) {
   const rows = await db
     .select()
     .from(creditStaffScorings)
@@ -459,8 +463,17 @@ export async function staffStandingsAsOf(db: Db, asOf: string, personId?: string
     })),
     asOf,
   );
+  let standings = run.standings;
+  if (scopeCode !== undefined) {
+    const local = await db
+      .select({ code: creditInstitutions.code })
+      .from(creditInstitutions)
+      .where(sql`${creditInstitutions.jurisdictionCode} LIKE ${`${codePrefix(scopeCode)}%`}`);
+    const codes = new Set(local.map((r) => r.code));
+    standings = standings.filter((st) => st.institutions.some((i) => codes.has(i)));
+  }
   return {
-    standings: run.standings.sort((a, b) => b.pointsThisYear - a.pointsThisYear || a.personId.localeCompare(b.personId)),
+    standings: standings.sort((a, b) => b.pointsThisYear - a.pointsThisYear || a.personId.localeCompare(b.personId)),
     issues: run.issues.map((i) => ({ tag: i._tag, scoringId: i.scoringId, message: i.message })),
   };
 }
