@@ -10,7 +10,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { shippedRuleSets } from "@ybplan/domain/credit";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase } from "../src/client.ts";
 import { regradeInDatabase, storedGradeDistribution } from "../src/credit/index.ts";
@@ -25,6 +27,19 @@ export interface BenchFigure {
   detail: string;
 }
 
+/**
+ * CPU time (user + system) of a local server process, from /proc; null when not readable (remote
+ * server). Wall time on a shared machine varies with load; CPU time of the backend does not much.
+ */
+function backendCpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 export async function runCreditDbBench(
   serverUrl: string,
   institutions = 1_100_000,
@@ -35,7 +50,8 @@ export async function runCreditDbBench(
   await admin.unsafe(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), maxConnections: 2 });
+  // One connection, so one server process does the re-grade and its CPU time can be read.
+  const database = await openDatabase({ databaseUrl: url.toString(), maxConnections: 1 });
   const raw = postgres(url.toString(), { max: 1, onnotice: () => {} });
   try {
     const files = readdirSync(migrationsDir)
@@ -68,11 +84,16 @@ export async function runCreditDbBench(
       SELECT 'H' || lpad(i::text, 8, '0'), 2026, CASE WHEN i % 2 = 0 THEN 'seriousDishonestyList' ELSE 'failedAnnualReview' END
       FROM generate_series(1, ${institutions}, 500) i`);
     await raw.unsafe(`ANALYZE`);
-    const load = performance.now() - t0;
+    const loadMs = performance.now() - t0;
 
+    const pidRows = (await database.db.execute(sql`SELECT pg_backend_pid() AS pid`)) as unknown as { pid: number }[];
+    const pid = Number(pidRows[0]!.pid);
+    const cpu0 = backendCpuMs(pid);
     const t1 = performance.now();
     const counts = await regradeInDatabase(database.db, shippedRuleSets, 2026);
     const regrade = performance.now() - t1;
+    const cpu = cpu0 === null ? null : backendCpuMs(pid)! - cpu0;
+    const load = loadavg()[0]!;
 
     const t2 = performance.now();
     const dist = await storedGradeDistribution(database.db, 2026, "150000", ["A", "B", "C", "D"]);
@@ -85,7 +106,7 @@ export async function runCreditDbBench(
         goalMs: dbRegradeGoalMs,
         detail: `${institutions.toLocaleString("en")} institutions, ${deductions.toLocaleString("en")} deductions; graded ${counts
           .map((c) => `${c.ruleSetId}=${c.graded}`)
-          .join(" ")} (load, not timed: ${(load / 1000).toFixed(1)} s)`,
+          .join(" ")}; server CPU ${cpu === null ? "n/a" : `${(cpu / 1000).toFixed(1)} s`}, load average ${load.toFixed(1)} on ${cpus().length} cores (loading, not timed: ${(loadMs / 1000).toFixed(1)} s)`,
       },
       {
         name: "credit (PostgreSQL): grade distribution of 内蒙古 2026",

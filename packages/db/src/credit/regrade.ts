@@ -6,7 +6,7 @@ import { type RuleSetScope, scopesFor } from "./scope.ts";
 /**
  * Re-grades every institution of a cycle INSIDE the database: one INSERT … SELECT per rule set,
  * generated from the rule set's data (items, bands, overrides), so millions of deductions are
- * summed and graded where they are stored. Produces the same scores, grades, measures and reasons
+ * summed and graded where they are stored. The cycle's grades are replaced in one transaction. Produces the same scores, grades, measures and reasons
  * as the domain's `gradeInstitutions` (tested against it).
  */
 export async function regradeInDatabase(
@@ -18,15 +18,15 @@ export async function regradeInDatabase(
     // Sums over millions of deductions: hash aggregates in memory, no JIT compile for one run.
     await tx.execute(sql.raw("SET LOCAL work_mem = '256MB'"));
     await tx.execute(sql.raw("SET LOCAL jit = off"));
+    // The cycle is rewritten whole: delete, then plain inserts (cheaper than 1M upserts, and
+    // grades of institutions that vanished or left every scope go with the delete).
+    await tx.execute(sql`DELETE FROM credit_institution_grades WHERE year = ${year}::int`);
     const out: { ruleSetId: string; graded: number }[] = [];
     for (const scope of scopesFor(ruleSets, year)) {
       const res = await tx.execute(regradeStatement(scope, year));
       const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { n: number }[];
       out.push({ ruleSetId: scope.ruleSet.id, graded: Number(rows[0]?.n ?? 0) });
     }
-    // Every row written above carries this transaction's now(); older rows of the cycle belong to
-    // institutions that vanished or left every rule set's scope.
-    await tx.execute(sql`DELETE FROM credit_institution_grades WHERE year = ${year}::int AND computed_at < now()`);
     return out;
   });
 }
@@ -179,7 +179,7 @@ final AS (
   FROM graded g LEFT JOIN overrides o ON o.idx = g.ov
 ),
 ins AS (
-INSERT INTO credit_institution_grades AS t
+INSERT INTO credit_institution_grades
   (institution_code, year, jurisdiction_code, rule_set_id, rule_set_version, score, deducted, bonus,
    grade, override, measures, reason, computed_at)
 SELECT f.code, ${year}::int, f.jurisdiction_code, ${rs.id}::text, ${rs.version}::text,
@@ -193,11 +193,6 @@ SELECT f.code, ${year}::int, f.jurisdiction_code, ${rs.id}::text, ${rs.version}:
   END,
   now()
 FROM final f JOIN bands b ON b.idx = f.band
-ON CONFLICT (institution_code, year) DO UPDATE SET
-  jurisdiction_code = EXCLUDED.jurisdiction_code, rule_set_id = EXCLUDED.rule_set_id,
-  rule_set_version = EXCLUDED.rule_set_version, score = EXCLUDED.score, deducted = EXCLUDED.deducted,
-  bonus = EXCLUDED.bonus, grade = EXCLUDED.grade, override = EXCLUDED.override,
-  measures = EXCLUDED.measures, reason = EXCLUDED.reason, computed_at = EXCLUDED.computed_at
 RETURNING 1
 )
 SELECT count(*)::int AS n FROM ins`;
