@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/client.ts";
 import {
   companyRatingHistory,
+  loadCreditSection,
   ratingsOfQuarter,
   recomputeCompanyRatings,
   regradeInDatabase,
@@ -252,6 +253,16 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
       ]);
       const serious = await ratingsOfQuarter(database.db, { year: 2022, quarter: 2 }, 3);
       expect(serious.map((r) => r.companyName)).toEqual(["云南同丰医药有限公司"]);
+    });
+
+    it("builds the report's credit section from the stored grades", async () => {
+      const section = await loadCreditSection(database.db, { jurisdictionCode: "150000", jurisdictionName: "内蒙古自治区", year: 2026 });
+      const stored = await database.db.select().from(creditInstitutionGrades).where(eq(creditInstitutionGrades.year, 2026));
+      const n = stored.filter((r) => r.jurisdictionCode.startsWith("15")).length;
+      expect(section?.key).toBe("credit");
+      expect(section?.paragraphs[0]).toContain(`内蒙古自治区共${n}家定点医药机构参加信用评价`);
+      expect(section!.tables[0]!.columns).toEqual(["年度", "机构数", "A级", "B级", "C级", "D级", "A级占比"]);
+      expect(await loadCreditSection(database.db, { jurisdictionCode: "420000", jurisdictionName: "湖北省", year: 2026 })).toBeNull();
     });
   });
 }

@@ -3,3 +3,4 @@ export * from "./company.ts";
 export * from "./institution.ts";
 export * from "./regrade.ts";
 export * from "./scope.ts";
+export * from "./report.ts";
