@@ -5,6 +5,7 @@ import {
   jurisdictions,
   migrate,
   migrationsDir,
+  observations,
   openDatabase,
   procurementBatches,
   savePlanDocument,
@@ -228,11 +229,17 @@ describe("procurement API", () => {
       ["湖北省第一批", 3],
     ]);
     expect(series.targets).toMatchObject([
-      { indicatorName: "落实国家和省组织药品集中带量采购品种", value: 500, op: "gt", baselineText: "112" },
+      {
+        indicatorName: "落实国家和省组织药品集中带量采购品种",
+        value: 500,
+        op: "gt",
+        targetText: ">500",
+        baselineText: "112",
+      },
     ]);
 
     const listed = await as(huangshiReporter).procurement.implementations({ jurisdictionCode: "420200" });
-    expect(listed.every((i) => i.inherited)).toBe(true);
+    expect(listed.every((i) => i.inherited && i.jurisdictionName === "湖北省")).toBe(true);
     await expect(
       as(huangshiReporter).procurement.implementations({ jurisdictionCode: "411300" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -245,10 +252,13 @@ describe("procurement API", () => {
       as(huangshiReporter).procurement.bind({ indicatorId: bindings[0]!.indicatorId, category: "drug" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await as(hubeiPlanner).procurement.bind({ indicatorId: bindings[0]!.indicatorId, category: "drug" });
-    await as(huangshiReporter).observations.upsertYear({
-      planId,
+    // A manual value typed for 2021 (stored directly: the test is about the check, not data entry).
+    await database.db.insert(observations).values({
+      indicatorId: bindings[0]!.indicatorId,
       year: 2021,
-      rows: [{ indicatorId: bindings[0]!.indicatorId, value: { kind: "number", value: 120 }, version: null }],
+      valueKind: "number",
+      valueNumber: 120,
+      recordedBy: "黄石市填报",
     });
     const derived = await as(huangshiReporter).procurement.derived({ planId, years: [2020, 2021] });
     expect(derived.map((d) => [d.derived.year, d.derived.value, d.check.status])).toEqual([
@@ -280,7 +290,7 @@ describe("procurement API", () => {
 
     const section = await as(huangshiReporter).procurement.reportSection({ planId, year: 2021 });
     expect(section?.paragraphs[0]).toBe(
-      "截至2021年12月31日，本地区累计落实国家和省级药品集中带量采购品种115个，较2020年末的112个增加3个；规划目标为“>500 ^②”（落实国家和省组织药品集中带量采购品种），尚差386个。",
+      "截至2021年12月31日，本地区累计落实国家和省级药品集中带量采购品种115个，较2020年末的112个增加3个；规划目标为“>500”（落实国家和省组织药品集中带量采购品种），尚差386个。",
     );
     expect(section?.paragraphs.at(-1)).toBe(
       "填报核对：2021年手工填报值120个与按集采执行记录推算的115个不一致（推算值含估算部分），请核对。",

@@ -47,7 +47,7 @@ import {
 } from "@ybplan/domain/procurement";
 import type { ProcurementSection } from "@ybplan/domain/report";
 import type { Observation } from "@ybplan/domain/observation";
-import type { TargetExpression } from "@ybplan/domain/target";
+import { prepareCellText, type TargetExpression } from "@ybplan/domain/target";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { assertVersion, bump } from "@ybplan/db";
 import { Result } from "effect";
@@ -498,6 +498,7 @@ export interface ImplementationDto {
   batchLevel: Batch["level"];
   category: ProcurementCategory;
   jurisdictionCode: string;
+  jurisdictionName: string;
   /** True when the record belongs to an ancestor (a provincial rollout covering this jurisdiction). */
   inherited: boolean;
   startDate: string;
@@ -516,18 +517,20 @@ export async function listImplementations(
   codes: { own: string; ancestors: readonly string[] },
 ): Promise<ImplementationDto[]> {
   const rows = await db
-    .select({ i: procurementImplementations, b: procurementBatches })
+    .select({ i: procurementImplementations, b: procurementBatches, jurisdictionName: jurisdictions.name })
     .from(procurementImplementations)
     .innerJoin(procurementBatches, eq(procurementBatches.id, procurementImplementations.batchId))
+    .innerJoin(jurisdictions, eq(jurisdictions.code, procurementImplementations.jurisdictionCode))
     .where(inArray(procurementImplementations.jurisdictionCode, [codes.own, ...codes.ancestors]))
     .orderBy(asc(procurementImplementations.startDate));
-  return rows.map(({ i, b }) => ({
+  return rows.map(({ i, b, jurisdictionName }) => ({
     id: i.id,
     batchId: b.id,
     batchName: b.name,
     batchLevel: b.level,
     category: b.category,
     jurisdictionCode: i.jurisdictionCode,
+    jurisdictionName,
     inherited: i.jurisdictionCode !== codes.own,
     startDate: i.startDate,
     agreedVolume: i.agreedVolume,
@@ -698,11 +701,12 @@ export async function countTargets(
         indicatorId: r.i.id,
         indicatorName: r.i.name,
         planTitle: r.p.title,
-        targetText: r.i.target.text,
+        // Without footnote markers (">500 ^②" → ">500"); the footnote is the indicator's.
+        targetText: prepareCellText(r.i.target.text).text,
         value: t?.value ?? null,
         op: t?.op ?? null,
         periodEnd: r.p.periodEnd,
-        baselineText: r.i.baseline.text,
+        baselineText: prepareCellText(r.i.baseline.text).text,
       };
     });
 }

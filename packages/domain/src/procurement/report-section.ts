@@ -1,5 +1,6 @@
 import type { ProcurementSection, ReportTable } from "../report/model.ts";
 import type { ParsedCell } from "../target/expression.ts";
+import { prepareCellText } from "../target/parse.ts";
 import { type BatchContribution, countVarieties, type ProcurementIndex, yearEnd } from "./count.ts";
 import type { DerivedProcurementValue, ManualValueCheck } from "./derive.ts";
 import {
@@ -77,7 +78,7 @@ export function buildProcurementSection(input: ProcurementSectionInput): Procure
       year > baselineYear ? `，较${baselineYear}年末的${base}${unit}增加${now.value - base}${unit}` : "";
     if (target !== undefined) {
       const t = thresholdOf(target.target);
-      text += `；规划目标为“${target.target.text}”（${target.indicatorName}）`;
+      text += `；规划目标为“${prepareCellText(target.target.text).text}”（${target.indicatorName}）`;
       if (t !== null) {
         const gap = shortfall(now.value, t);
         text += gap === null ? "，已达到目标" : `，尚差${gap}${unit}`;

@@ -36,11 +36,11 @@ interface FormValues {
 }
 
 /** Implementation records of a jurisdiction, with those inherited from its province or city. */
-export function ImplementationsTab() {
+export function ImplementationsTab({ initialCode }: { initialCode: string | null }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [code, setCode] = useState<string | null>(null);
+  const [code, setCode] = useState<string | null>(initialCode);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [form] = Form.useForm<FormValues>();
   const list = useQuery({
@@ -108,7 +108,7 @@ export function ImplementationsTab() {
                   render: (name: string, r) => (
                     <Space size={4}>
                       {name}
-                      {r.inherited && <Tag>上级执行（{r.jurisdictionCode}）</Tag>}
+                      {r.inherited && <Tag>上级执行（{r.jurisdictionName}）</Tag>}
                     </Space>
                   ),
                 },

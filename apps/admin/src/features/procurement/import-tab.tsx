@@ -4,7 +4,13 @@ import { useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { useSession } from "../../auth/session-context.ts";
-import { bytesToBase64, type ImportKind, importKindLabels, importTemplates } from "./model.ts";
+import {
+  bytesToBase64,
+  type ImportKind,
+  importKindLabels,
+  importKindNouns,
+  importTemplates,
+} from "./model.ts";
 
 /**
  * CSV/XLSX import of batches, varieties or implementation records. The server validates every
@@ -40,7 +46,7 @@ export function ImportTab() {
     const blob = new Blob([`\uFEFF${importTemplates[kind]}`], { type: "text/csv;charset=utf-8" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
-    a.download = `${importKindLabels[kind].replace(/（.*）/, "")}导入模板.csv`;
+    a.download = `${importKindNouns[kind]}导入模板.csv`;
     a.click();
     URL.revokeObjectURL(a.href);
   };
@@ -93,7 +99,7 @@ export function ImportTab() {
         <Alert
           type="success"
           showIcon
-          title={`已导入${result.created}条${importKindLabels[result.kind].replace(/（.*）/, "")}记录`}
+          title={`已导入${result.created}条${importKindNouns[result.kind]}`}
           description={result.warnings.length > 0 ? result.warnings.join("；") : undefined}
         />
       )}

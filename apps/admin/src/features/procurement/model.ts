@@ -72,6 +72,13 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 export type ImportKind = "batches" | "varieties" | "implementations";
 
+/** What one imported row is, for "已导入N条…". */
+export const importKindNouns: Record<ImportKind, string> = {
+  batches: "批次",
+  varieties: "品种",
+  implementations: "执行记录",
+};
+
 export const importKindLabels: Record<ImportKind, string> = {
   batches: "批次",
   varieties: "品种（批次的品种清单）",

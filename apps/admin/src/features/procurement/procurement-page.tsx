@@ -9,8 +9,8 @@ import { ProgressTab } from "./progress-tab.tsx";
 
 /**
  * 集中带量采购: batches (and one batch's varieties), implementation records per jurisdiction, the
- * cumulative count against the plan target, and CSV/XLSX import. The tab and the opened batch live
- * in the query string (?tab=…&batch=…) so every view has its own address.
+ * cumulative count against the plan target, and CSV/XLSX import. The tab, the opened batch and the
+ * jurisdiction live in the query string (?tab=…&batch=…&j=…) so every view has its own address.
  */
 const tabs = ["batches", "implementations", "progress", "import"] as const;
 type TabKey = (typeof tabs)[number];
@@ -20,6 +20,8 @@ export default function ProcurementPage({ search }: PageProps) {
     ? (search.get("tab") as TabKey)
     : "batches";
   const batchId = search.get("batch");
+  // ?j=<code> opens the implementation and progress tabs on that jurisdiction (deep links, reports).
+  const initialCode = search.get("j");
   const go = (params: Record<string, string>) =>
     void navigate(`/procurement?${new URLSearchParams(params).toString()}`);
 
@@ -29,15 +31,19 @@ export default function ProcurementPage({ search }: PageProps) {
       <Typography.Title level={3}>集中带量采购</Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(k) => go({ tab: k })}
+        onChange={(k) => go(initialCode ? { tab: k, j: initialCode } : { tab: k })}
         items={[
           {
             key: "batches",
             label: "采购批次",
             children: <BatchesTab onOpen={(id) => go({ tab: "batches", batch: id })} />,
           },
-          { key: "implementations", label: "执行记录", children: <ImplementationsTab /> },
-          { key: "progress", label: "累计品种数", children: <ProgressTab /> },
+          {
+            key: "implementations",
+            label: "执行记录",
+            children: <ImplementationsTab initialCode={initialCode} />,
+          },
+          { key: "progress", label: "累计品种数", children: <ProgressTab initialCode={initialCode} /> },
           { key: "import", label: "导入", children: <ImportTab /> },
         ]}
       />

@@ -10,9 +10,9 @@ import { countChartSeries, meetsTarget } from "./model.ts";
 type Category = "drug" | "highValueConsumable";
 
 /** The de-duplicated cumulative count of a jurisdiction, year by year, with its derivation and target. */
-export function ProgressTab() {
+export function ProgressTab({ initialCode }: { initialCode: string | null }) {
   const trpc = useTRPC();
-  const [code, setCode] = useState<string | null>(null);
+  const [code, setCode] = useState<string | null>(initialCode);
   const [category, setCategory] = useState<Category>("drug");
   const year = new Date().getFullYear();
   const query = useQuery({
@@ -50,7 +50,7 @@ export function ProgressTab() {
                 <Space size="large" wrap>
                   <Card size="small">
                     <Statistic
-                      title={`截至${d.latest.year}年末累计${d.categoryLabel}`}
+                      title={`截至${d.latest.year}年末累计${d.categoryLabel}集中带量采购${d.category === "drug" ? "品种" : "类别"}`}
                       value={d.latest.value}
                       suffix={d.unit}
                     />
