@@ -9,6 +9,8 @@ export interface BenchResult {
   readonly measuredMs: number;
   /** Goal in milliseconds; null for an informational line (no PASS/MISS). */
   readonly goalMs: number | null;
+  /** Median CPU time (user + system, all threads) of the same runs: less sensitive to a busy machine. */
+  readonly cpuMs?: number;
   /** Extra context printed under the table (sizes, counts). */
   readonly detail?: string;
 }
@@ -18,11 +20,19 @@ export interface Benchmark {
   readonly run: () => BenchResult[] | Promise<BenchResult[]>;
 }
 
-/** Runs `fn` once and returns its wall-clock time and result. */
-export function time<T>(fn: () => T): { ms: number; value: T } {
+/** Runs `fn` once and returns its wall-clock and CPU time and its result. */
+export function time<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const value = fn();
-  return { ms: performance.now() - t0, value };
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, value };
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 export interface MeasureOptions {
@@ -40,14 +50,21 @@ export function measure<T>(
 ): BenchResult & { value: T } {
   let value = fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < (opts.runs ?? 5); i++) {
     const r = time(fn);
     times.push(r.ms);
+    cpu.push(r.cpuMs);
     value = r.value;
   }
-  times.sort((a, b) => a - b);
-  const measuredMs = times[Math.floor(times.length / 2)]!;
-  return { name, measuredMs, goalMs, value, ...(opts.detail ? { detail: opts.detail(value) } : {}) };
+  return {
+    name,
+    measuredMs: median(times),
+    goalMs,
+    cpuMs: median(cpu),
+    value,
+    ...(opts.detail ? { detail: opts.detail(value) } : {}),
+  };
 }
 
 export function status(r: BenchResult): "PASS" | "MISS" | "—" {
@@ -73,10 +90,16 @@ function pad(s: string, w: number): string {
 /** "name  measured  goal  PASS" — one row per result, details underneath. */
 export function formatTable(results: readonly BenchResult[]): string {
   const rows = [
-    ["benchmark", "measured", "goal", "status"],
-    ...results.map((r) => [r.name, ms(r.measuredMs), r.goalMs === null ? "—" : `< ${ms(r.goalMs)}`, status(r)]),
+    ["benchmark", "measured", "goal", "status", "cpu"],
+    ...results.map((r) => [
+      r.name,
+      ms(r.measuredMs),
+      r.goalMs === null ? "—" : `< ${ms(r.goalMs)}`,
+      status(r),
+      r.cpuMs === undefined ? "" : ms(r.cpuMs),
+    ]),
   ];
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => width(row[c]!))));
+  const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((row) => width(row[c]!))));
   const lines = rows.map((row) => row.map((cell, c) => pad(cell, widths[c]!)).join("  ").trimEnd());
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   const details = results.filter((r) => r.detail !== undefined).map((r) => `  ${r.name}: ${r.detail}`);

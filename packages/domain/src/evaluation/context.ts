@@ -86,6 +86,7 @@ export function makePart(
     inputs,
     explanation,
     problem,
+    parts: [],
   };
 }
 

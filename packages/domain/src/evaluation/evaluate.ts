@@ -5,7 +5,7 @@ import { numericGoal, resolveBaseline } from "./goal.ts";
 import { judgeMilestone, judgeQualitative } from "./judged.ts";
 import { judgeNumeric } from "./numeric.ts";
 import type { Evaluation, EvaluationInputs, EvaluationPart } from "./schema.ts";
-import { indexObservations, type SeriesIndex, seriesFor } from "./series.ts";
+import { EMPTY_INDEX, indexObservations, type SeriesIndex, seriesFor } from "./series.ts";
 import {
   defaultEvaluationSettings,
   defaultPlanPeriod,
@@ -69,8 +69,8 @@ export function invalid(
   settings: EvaluationSettings,
   period: PlanPeriod,
 ): Evaluation {
-  const ctx = context(indicator, null, year, period, settings, new Map(), indicator.unit);
-  return { ...insufficient(ctx, "invalidInput", "评估参数或规划期设置无效，数据不足。"), parts: [] };
+  const ctx = context(indicator, null, year, period, settings, EMPTY_INDEX, indicator.unit);
+  return insufficient(ctx, "invalidInput", "评估参数或规划期设置无效，数据不足。");
 }
 
 /** The engine with settings already parsed and observations indexed (used by plan-wide runs). */
@@ -94,7 +94,7 @@ export function evaluateIndexed(
         settings,
         period,
       );
-      return withParts(part, []);
+      return part;
     }
     const parts = target.parts.map((p) =>
       evaluateSimple(
@@ -113,26 +113,8 @@ export function evaluateIndexed(
     // Defensive: malformed data from outside the type system must still give a value.
     const ctx = context(indicator, null, year, period, settings, index, indicator.unit ?? null);
     const message = `评估过程出错（${e instanceof Error ? e.message : String(e)}），数据不足。`;
-    return { ...insufficient(ctx, "internalError", message), parts: [] };
+    return insufficient(ctx, "internalError", message);
   }
-}
-
-/** An evaluation from a part, listing its fields (faster than a spread on the hot path). */
-function withParts(p: EvaluationPart, parts: EvaluationPart[]): Evaluation {
-  return {
-    indicatorId: p.indicatorId,
-    subject: p.subject,
-    year: p.year,
-    attribute: p.attribute,
-    method: p.method,
-    preset: p.preset,
-    verdict: p.verdict,
-    breach: p.breach,
-    inputs: p.inputs,
-    explanation: p.explanation,
-    problem: p.problem,
-    parts,
-  };
 }
 
 /** A compound baseline is matched to the target's part by subject; anything else has no part value. */
@@ -246,7 +228,7 @@ function combine(
   parts: EvaluationPart[],
 ): Evaluation {
   const verdict = worstVerdict(parts.map((p) => p.verdict));
-  const ctx = context(indicator, null, year, period, settings, new Map(), indicator.unit);
+  const ctx = context(indicator, null, year, period, settings, EMPTY_INDEX, indicator.unit);
   const inputs = baseInputs(ctx);
   const years = new Set<number>();
   for (const p of parts) for (const y of p.inputs.yearsUsed) years.add(y);

@@ -2,7 +2,7 @@ import type { Observation } from "../observation/schema.ts";
 import type { IndicatorForEvaluation } from "./context.ts";
 import { evaluateIndexed, invalid, parsePeriod, parseSettings } from "./evaluate.ts";
 import type { Evaluation } from "./schema.ts";
-import { indexByIndicator, type SeriesIndex } from "./series.ts";
+import { EMPTY_INDEX, indexByIndicator } from "./series.ts";
 import {
   defaultEvaluationSettings,
   defaultPlanPeriod,
@@ -32,7 +32,6 @@ export function countVerdicts(evaluations: readonly Evaluation[]): Record<Verdic
   return counts;
 }
 
-const EMPTY_INDEX: SeriesIndex = new Map();
 
 /**
  * Evaluates every indicator of a plan in `year`. Observations may include other plans' (they are

@@ -107,7 +107,7 @@ export const EvaluationInputs = z.object({
 export type EvaluationInputs = z.infer<typeof EvaluationInputs>;
 
 /** The judgement of one indicator (or one subject of a compound target) in one year. */
-export const EvaluationPart = z.object({
+const EvaluationFields = z.object({
   indicatorId: Id,
   /** Subject of a compound target's part ("药品"); null for the indicator as a whole. */
   subject: z.string().nullable(),
@@ -124,10 +124,17 @@ export const EvaluationPart = z.object({
   explanation: z.string().min(1),
   problem: EvaluationProblem.nullable(),
 });
-export type EvaluationPart = z.infer<typeof EvaluationPart>;
 
-/** An indicator's evaluation; compound targets carry one part per subject and the worst verdict. */
-export const Evaluation = EvaluationPart.extend({
-  parts: z.array(EvaluationPart),
+/**
+ * An indicator's evaluation. A compound target carries one evaluation per subject in `parts`
+ * (whose own `parts` are empty) and the worst of their verdicts; any other target has no parts.
+ */
+export interface Evaluation extends z.infer<typeof EvaluationFields> {
+  parts: Evaluation[];
+}
+export const Evaluation: z.ZodType<Evaluation> = EvaluationFields.extend({
+  parts: z.array(z.lazy(() => Evaluation)),
 });
-export type Evaluation = z.infer<typeof Evaluation>;
+
+/** One subject's evaluation inside a compound target (an `Evaluation` with no parts). */
+export type EvaluationPart = Evaluation;

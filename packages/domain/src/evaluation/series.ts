@@ -8,48 +8,91 @@ export interface TextEntry {
 }
 
 /**
+ * Values by year for one series. An indicator has a handful of years, so two parallel arrays with
+ * a linear scan beat a hash map, and cost far less memory when a whole country is indexed at once.
+ */
+export class YearTable<T> {
+  readonly years: number[] = [];
+  readonly values: T[] = [];
+
+  get(year: number): T | undefined {
+    const ys = this.years;
+    for (let i = 0; i < ys.length; i++) if (ys[i] === year) return this.values[i];
+    return undefined;
+  }
+
+  has(year: number): boolean {
+    return this.years.includes(year);
+  }
+
+  set(year: number, value: T): void {
+    const i = this.years.indexOf(year);
+    if (i >= 0) {
+      this.values[i] = value;
+      return;
+    }
+    this.years.push(year);
+    this.values.push(value);
+  }
+}
+
+/** Read access to a year table. */
+export interface YearLookup<T> {
+  get(year: number): T | undefined;
+  has(year: number): boolean;
+}
+
+/**
  * One indicator's (or one compound subject's) observations, by year. Built once per indicator so
  * judging several years does not re-scan the observations.
  */
 export interface Series {
-  readonly numbers: ReadonlyMap<number, number>;
+  readonly numbers: YearLookup<number>;
   /** Latest text entry per year (by `recordedAt`, then input order). */
-  readonly texts: ReadonlyMap<number, TextEntry>;
+  readonly texts: YearLookup<TextEntry>;
   /** Years with more than one numeric value: an error, as in sdg-build. */
   readonly duplicateYears: readonly number[];
 }
 
-/** Observations of one indicator, split by compound subject (`null` = the indicator itself). */
-export type SeriesIndex = ReadonlyMap<string | null, Series>;
+/** Observations of one indicator: the indicator's own series and, for compound targets, by subject. */
+export interface SeriesIndex {
+  readonly main: Series | undefined;
+  readonly bySubject: ReadonlyMap<string, Series> | undefined;
+}
 
-const NO_TEXTS: ReadonlyMap<number, TextEntry> = new Map();
 const NO_YEARS: readonly number[] = [];
-const EMPTY: Series = { numbers: new Map(), texts: NO_TEXTS, duplicateYears: NO_YEARS };
+const EMPTY_TABLE = new YearTable<never>();
+const EMPTY: Series = { numbers: EMPTY_TABLE, texts: EMPTY_TABLE, duplicateYears: NO_YEARS };
+export const EMPTY_INDEX: SeriesIndex = { main: undefined, bySubject: undefined };
 
 /** Texts and duplicates are rare: their containers are created on first use (fewer allocations). */
 interface MutableSeries {
-  numbers: Map<number, number>;
-  texts: Map<number, TextEntry> | ReadonlyMap<number, TextEntry>;
+  numbers: YearTable<number>;
+  texts: YearTable<TextEntry>;
   duplicateYears: number[] | readonly number[];
+}
+
+interface MutableIndex {
+  main: MutableSeries | undefined;
+  bySubject: Map<string, MutableSeries> | undefined;
 }
 
 /** Indexes the observations of `indicatorId` (others are ignored). */
 export function indexObservations(indicatorId: string, observations: readonly Observation[]): SeriesIndex {
-  const out = new Map<string | null, MutableSeries>();
+  const index: MutableIndex = { main: undefined, bySubject: undefined };
   for (const o of observations) {
-    if (o.indicatorId !== indicatorId) continue;
-    addObservation(out, o);
+    if (o.indicatorId === indicatorId) addObservation(index, o);
   }
-  return out;
+  return index;
 }
 
 /** Groups observations by indicator and indexes each group (one pass). */
 export function indexByIndicator(observations: readonly Observation[]): Map<string, SeriesIndex> {
-  const out = new Map<string, Map<string | null, MutableSeries>>();
+  const out = new Map<string, MutableIndex>();
   for (const o of observations) {
     let index = out.get(o.indicatorId);
     if (index === undefined) {
-      index = new Map();
+      index = { main: undefined, bySubject: undefined };
       out.set(o.indicatorId, index);
     }
     addObservation(index, o);
@@ -57,13 +100,26 @@ export function indexByIndicator(observations: readonly Observation[]): Map<stri
   return out;
 }
 
-function addObservation(index: Map<string | null, MutableSeries>, o: Observation): void {
-  const subject = o.subject ?? null;
-  let s = index.get(subject);
-  if (s === undefined) {
-    s = { numbers: new Map(), texts: NO_TEXTS, duplicateYears: NO_YEARS };
-    index.set(subject, s);
+function newSeries(): MutableSeries {
+  return { numbers: new YearTable(), texts: EMPTY_TABLE as YearTable<TextEntry>, duplicateYears: NO_YEARS };
+}
+
+function seriesOf(index: MutableIndex, subject: string | null | undefined): MutableSeries {
+  if (subject === null || subject === undefined) {
+    if (index.main === undefined) index.main = newSeries();
+    return index.main;
   }
+  if (index.bySubject === undefined) index.bySubject = new Map();
+  let s = index.bySubject.get(subject);
+  if (s === undefined) {
+    s = newSeries();
+    index.bySubject.set(subject, s);
+  }
+  return s;
+}
+
+function addObservation(index: MutableIndex, o: Observation): void {
+  const s = seriesOf(index, o.subject);
   if (o.value.kind === "number") {
     if (s.numbers.has(o.year)) {
       if (s.duplicateYears === NO_YEARS) s.duplicateYears = [];
@@ -73,16 +129,15 @@ function addObservation(index: Map<string | null, MutableSeries>, o: Observation
     }
     return;
   }
-  if (s.texts === NO_TEXTS) s.texts = new Map();
-  const texts = s.texts as Map<number, TextEntry>;
-  const prev = texts.get(o.year);
+  if (s.texts === EMPTY_TABLE) s.texts = new YearTable();
+  const prev = s.texts.get(o.year);
   const entry: TextEntry = { text: o.value.text, recordedBy: o.recordedBy, recordedAt: o.recordedAt };
   // A later record revises an earlier one; without timestamps, input order decides.
-  if (prev === undefined || (prev.recordedAt ?? "") <= (entry.recordedAt ?? "")) texts.set(o.year, entry);
+  if (prev === undefined || (prev.recordedAt ?? "") <= (entry.recordedAt ?? "")) s.texts.set(o.year, entry);
 }
 
 export function seriesFor(index: SeriesIndex, subject: string | null): Series {
-  return index.get(subject) ?? EMPTY;
+  return (subject === null ? index.main : index.bySubject?.get(subject)) ?? EMPTY;
 }
 
 /** Years in (from, to] that have a numeric value, ascending. */
