@@ -297,6 +297,51 @@ describe("procurement API", () => {
     );
   });
 
+  it("reads dates typed as Excel dates and refuses unknown jurisdictions and other formats", async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("执行");
+    sheet.addRow(["批次名称", "行政区划代码", "执行日期", "节约金额(万元)"]);
+    sheet.addRow(["第五批", "420200", new Date(Date.UTC(2021, 9, 1)), 88.5]);
+    sheet.addRow(["第五批", "429999", new Date(Date.UTC(2021, 9, 1)), null]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(
+      await as(admin).procurement.import({
+        kind: "implementations",
+        fileName: "执行.xlsx",
+        contentBase64: bytes.toString("base64"),
+      }),
+    ).toEqual({
+      ok: false,
+      kind: "implementations",
+      issues: [{ line: 3, field: null, message: "行政区划代码 429999 不存在" }],
+    });
+    sheet.spliceRows(3, 1);
+    const ok = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+    expect(
+      await as(admin).procurement.import({
+        kind: "implementations",
+        fileName: "执行.xlsx",
+        contentBase64: ok,
+      }),
+    ).toMatchObject({
+      ok: true,
+      created: 1,
+    });
+    const rows = await as(admin).procurement.implementations({ jurisdictionCode: "420200" });
+    expect(rows.find((r) => r.batchName === "第五批")).toMatchObject({
+      startDate: "2021-10-01",
+      savingsWanYuan: 88.5,
+      inherited: false,
+    });
+    expect(
+      await as(admin).procurement.import({ kind: "batches", fileName: "批次.docx", contentBase64: b64("x") }),
+    ).toEqual({
+      ok: false,
+      kind: "batches",
+      issues: [{ line: 1, field: null, message: "仅支持 CSV 或 XLSX 文件" }],
+    });
+  });
+
   it("keeps one implementation record per batch and jurisdiction, with versioned edits", async () => {
     const [batch] = (await as(admin).procurement.batches({ category: "drug" })).filter(
       (b) => b.name === "第四批",
