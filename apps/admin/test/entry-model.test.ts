@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import { changedEntries, type EntryRow, initialDraft, validateDraft } from "../src/features/entry/entry-model.ts";
 
 const rows: EntryRow[] = [
-  { indicatorId: "a", unit: "%", textAllowed: false, stored: null },
+  { key: "a", indicatorId: "a", subject: null, unit: "%", textAllowed: false, stored: null },
   {
+    key: "b",
     indicatorId: "b",
+    subject: null,
     unit: "%",
     textAllowed: false,
     stored: { value: { kind: "number", value: 95 }, source: "统计年鉴", note: null, version: 3 },
   },
-  { indicatorId: "c", unit: null, textAllowed: true, stored: null },
+  { key: "c|药品", indicatorId: "c", subject: "药品", unit: null, textAllowed: true, stored: null },
 ];
 
 describe("entry grid model", () => {
@@ -24,16 +26,17 @@ describe("entry grid model", () => {
     const d = initialDraft(rows);
     d.a = { raw: "96.1%", source: "", note: "" };
     d.b = { raw: "95.0", source: "统计年鉴", note: "" }; // same number: not a change
-    d.c = { raw: "已实现省级统筹", source: "", note: "按省厅通知" };
+    d["c|药品"] = { raw: "已实现省级统筹", source: "", note: "按省厅通知" };
     expect(changedEntries(rows, d)).toEqual([
-      { indicatorId: "a", value: { kind: "number", value: 96.1 }, source: null, note: null, version: null },
-      { indicatorId: "c", value: { kind: "text", text: "已实现省级统筹" }, source: null, note: "按省厅通知", version: null },
+      { indicatorId: "a", subject: null, value: { kind: "number", value: 96.1 }, source: null, note: null, version: null },
+      { indicatorId: "c", subject: "药品", value: { kind: "text", text: "已实现省级统筹" }, source: null, note: "按省厅通知", version: null },
     ]);
     d.b = { raw: "96", source: "统计年鉴", note: "" };
     expect(changedEntries(rows, d).find((e) => e.indicatorId === "b")?.version).toBe(3);
     d.b = { raw: "", source: "统计年鉴", note: "" }; // emptied: clears the stored value
     expect(changedEntries(rows, d).find((e) => e.indicatorId === "b")).toEqual({
       indicatorId: "b",
+      subject: null,
       value: null,
       source: "统计年鉴",
       note: null,
@@ -48,6 +51,6 @@ describe("entry grid model", () => {
     const errors = validateDraft(rows, d);
     expect(errors.a).toBe("百分比应在 0 到 100 之间");
     expect(errors.b).toBe("请输入数字（单位：%）");
-    expect(errors.c).toBeUndefined();
+    expect(errors["c|药品"]).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, Spin } from "antd";
 import type { ReactNode } from "react";
-import { formatApiError } from "../api/errors.ts";
+import { formatApiError, readApiError } from "../api/errors.ts";
 
 interface QueryLike<T> {
   isPending: boolean;
@@ -30,11 +30,13 @@ export function QueryState<T>({ query, isEmpty, emptyText = "暂无数据", chil
     );
   }
   if (query.isError) {
+    const code = readApiError(query.error).code;
+    const title = code === "FORBIDDEN" ? "没有权限" : code === "NOT_FOUND" ? "内容不存在" : "加载失败";
     return (
       <Alert
         type="error"
         showIcon
-        title="加载失败"
+        title={title}
         description={formatApiError(query.error)}
         action={
           <Button size="small" onClick={() => void query.refetch()}>

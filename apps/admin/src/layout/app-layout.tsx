@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Modal, Space, Typography } from "antd";
+import { App, Button, Layout, Menu, Space, Typography } from "antd";
 import type { ItemType } from "antd/es/menu/interface";
 import { type ReactNode, useEffect, useState } from "react";
 import { ChangePasswordModal } from "../auth/change-password-modal.tsx";
@@ -15,13 +15,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
   const { path } = useLocation();
   const [pwOpen, setPwOpen] = useState(false);
+  const { modal } = App.useApp();
 
   useEffect(() => {
     // In-app "leave with unsaved changes?" uses the app's dialog instead of the browser's.
     setConfirmHandler(
       (message) =>
         new Promise((resolve) => {
-          Modal.confirm({
+          modal.confirm({
             title: "尚未保存",
             content: message,
             okText: "离开",
@@ -31,7 +32,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           });
         }),
     );
-  }, []);
+  }, [modal]);
 
   const items: ItemType[] = groups.map((g) => ({
     type: "group",

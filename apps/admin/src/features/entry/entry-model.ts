@@ -8,7 +8,11 @@ import { type EntryParse, parseEntry } from "../../lib/parse-entry.ts";
 export type EntryValue = { kind: "number"; value: number } | { kind: "text"; text: string };
 
 export interface EntryRow {
+  /** Draft key: the indicator, plus the subject for a compound target's part. */
+  key: string;
   indicatorId: string;
+  /** Subject of a compound target's part ("药品"); null for the indicator as a whole. */
+  subject: string | null;
   unit: string | null;
   /** Qualitative and milestone targets take text. */
   textAllowed: boolean;
@@ -24,6 +28,10 @@ export interface DraftCell {
 
 export type Draft = Record<string, DraftCell>;
 
+export function entryKey(indicatorId: string, subject: string | null): string {
+  return subject === null ? indicatorId : `${indicatorId}|${subject}`;
+}
+
 export function displayValue(v: EntryValue | null | undefined): string {
   if (!v) return "";
   return v.kind === "number" ? String(v.value) : v.text;
@@ -32,7 +40,7 @@ export function displayValue(v: EntryValue | null | undefined): string {
 export function initialDraft(rows: readonly EntryRow[]): Draft {
   const out: Draft = {};
   for (const r of rows) {
-    out[r.indicatorId] = {
+    out[r.key] = {
       raw: displayValue(r.stored?.value),
       source: r.stored?.source ?? "",
       note: r.stored?.note ?? "",
@@ -57,20 +65,21 @@ export function isRowChanged(row: EntryRow, cell: DraftCell | undefined): boolea
   return cell.source.trim() !== (row.stored.source ?? "") || cell.note.trim() !== (row.stored.note ?? "");
 }
 
-/** Chinese message per invalid cell, keyed by indicator id. */
+/** Chinese message per invalid cell, keyed by row key. */
 export function validateDraft(rows: readonly EntryRow[], draft: Draft): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const r of rows) {
-    const cell = draft[r.indicatorId];
+    const cell = draft[r.key];
     if (!cell) continue;
     const parsed = parseEntry(cell.raw, { unit: r.unit, textAllowed: r.textAllowed });
-    if (parsed.kind === "invalid") errors[r.indicatorId] = parsed.message;
+    if (parsed.kind === "invalid") errors[r.key] = parsed.message;
   }
   return errors;
 }
 
 export interface ChangedEntry {
   indicatorId: string;
+  subject: string | null;
   /** null clears the stored value. */
   value: EntryValue | null;
   source: string | null;
@@ -83,12 +92,13 @@ export interface ChangedEntry {
 export function changedEntries(rows: readonly EntryRow[], draft: Draft): ChangedEntry[] {
   const out: ChangedEntry[] = [];
   for (const r of rows) {
-    const cell = draft[r.indicatorId];
+    const cell = draft[r.key];
     if (!cell || !isRowChanged(r, cell)) continue;
     const parsed = parseEntry(cell.raw, { unit: r.unit, textAllowed: r.textAllowed });
     if (parsed.kind === "invalid") continue;
     out.push({
       indicatorId: r.indicatorId,
+      subject: r.subject,
       value:
         parsed.kind === "empty"
           ? null

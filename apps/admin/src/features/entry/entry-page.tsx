@@ -12,7 +12,16 @@ import { defaultYear, periodYears } from "../../lib/years.ts";
 import { useUnsavedChangesGuard } from "../../router/hooks.ts";
 import { Link } from "../../router/link.tsx";
 import type { PageProps } from "../../routes/registry.ts";
-import { changedEntries, displayValue, type Draft, type EntryRow, initialDraft, isRowChanged, validateDraft } from "./entry-model.ts";
+import {
+  changedEntries,
+  displayValue,
+  type Draft,
+  type EntryRow,
+  entryKey,
+  initialDraft,
+  isRowChanged,
+  validateDraft,
+} from "./entry-model.ts";
 
 /** 年度数据填报: one year of a plan's indicators, saved at once. */
 export default function EntryPage({ params }: PageProps) {
@@ -36,6 +45,7 @@ export default function EntryPage({ params }: PageProps) {
 
 interface GridRow {
   indicator: IndicatorItem;
+  subject: string | null;
   entry: EntryRow;
   previous: Record<number, ObservationItem | undefined>;
   current: ObservationItem | undefined;
@@ -77,25 +87,43 @@ function EntryScreen({ plan }: { plan: PlanDetail }) {
   );
 }
 
+/** Subjects a row is entered for: one per part of a compound target ("药品", "高值医用耗材"), else none. */
+function subjectsOf(indicator: IndicatorItem, observations: ObservationItem[]): Array<string | null> {
+  const t = indicator.target.expression;
+  const subjects: Array<string | null> = t.kind === "compound" ? t.parts.map((p) => p.subject) : [null];
+  for (const o of observations) {
+    const s = o.subject ?? null;
+    if (o.indicatorId === indicator.id && !subjects.includes(s)) subjects.push(s);
+  }
+  return subjects;
+}
+
 function toGridRows(indicators: IndicatorItem[], observations: ObservationItem[], year: number, prevYears: number[]): GridRow[] {
-  return indicators.map((indicator) => {
-    const mine = observations.filter((o) => o.indicatorId === indicator.id);
-    const current = mine.find((o) => o.year === year);
-    const kind = indicator.target.expression.kind;
-    const previous: GridRow["previous"] = {};
-    for (const y of prevYears) previous[y] = mine.find((o) => o.year === y);
-    return {
-      indicator,
-      current,
-      previous,
-      entry: {
-        indicatorId: indicator.id,
-        unit: indicator.unit,
-        textAllowed: kind === "qualitative" || kind === "milestone" || current?.value.kind === "text",
-        stored: current ? { value: current.value, source: current.source, note: current.note, version: current.version } : null,
-      },
-    };
-  });
+  return indicators.flatMap((indicator) =>
+    subjectsOf(indicator, observations).map((subject) => {
+      const mine = observations.filter((o) => o.indicatorId === indicator.id && (o.subject ?? null) === subject);
+      const current = mine.find((o) => o.year === year);
+      const t = indicator.target.expression;
+      const part = t.kind === "compound" ? t.parts.find((p) => p.subject === subject)?.target : t;
+      const kind = part?.kind;
+      const previous: GridRow["previous"] = {};
+      for (const y of prevYears) previous[y] = mine.find((o) => o.year === y);
+      return {
+        indicator,
+        subject,
+        current,
+        previous,
+        entry: {
+          key: entryKey(indicator.id, subject),
+          indicatorId: indicator.id,
+          subject,
+          unit: indicator.unit,
+          textAllowed: kind === "qualitative" || kind === "milestone" || current?.value.kind === "text",
+          stored: current ? { value: current.value, source: current.source, note: current.note, version: current.version } : null,
+        },
+      };
+    }),
+  );
 }
 
 function EntryGrid({
@@ -129,7 +157,7 @@ function EntryGrid({
 
   const localErrors = validateDraft(entries, draft);
   const changed = changedEntries(entries, draft);
-  const dirtyCount = entries.filter((e) => isRowChanged(e, draft[e.indicatorId])).length;
+  const dirtyCount = entries.filter((e) => isRowChanged(e, draft[e.key])).length;
   useUnsavedChangesGuard(dirtyCount > 0);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.observations.list.queryKey({ planId: plan.id }) });
@@ -157,7 +185,7 @@ function EntryGrid({
         for (const f of info.fields) {
           const [head, index] = f.path;
           const row = head === "rows" ? input.rows[Number(index)] : undefined;
-          if (row) byIndicator[row.indicatorId] = f.message;
+          if (row) byIndicator[entryKey(row.indicatorId, row.subject ?? null)] = f.message;
         }
         setServerErrors(byIndicator);
         setSaveError(formatApiError(e));
@@ -176,7 +204,7 @@ function EntryGrid({
 
   const errorOf = (id: string) => (touched[id] || save.isError ? (localErrors[id] ?? serverErrors[id]) : serverErrors[id]);
   const submit = () => {
-    setTouched(Object.fromEntries(entries.map((e) => [e.indicatorId, true])));
+    setTouched(Object.fromEntries(entries.map((e) => [e.key, true])));
     if (Object.keys(localErrors).length > 0) {
       setSaveError(`有 ${Object.keys(localErrors).length} 项填写有误，请按提示修改后再保存`);
       return;
@@ -247,11 +275,10 @@ function EntryGrid({
       {saveError ? <Alert type="error" showIcon title={saveError} data-testid="save-error" /> : null}
       <Table<GridRow>
         size="small"
-        rowKey={(r) => r.indicator.id}
+        rowKey={(r) => r.entry.key}
         dataSource={rows}
         pagination={false}
         scroll={{ x: 1000, y: "calc(100vh - 330px)" }}
-        data-testid="entry-grid"
         columns={[
           {
             title: "指标",
@@ -261,6 +288,7 @@ function EntryGrid({
               <Flex vertical>
                 <span>
                   {r.indicator.name}
+                  {r.subject ? ` · ${r.subject}` : ""}
                   {r.indicator.unit ? `（${r.indicator.unit}）` : ""}
                 </span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -285,13 +313,14 @@ function EntryGrid({
             title: `${year}年数值`,
             width: 170,
             render: (_, r) => {
-              const id = r.indicator.id;
+              const id = r.entry.key;
+              const label = `${r.indicator.name}${r.subject ? ` ${r.subject}` : ""}`;
               const err = errorOf(id);
               const dirty = isRowChanged(r.entry, draft[id]);
               return (
                 <Flex vertical gap={2}>
                   <Input
-                    aria-label={`${r.indicator.name} ${year}年数值`}
+                    aria-label={`${label} ${year}年数值`}
                     data-indicator={r.indicator.name}
                     size="small"
                     value={draft[id]?.raw ?? ""}
@@ -318,11 +347,11 @@ function EntryGrid({
             width: 150,
             render: (_, r) => (
               <Input
-                aria-label={`${r.indicator.name} 数据来源`}
+                aria-label={`${r.indicator.name}${r.subject ? ` ${r.subject}` : ""} 数据来源`}
                 size="small"
                 disabled={readOnly}
-                value={draft[r.indicator.id]?.source ?? ""}
-                onChange={(e) => updateCell(r.indicator.id, { source: e.target.value })}
+                value={draft[r.entry.key]?.source ?? ""}
+                onChange={(e) => updateCell(r.entry.key, { source: e.target.value })}
               />
             ),
           },
@@ -331,11 +360,11 @@ function EntryGrid({
             width: 150,
             render: (_, r) => (
               <Input
-                aria-label={`${r.indicator.name} 备注`}
+                aria-label={`${r.indicator.name}${r.subject ? ` ${r.subject}` : ""} 备注`}
                 size="small"
                 disabled={readOnly}
-                value={draft[r.indicator.id]?.note ?? ""}
-                onChange={(e) => updateCell(r.indicator.id, { note: e.target.value })}
+                value={draft[r.entry.key]?.note ?? ""}
+                onChange={(e) => updateCell(r.entry.key, { note: e.target.value })}
               />
             ),
           },

@@ -63,11 +63,15 @@ function SubtreeView({ code, year }: { code: string; year: number }) {
         const planId = search.get("plan") ?? own.planId;
         return (
           <Flex vertical gap={12}>
-            <VerdictCounts counts={s.totals.counts} breaches={s.totals.breaches} />
-            <Typography.Text type="secondary">
-              共 {s.totals.plans} 个规划、{s.totals.indicators} 项指标（含下辖 {s.jurisdictions - 1} 个地区）
-            </Typography.Text>
-            {s.plans.length > 1 ? <PlansTable plans={s.plans} selected={planId} onSelect={(id) => set({ plan: id, ind: null })} /> : null}
+            {s.plans.length > 1 ? (
+              <>
+                <VerdictCounts counts={s.totals.counts} breaches={s.totals.breaches} />
+                <Typography.Text type="secondary">
+                  本地区及下辖 {s.jurisdictions - 1} 个地区：共 {s.totals.plans} 个规划、{s.totals.indicators} 项指标
+                </Typography.Text>
+                <PlansTable plans={s.plans} selected={planId} onSelect={(id) => set({ plan: id, ind: null })} />
+              </>
+            ) : null}
             <PlanEvaluation planId={planId} year={year} selectedIndicator={search.get("ind")} onSelectIndicator={(id) => set({ ind: id })} />
           </Flex>
         );
@@ -119,7 +123,7 @@ function PlansTable({ plans, selected, onSelect }: { plans: PlanSummary[]; selec
             <ul style={{ margin: 0 }}>
               {p.breachList.map((b) => (
                 <li key={b.indicatorId}>
-                  <VerdictTag verdict={b.verdict} breach /> {b.name}：{b.explanation}
+                  <VerdictTag verdict={b.verdict} breach /> {b.name}
                 </li>
               ))}
             </ul>

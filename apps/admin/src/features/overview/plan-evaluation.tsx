@@ -47,7 +47,9 @@ export function PlanEvaluation({
             >
               <Flex vertical gap={12}>
                 <VerdictCounts counts={m.counts} breaches={m.breaches} />
-                <EvaluationTable rows={m.evaluations} onSelect={onSelectIndicator} />
+                <div data-testid="evaluation-table">
+                  <EvaluationTable rows={m.evaluations} onSelect={onSelectIndicator} />
+                </div>
               </Flex>
             </Card>
             <Card size="small" title="指标 × 年度 评估矩阵（点击查看趋势）">
@@ -67,7 +69,6 @@ function EvaluationTable({ rows, onSelect }: { rows: EvaluationRow[]; onSelect: 
       size="small"
       rowKey="indicatorId"
       dataSource={rows}
-      data-testid="evaluation-table"
       pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
       columns={[
         {

@@ -153,8 +153,7 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
         rowKey="id"
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1100 }}
-        data-testid="indicator-table"
+        scroll={{ x: 1240 }}
         locale={{ emptyText: "该规划还没有指标" }}
         columns={[
           { title: "序号", width: 50, render: (_, r, i) => (r.id === NEW ? "新" : i + 1) },

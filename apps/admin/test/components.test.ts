@@ -1,0 +1,41 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { TargetPreview } from "../src/components/target-preview.tsx";
+import { VerdictCounts } from "../src/features/overview/verdict-counts.tsx";
+
+// Server-side rendering of small components: cheap checks of what a person reads, no DOM needed.
+const text = (html: string) => html.replace(/<[^>]+>/g, "");
+
+describe("TargetPreview (domain parser in the browser)", () => {
+  it("shows how a target text is understood", () => {
+    expect(text(renderToStaticMarkup(createElement(TargetPreview, { text: "≥97%", unit: "%" })))).toBe(
+      "系统理解为【阈值】不低于 97%",
+    );
+    expect(
+      text(renderToStaticMarkup(createElement(TargetPreview, { text: "藥品達到90%、高值醫用耗材達到80%", unit: "%" }))),
+    ).toBe("系统理解为【复合目标】药品：达到 90%；高值医用耗材：达到 80%");
+  });
+
+  it("marks text it cannot read as an error", () => {
+    const html = renderToStaticMarkup(createElement(TargetPreview, { text: "%%%", unit: null }));
+    expect(text(html)).toContain("无法识别");
+    expect(html).toContain("ant-typography-danger");
+  });
+});
+
+describe("VerdictCounts", () => {
+  it("puts 约束性 breaches first, then the worst verdicts", () => {
+    const html = renderToStaticMarkup(
+      createElement(VerdictCounts, {
+        breaches: 2,
+        counts: { achieved: 5, onTrack: 3, behind: 1, missed: 2, needsJudgement: 4, insufficientData: 0 },
+      }),
+    );
+    const t = text(html);
+    expect(t.indexOf("约束性指标未达预期")).toBeLessThan(t.indexOf("未达成"));
+    expect(t.indexOf("未达成")).toBeLessThan(t.indexOf("已达成"));
+    expect(t).toMatch(/约束性指标未达预期2/);
+    expect(t).toMatch(/需人工研判4/);
+  });
+});

@@ -1,0 +1,223 @@
+import { samplePlans } from "@ybplan/samples";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  ADMIN_PASSWORD,
+  callApi,
+  chromiumAvailable,
+  chromiumPath,
+  chromiumRequired,
+  type Harness,
+  login,
+  newContext,
+  shot,
+  startHarness,
+} from "./harness.ts";
+
+if (!chromiumAvailable) {
+  const msg = `未找到 Chromium（${chromiumPath}）：跳过管理端端到端测试。设置 CHROMIUM_PATH 或安装 chromium。`;
+  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
+  console.warn(msg);
+}
+
+interface PlanRow {
+  id: string;
+  title: string;
+  jurisdictionCode: string;
+}
+
+const HUANGSHI = "420200";
+const NANYANG = "411300";
+const QINGYANG = "341723";
+// Three indicators of 黄石市's plan and 2023 values for them.
+const entries = [
+  { name: "基本医疗保险参保率", value: "96.6" },
+  { name: "职工医保政策范围内住院费用报销比例", value: "76.2" },
+  { name: "城乡居民医保政策范围内住院费用报销比例", value: "68.1" },
+];
+
+describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium)", () => {
+  let h: Harness;
+  let admin: BrowserContext;
+  let page: Page;
+  let plans: PlanRow[];
+  const planOf = (code: string) => {
+    const p = plans.find((x) => x.jurisdictionCode === code);
+    if (!p) throw new Error(`没有 ${code} 的规划（示例规划未导入？）`);
+    return p;
+  };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    admin = await newContext(h);
+  }, 180_000);
+
+  // A fresh tab per test (same signed-in profile): one failure cannot leave a dialog for the next.
+  beforeEach(async () => {
+    if (!admin) return;
+    await page?.close();
+    page = await admin.newPage();
+  });
+
+  // A failing step leaves a picture of the screen it failed on.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === "fail" && page && !page.isClosed()) {
+      await shot(page, `failed-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff]+/g, "-")}`);
+    }
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("signs in and shows the overview", async () => {
+    await login(page, "admin", ADMIN_PASSWORD);
+    await page.getByRole("heading", { name: /监测总览/ }).waitFor();
+    const list = await callApi<{ items: PlanRow[] }>(admin, "query", "plans.list", { pageSize: 50 });
+    plans = list.items;
+    expect(plans.length).toBeGreaterThanOrEqual(5);
+    await page.goto(`/#/overview?j=${HUANGSHI}&year=2023`);
+    await page.getByTestId("evaluation-table").waitFor();
+    await shot(page, "overview");
+  }, 60_000);
+
+  it("opens 黄石市's plan from the plans list", async () => {
+    await page.goto("/#/plans");
+    const plan = planOf(HUANGSHI);
+    await page.getByRole("link", { name: plan.title }).click();
+    await page.getByRole("heading", { name: plan.title }).waitFor();
+    await page.getByRole("tab", { name: /主要指标/ }).click();
+    await expect(page.getByText("基本医疗保险参保率").first().isVisible()).resolves.toBe(true);
+    await shot(page, "plan-detail");
+    await page.goto("/#/plans");
+    await page.getByText(plan.title).waitFor();
+    await shot(page, "plans");
+  }, 60_000);
+
+  it("enters 2023 values for three indicators and the overview's verdicts change", async () => {
+    const plan = planOf(HUANGSHI);
+    const verdictsOnOverview = async () => {
+      await page.goto(`/#/overview?j=${HUANGSHI}&year=2023&plan=${plan.id}`);
+      const table = page.getByTestId("evaluation-table");
+      await table.waitFor();
+      const out: Record<string, string> = {};
+      for (const e of entries) {
+        out[e.name] = ((await table.locator("tr", { hasText: e.name }).first().textContent()) ?? "").replace(/\s+/g, " ");
+      }
+      return out;
+    };
+    const before = await verdictsOnOverview();
+    for (const e of entries) expect(before[e.name]).toContain("数据不足");
+
+    await page.goto(`/#/plans/${plan.id}/entry?year=2023`);
+    for (const e of entries) await page.getByLabel(`${e.name} 2023年数值`).fill(e.value);
+    await expect(page.getByTestId("dirty-count").textContent()).resolves.toBe("3 项未保存");
+    await shot(page, "entry");
+    await page.getByRole("button", { name: "全部保存" }).click();
+    await page.getByText("已保存：新增 3 项").waitFor();
+
+    const after = await verdictsOnOverview();
+    for (const e of entries) {
+      expect(after[e.name]).not.toContain("数据不足");
+      expect(after[e.name]).toMatch(/已达成|进展顺利|进度滞后|未达成/);
+    }
+    // 城乡居民 68.1 is below its 2020 baseline of 69.3: a 约束性 indicator falling behind.
+    expect(after[entries[2]!.name]).toMatch(/进度滞后|未达成/);
+    await shot(page, "overview-after-entry");
+  }, 90_000);
+
+  it("warns before leaving the entry grid with unsaved changes", async () => {
+    const plan = planOf(HUANGSHI);
+    await page.goto(`/#/plans/${plan.id}/entry?year=2022`);
+    await page.getByLabel(`${entries[0]!.name} 2022年数值`).fill("95.9");
+    await page.getByRole("menuitem", { name: "规划管理" }).click();
+    await page.getByText("有尚未保存的修改").waitFor();
+    await page.getByRole("button", { name: "留在此页" }).click();
+    await expect(page.getByLabel(`${entries[0]!.name} 2022年数值`).inputValue()).resolves.toBe("95.9");
+    await page.getByRole("menuitem", { name: "规划管理" }).click();
+    await page.getByRole("button", { name: "离开" }).click();
+    await page.getByRole("heading", { name: "规划管理" }).waitFor();
+  }, 60_000);
+
+  it("imports a sample plan from its file: upload, preview with warnings, confirm", async () => {
+    const sample = samplePlans.find((s) => s.key === "anhui-qingyang-county")!;
+    await page.goto("/#/import");
+    await page.locator('input[type="file"]').setInputFiles(sample.path);
+    await page.getByText("核对解析结果").waitFor();
+    await page.getByRole("button", { name: "确认导入" }).waitFor();
+    await expect(page.getByText(/青阳县/).first().isVisible()).resolves.toBe(true);
+    await shot(page, "import-preview");
+    await page.getByRole("button", { name: "确认导入" }).click();
+    await page.getByText(/规划已(导入|更新为第 \d+ 版)/).first().waitFor();
+    await shot(page, "import-done");
+  }, 90_000);
+
+  it("refuses a 青阳县 数据填报 user on 南阳市's plan", async () => {
+    await callApi(admin, "mutation", "users.create", {
+      username: "qy-reporter",
+      displayName: "青阳填报员",
+      role: "reporter",
+      jurisdictionCode: QINGYANG,
+      password: "Qingyang-填报-2026",
+    });
+    await page.goto("/#/users");
+    await page.getByText("qy-reporter").waitFor();
+    await shot(page, "users");
+    await page.goto("/#/audit");
+    await page.getByText("青阳填报员").or(page.getByText("用户").first()).first().waitFor();
+    await shot(page, "audit");
+
+    const ctx = await newContext(h);
+    const p = await ctx.newPage();
+    await login(p, "qy-reporter", "Qingyang-填报-2026");
+    const nanyang = planOf(NANYANG);
+    await p.goto(`/#/plans/${nanyang.id}`);
+    await p.getByText("没有权限").waitFor();
+    await p.getByText(/无权.*南阳市/).waitFor();
+    await expect(p.getByText(nanyang.title).count()).resolves.toBe(0);
+    await shot(p, "refused");
+    // The entry screen is refused as well, and the API itself refuses a write.
+    await p.goto(`/#/plans/${nanyang.id}/entry?year=2023`);
+    await p.getByText("没有权限").waitFor();
+    await expect(
+      callApi(ctx, "mutation", "observations.upsertYear", { planId: nanyang.id, year: 2023, rows: [] }),
+    ).rejects.toThrow();
+    // Users management is for administrators only.
+    await expect(p.getByRole("menuitem", { name: "用户管理" }).count()).resolves.toBe(0);
+    await ctx.close();
+  }, 90_000);
+
+  it("shows a save conflict when someone else saved first", async () => {
+    const plan = planOf(HUANGSHI);
+    await callApi(admin, "mutation", "users.create", {
+      username: "hs-planner",
+      displayName: "黄石规划员",
+      role: "planner",
+      jurisdictionCode: HUANGSHI,
+      password: "Huangshi-规划-2026",
+    });
+    const ctxB = await newContext(h);
+    const b = await ctxB.newPage();
+    await login(b, "hs-planner", "Huangshi-规划-2026");
+    const url = `/#/plans/${plan.id}/entry?year=2024`;
+    await page.goto(url);
+    await b.goto(url);
+    const field = `${entries[1]!.name} 2024年数值`;
+    await page.getByLabel(field).fill("76.3");
+    await b.getByLabel(field).fill("75.9");
+    await b.getByRole("button", { name: "全部保存" }).click();
+    await b.getByText("已保存：新增 1 项").waitFor();
+
+    await page.getByRole("button", { name: "全部保存" }).click();
+    const alert = page.getByTestId("conflict-alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain("黄石规划员");
+    await shot(page, "conflict");
+    // Discarding loads the other person's value; nothing was overwritten.
+    await page.getByRole("button", { name: "放弃我的修改，载入最新数据" }).click();
+    await expect
+      .poll(() => page.getByLabel(field).inputValue(), { timeout: 10_000 })
+      .toBe("75.9");
+    await ctxB.close();
+  }, 90_000);
+});

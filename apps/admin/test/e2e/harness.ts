@@ -1,0 +1,97 @@
+/**
+ * End-to-end harness: the real server (in-process `startServer`, fresh embedded PGlite database in
+ * a temporary directory, serving the built app from dist/) and Debian's Chromium through
+ * playwright-core. No mocks: the browser talks HTTP to the same server the product runs.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type RunningServer, startServer } from "@ybplan/server";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const screenshotDir = join(appRoot, "test-results", "screenshots");
+export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const chromiumAvailable = existsSync(chromiumPath);
+export const chromiumRequired = process.env.YBPLAN_REQUIRE_CHROMIUM === "1";
+export const ADMIN_PASSWORD = "Admin-e2e-密码-2026";
+
+const flags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Harness {
+  server: RunningServer;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(appRoot, "dist", "index.html"))) {
+    throw new Error("apps/admin/dist 不存在：请先运行 vite build（test 脚本会先构建）");
+  }
+  const work = mkdtempSync(join(tmpdir(), "ybplan-admin-e2e-"));
+  const dataDir = join(work, "data");
+  // Serve a snapshot of the build, so a concurrent `vite build` cannot empty it mid-run.
+  const adminDist = join(work, "dist");
+  cpSync(join(appRoot, "dist"), adminDist, { recursive: true });
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    adminPassword: ADMIN_PASSWORD,
+    adminDist,
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: flags, headless: true });
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    server,
+    browser,
+    baseUrl: server.url,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close().catch(() => undefined);
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh browser profile at the 1366×768 the app is designed for. */
+export function newContext(h: Harness): Promise<BrowserContext> {
+  return h.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN", baseURL: h.baseUrl });
+}
+
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/#/overview");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+}
+
+/** Calls a tRPC procedure over HTTP with the context's cookies (as the app does). */
+export async function callApi<T>(
+  ctx: BrowserContext,
+  kind: "query" | "mutation",
+  path: string,
+  input: unknown,
+): Promise<T> {
+  const res =
+    kind === "query"
+      ? await ctx.request.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+      : await ctx.request.post(`/trpc/${path}`, { data: input });
+  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+  if (!res.ok() || !body.result) throw new Error(`${path} 失败：${body.error?.message ?? res.status()}`);
+  return body.result.data;
+}
