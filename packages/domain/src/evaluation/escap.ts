@@ -87,7 +87,7 @@ export function judgeEscap(
   const labels = escapClassLabels[preset.name];
   inputs.actual = a;
   inputs.yearsUsed = [y];
-  const head = `${y}年实际值${value(a, ctx)}，${standing(a, goal, ctx)}`;
+  const head = (): string => `${y}年实际值${value(a, ctx)}，${standing(a, goal, ctx)}`;
   const final = y >= ctx.period.periodEnd;
   const met = meets(goal, a);
 
@@ -118,8 +118,8 @@ export function judgeEscap(
   }
   inputs.escapClass = cls;
 
-  if (met) return makePart(ctx, "achieved", inputs, `${head}，已达成。`);
-  if (final) return makePart(ctx, "missed", inputs, `${head}，未达成。`);
+  if (met) return makePart(ctx, "achieved", inputs, `${head()}，已达成。`);
+  if (final) return makePart(ctx, "missed", inputs, `${head()}，未达成。`);
   const method = `增速比值法（${preset.name}）`;
   if (cls === "notAvailable") {
     return insufficient(ctx, "growthNotAvailable", `按${method}，${reason}，无法测算，数据不足。`, inputs, [

@@ -66,21 +66,22 @@ function timeElapsed(
   inputs.elapsedShare = s;
   const onlyTarget = baseline.value === null ? "缺少基期值，仅对照目标判断：" : "";
   if (baseline.value === null) inputs.notes.push("缺少基期值，仅对照目标判断");
-  const head = `${onlyTarget}${y}年实际值${value(a, ctx)}，${standing(a, goal, ctx)}`;
+  // "2023年实际值96.3%，高于约束性目标96%（0.3个百分点）" — built only on the paths that print it.
+  const head = (): string => `${onlyTarget}${y}年实际值${value(a, ctx)}，${standing(a, goal, ctx)}`;
 
-  if (meets(goal, a)) return makePart(ctx, "achieved", inputs, `${head}，已达成。`);
-  if (y >= ctx.period.periodEnd) return makePart(ctx, "missed", inputs, `${head}，未达成。`);
+  if (meets(goal, a)) return makePart(ctx, "achieved", inputs, `${head()}，已达成。`);
+  if (y >= ctx.period.periodEnd) return makePart(ctx, "missed", inputs, `${head()}，未达成。`);
   if (baseline.value === null || (goal.kind === "band" && goal.maintain)) {
-    return makePart(ctx, "behind", inputs, `${head}，进度滞后。`);
+    return makePart(ctx, "behind", inputs, `${head()}，进度滞后。`);
   }
   const b = baseline.value;
   if (meets(goal, b)) {
-    return makePart(ctx, "behind", inputs, `${head}，基期已达到目标但未能保持，进度滞后。`);
+    return makePart(ctx, "behind", inputs, `${head()}，基期已达到目标但未能保持，进度滞后。`);
   }
 
   const t = goal.kind === "threshold" ? goal.value : goal.centre;
   if (nearlyEqual(t, b)) {
-    return makePart(ctx, "behind", inputs, `${head}，目标与基期持平而当年未达到，进度滞后。`);
+    return makePart(ctx, "behind", inputs, `${head()}，目标与基期持平而当年未达到，进度滞后。`);
   }
   const expected = b + (t - b) * s;
   inputs.expected = expected;
