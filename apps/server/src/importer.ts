@@ -1,10 +1,10 @@
 import type { PlanImporter } from "@ybplan/api";
+import { importPlanBytes } from "@ybplan/importer";
 
 /**
- * The plan importer (@ybplan/importer) adapted to the API's `PlanImporter`. Until that package
- * exposes its entry point, the server starts without one: uploads answer with a clear error and
- * the seed skips the sample plans (both logged).
+ * The plan importer (@ybplan/importer) as the API's `PlanImporter`: bytes + file name → the
+ * PlanDocument, or a rejection with the importer's tagged `ImportError` (mapped to
+ * UNPROCESSABLE_CONTENT with its Chinese message by the API's error table).
  */
-export async function loadImporter(): Promise<PlanImporter | null> {
-  return null;
-}
+export const planImporter: PlanImporter = (input) =>
+  importPlanBytes({ bytes: input.bytes, fileName: input.fileName });

@@ -1,4 +1,4 @@
 /** @ybplan/server — `startServer(options)` for tests and hosts; `src/main.ts` is the CLI entry. */
 export { defaultAdminDist, type RunningServer, type StartServerOptions, startServer } from "./server.ts";
 export { jsonLogger } from "./log.ts";
-export { loadImporter } from "./importer.ts";
+export { planImporter } from "./importer.ts";

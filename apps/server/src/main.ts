@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { jsonLogger } from "./log.ts";
-import { loadImporter } from "./importer.ts";
 import { startServer } from "./server.ts";
 
 /**
@@ -25,7 +24,6 @@ try {
     dataDir,
     databaseUrl,
     adminPassword: env.YBPLAN_ADMIN_PASSWORD || undefined,
-    importer: await loadImporter(),
     log,
     trustProxy: env.YBPLAN_TRUST_PROXY === "1",
     secureCookies: env.YBPLAN_SECURE_COOKIES === "1",

@@ -12,6 +12,7 @@ import {
   silentLogger,
 } from "@ybplan/api";
 import { type Database, migrate, openDatabase } from "@ybplan/db";
+import { planImporter } from "./importer.ts";
 import { staticHandler } from "./static-files.ts";
 
 /**
@@ -28,7 +29,7 @@ export interface StartServerOptions {
   readonly databaseUrl?: string | undefined;
   /** Password of the seeded `admin` (else one is generated and reported once). */
   readonly adminPassword?: string | undefined;
-  /** Reads uploaded plan documents (and the sample plans at seeding). */
+  /** Reads uploaded plan documents (and the sample plans at seeding); default @ybplan/importer, null = none. */
   readonly importer?: PlanImporter | null | undefined;
   /** Built admin app; defaults to apps/admin/dist. */
   readonly adminDist?: string | null | undefined;
@@ -68,7 +69,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await database.close();
     throw e;
   }
-  const importer = options.importer ?? null;
+  const importer = options.importer === undefined ? planImporter : options.importer;
   const seed = await seedIfEmpty(database, { importer, adminPassword: options.adminPassword, log });
   if (seed.seeded) {
     log.info("db.seeded", { plans: seed.plans.length, failures: seed.failures.length, kind: database.kind });

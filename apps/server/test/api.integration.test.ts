@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { samplePlans } from "@ybplan/samples";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/index.ts";
 import { ADMIN_PASSWORD, backends } from "./utils/backends.ts";
@@ -29,6 +31,17 @@ describe.each(backends)("server over HTTP on $name", (backend) => {
     const gd = tree.find((j) => j.code === "440000")!;
     expect(gd.children[0]!.children[0]!.name).toBe("鹤山市");
     expect(server.seed.generatedAdminPassword).toBeNull();
+    // The five sample plans, read through the importer.
+    const plans = await admin.plans.list.query({ pageSize: 50 });
+    expect(plans.items.map((p) => p.jurisdictionCode).sort()).toEqual([
+      "341723",
+      "411300",
+      "420200",
+      "430000",
+      "440784",
+    ]);
+    expect(plans.items.every((p) => p.indicatorCount >= 10)).toBe(true);
+    expect(server.seed.failures).toEqual([]);
   });
 
   it("refuses anonymous calls, wrong passwords, and throttles repeated failures", async () => {
@@ -302,11 +315,43 @@ describe.each(backends)("server over HTTP on $name", (backend) => {
       expect(cleared.deleted).toBe(1);
     });
 
+    it("keeps one value per subject of a compound target", async () => {
+      const rows = (subject: string, value: number) => ({
+        indicatorId: indicatorIds[1]!,
+        subject,
+        value: { kind: "number" as const, value },
+        version: null,
+      });
+      const res = await admin.observations.upsertYear.mutate({ planId, year: 2024, rows: [rows("药品", 90), rows("高值医用耗材", 80)] });
+      expect(res.created).toBe(2);
+      const dup = await failure(admin.observations.upsertYear.mutate({ planId, year: 2024, rows: [rows("药品", 91)] }));
+      expect(dup.code).toBe("CONFLICT");
+      const obs = await admin.observations.list.query({ planId, fromYear: 2024, toYear: 2024 });
+      expect(obs.map((o) => [o.subject, o.value])).toEqual([
+        ["药品", { kind: "number", value: 90 }],
+        ["高值医用耗材", { kind: "number", value: 80 }],
+      ]);
+      await admin.observations.upsertYear.mutate({
+        planId,
+        year: 2024,
+        rows: obs.map((o) => ({ indicatorId: o.indicatorId, subject: o.subject, value: null, version: o.version })),
+      });
+    });
+
     it("evaluates a jurisdiction subtree", async () => {
       const sum = await admin.evaluation.subtree.query({ jurisdictionCode: "410000", year: 2023 });
-      expect(sum.plans.map((p) => p.jurisdiction.name)).toEqual(["南阳市"]);
-      expect(sum.totals.indicators).toBe(3);
-      expect(Object.values(sum.totals.counts).reduce((a, b) => a + b, 0)).toBe(3);
+      // The seeded sample plan and the test plan, both 南阳市.
+      expect(sum.plans.map((p) => p.jurisdiction.name)).toEqual(["南阳市", "南阳市"]);
+      const indicatorCount =
+        sum.plans.length &&
+        (await admin.plans.list.query({ jurisdictionCode: "411300" })).items.reduce(
+          (a, p) => a + p.indicatorCount,
+          0,
+        );
+      expect(sum.totals.indicators).toBe(indicatorCount);
+      expect(Object.values(sum.totals.counts).reduce((a, b) => a + b, 0)).toBe(indicatorCount);
+      const own = sum.plans.find((p) => p.planId === planId)!;
+      expect(Object.values(own.counts).reduce((a, b) => a + b, 0)).toBe(3);
     });
 
     it("manages tasks, 专栏 items and yearly progress notes with versions", async () => {
@@ -375,7 +420,7 @@ describe.each(backends)("server over HTTP on $name", (backend) => {
       );
       expect(upd.actorName).toBe("系统管理员");
       const obs = await admin.audit.list.query({ entity: "observation", jurisdictionCode: "411300" });
-      expect(obs.items.map((a) => a.action).sort()).toEqual(["create", "create", "delete"]);
+      expect(obs.items.map((a) => a.action).sort()).toEqual(["create", "create", "create", "create", "delete", "delete", "delete"]);
       const notes = await admin.audit.list.query({ entity: "progressNote", jurisdictionCode: "410000" });
       expect(notes.total).toBe(3);
     });
@@ -384,21 +429,38 @@ describe.each(backends)("server over HTTP on $name", (backend) => {
       const all = await admin.plans.list.query({ pageSize: 1 });
       expect(all.items).toHaveLength(1);
       expect(all.total).toBeGreaterThanOrEqual(2);
-      const henan = await admin.plans.list.query({ jurisdictionCode: "410000", includeDescendants: true });
-      expect(henan.items.map((p) => p.jurisdictionCode)).toEqual(["411300"]);
-      expect(henan.items[0]!.indicatorCount).toBe(3);
+      const henan = await admin.plans.list.query({
+        jurisdictionCode: "410000",
+        includeDescendants: true,
+        q: "测试",
+      });
+      expect(henan.items.map((p) => [p.jurisdictionCode, p.indicatorCount])).toEqual([["411300", 3]]);
+      const province = await admin.plans.list.query({ jurisdictionCode: "410000" });
+      expect(province.total).toBe(0);
       const none = await admin.plans.list.query({ q: "不存在的规划" });
       expect(none.total).toBe(0);
     });
   });
 
-  it("answers import.preview with a clear error when no importer is configured", async () => {
-    const res = await failure(
+  it("previews an uploaded document through the importer, then commits it in place", async () => {
+    const file = samplePlans.find((p) => p.key === "anhui-qingyang-county")!;
+    const preview = await admin.import.preview.mutate({
+      fileName: "qingyang.txt",
+      contentBase64: readFileSync(file.path).toString("base64"),
+    });
+    expect(preview.jurisdiction?.name).toBe("青阳县");
+    expect(preview.document.indicators.length).toBeGreaterThan(10);
+    expect(preview.existingPlan).not.toBeNull(); // seeded from the same file
+    const saved = await admin.import.commit.mutate({ document: preview.document });
+    expect(saved).toMatchObject({ planId: preview.existingPlan!.id, created: false });
+    expect(saved.indicators.created).toBe(0);
+    const bad = await failure(
       admin.import.preview.mutate({
         fileName: "a.txt",
-        contentBase64: Buffer.from("规划").toString("base64"),
+        contentBase64: Buffer.from([0, 1, 2, 0, 255]).toString("base64"),
       }),
     );
-    expect(res.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(bad.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(bad.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 });

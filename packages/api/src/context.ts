@@ -72,6 +72,8 @@ export interface RequestContextOptions extends Omit<ContextInnerOptions, "user" 
 
 export async function createContextFromRequest(opts: RequestContextOptions): Promise<Context> {
   const token = readSessionToken(opts.cookieHeader);
-  const user = token ? await resolveSession(opts.database.db, token) : null;
+  // PGlite: this process owns the database, so in-process invalidation is exact → long TTL.
+  const ttlMs = opts.database.kind === "pglite" ? 60_000 : 2_000;
+  const user = token ? await resolveSession(opts.database.db, token, new Date(), ttlMs) : null;
   return createContextInner({ ...opts, user, sessionToken: user ? token : null });
 }

@@ -1,4 +1,4 @@
-import type { Db } from "./client.ts";
+import type { Database, Db } from "./client.ts";
 import { eq } from "drizzle-orm";
 import { auditLog } from "./schema/audit.ts";
 import { dataGeneration } from "./schema/generation.ts";
@@ -31,6 +31,7 @@ export async function writeAudit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
   if (list.length === 0) return;
+  localGeneration++;
   await tx.insert(auditLog).values(
     list.map((e) => ({
       actorId: actor.id,
@@ -49,6 +50,23 @@ export async function writeAudit(
 function toJson(v: unknown): unknown {
   if (v === undefined || v === null) return null;
   return JSON.parse(JSON.stringify(v));
+}
+
+/**
+ * Audited writes made by this process (any database). Bumped inside the writing transaction:
+ * on PGlite a transaction excludes every other query, so a reader that sees the old count either
+ * ran before the write or waits for its commit — the count is an exact cache key there.
+ */
+let localGeneration = 0;
+
+/**
+ * A cache key that changes with every audited change: on PGlite (one process owns the data
+ * directory) the in-process count, no query; on PostgreSQL (several processes may write) the
+ * database counter of migration 0002.
+ */
+export async function changeKey(database: Database): Promise<string> {
+  if (database.kind === "pglite") return `local:${localGeneration}`;
+  return `db:${await dataGenerationOf(database.db)}`;
 }
 
 /**

@@ -2,11 +2,7 @@ import { type PlanDocument, PlanDocumentFormat } from "@ybplan/domain/plan";
 import { parseTargetCell } from "@ybplan/domain/target";
 
 /** A small plan document (what the importer produces) for a jurisdiction. */
-export function planDocument(
-  code: string,
-  name: string,
-  title = `${name}医疗保障事业发展“十四五”规划`,
-): PlanDocument {
+export function planDocument(code: string, name: string, title = `${name}医疗保障测试规划`): PlanDocument {
   const ind = (
     position: number,
     category: string,

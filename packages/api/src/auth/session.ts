@@ -38,7 +38,57 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
+/**
+ * Resolved sessions are remembered for `ttlMs` so a busy overview does not query the session
+ * table on every request. This process forgets an entry at once on logout, password change,
+ * reset, deactivation or any user edit; another process sharing a PostgreSQL database sees such a
+ * change within its (short) TTL.
+ */
+interface CachedSession {
+  readonly user: SessionUser;
+  readonly sessionExpires: number;
+  readonly cachedUntil: number;
+}
+const cache = new WeakMap<Db, Map<string, CachedSession>>();
+const cacheOf = (db: Db) => {
+  const hit = cache.get(db);
+  if (hit) return hit;
+  const fresh = new Map<string, CachedSession>();
+  cache.set(db, fresh);
+  return fresh;
+};
+
+/** Forgets cached sessions of a user (after any change to the user or their sessions). */
+export function forgetUserSessions(db: Db, userId: string): void {
+  const entries = cacheOf(db);
+  for (const [k, v] of entries) if (v.user.id === userId) entries.delete(k);
+}
+
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+  ttlMs = 0,
+): Promise<SessionUser | null> {
+  const key = digest(token);
+  const entries = cacheOf(db);
+  const hit = entries.get(key);
+  const t = now.getTime();
+  if (hit && hit.cachedUntil > t && hit.sessionExpires > t) return hit.user;
+  entries.delete(key);
+  const user = await lookupSession(db, key, now);
+  if (user && ttlMs > 0) {
+    if (entries.size > 10_000) entries.clear();
+    entries.set(key, { user: user.user, sessionExpires: user.expiresAt.getTime(), cachedUntil: t + ttlMs });
+  }
+  return user?.user ?? null;
+}
+
+async function lookupSession(
+  db: Db,
+  key: string,
+  now: Date,
+): Promise<{ user: SessionUser; expiresAt: Date } | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -48,20 +98,23 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
       jurisdictionCode: users.jurisdictionCode,
       mustChangePassword: users.mustChangePassword,
       active: users.active,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.id, key), gt(sessions.expiresAt, now)));
   if (!row?.active) return null;
-  const { active: _active, ...user } = row;
-  return user;
+  const { active: _active, expiresAt, ...user } = row;
+  return { user, expiresAt };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
+  cacheOf(db).delete(digest(token));
   await db.delete(sessions).where(eq(sessions.id, digest(token)));
 }
 
 export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  forgetUserSessions(db, userId);
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 

@@ -11,7 +11,7 @@ export const evaluationRouter = router({
     .input(z.object({ planId: z.uuid(), year: Year }))
     .query(async ({ ctx, input }) => {
       await ctx.authorize("read", { planId: input.planId });
-      return svc.planMatrix(ctx.db, input.planId, input.year);
+      return svc.planMatrix(ctx.database, input.planId, input.year);
     }),
 
   /** A jurisdiction and all its descendants: counts by verdict and breaches, per plan and in total. */
@@ -25,6 +25,6 @@ export const evaluationRouter = router({
       if (root && dir.relation(root, input.jurisdictionCode) === "ancestor") {
         throw new ForbiddenError({ reason: "无权查看上级行政区划的下辖汇总" });
       }
-      return svc.subtreeSummary(ctx.db, dir, input.jurisdictionCode, input.year);
+      return svc.subtreeSummary(ctx.database, dir, input.jurisdictionCode, input.year);
     }),
 });

@@ -22,6 +22,7 @@ export const observationsRouter = router({
           .array(
             z.object({
               indicatorId: z.uuid(),
+              subject: z.string().trim().min(1).max(50).nullable().optional(),
               value: ObservationValue.nullable(),
               source: z.string().trim().max(200).nullable().optional(),
               note: z.string().trim().max(1000).nullable().optional(),

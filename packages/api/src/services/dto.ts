@@ -77,6 +77,7 @@ export function observationDto(o: Row<typeof observations>) {
     id: o.id,
     indicatorId: o.indicatorId,
     year: o.year,
+    subject: o.subject,
     value: observationValue(o),
     source: o.source,
     note: o.note,

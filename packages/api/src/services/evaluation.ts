@@ -1,4 +1,12 @@
-import { dataGenerationOf, type Db, indicators, NotFoundError, observations, plans } from "@ybplan/db";
+import {
+  changeKey,
+  type Database,
+  type Db,
+  indicators,
+  NotFoundError,
+  observations,
+  plans,
+} from "@ybplan/db";
 import {
   type Evaluation,
   evaluatePlan,
@@ -37,6 +45,7 @@ function toObservation(o: typeof observations.$inferSelect): Observation {
   return {
     indicatorId: o.indicatorId,
     year: o.year,
+    subject: o.subject,
     value: observationValue(o),
     source: o.source,
     note: o.note,
@@ -57,9 +66,9 @@ function cell(e: Evaluation) {
 }
 
 class GenerationCache<V> {
-  private readonly entries = new Map<string, { gen: number; value: Promise<V> }>();
+  private readonly entries = new Map<string, { gen: string; value: Promise<V> }>();
   constructor(private readonly limit: number) {}
-  get(key: string, gen: number, compute: () => Promise<V>): Promise<V> {
+  get(key: string, gen: string, compute: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
     if (hit && hit.gen === gen) return hit.value;
     const value = compute();
@@ -154,8 +163,9 @@ async function computePlanMatrix(db: Db, planId: string, year: number) {
   };
 }
 
-export async function planMatrix(db: Db, planId: string, year: number): Promise<PlanMatrix> {
-  const gen = await dataGenerationOf(db);
+export async function planMatrix(database: Database, planId: string, year: number): Promise<PlanMatrix> {
+  const gen = await changeKey(database);
+  const db = database.db;
   return cacheFor(planCaches, db).get(`${planId}/${year}`, gen, () => computePlanMatrix(db, planId, year));
 }
 
@@ -199,18 +209,27 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
         .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
         .where(and(inArray(indicators.planId, planIds), lte(observations.year, year)))
     : [];
-  const domainObs = obs.map((r) => toObservation(r.o));
   const indsByPlan = new Map<string, IndicatorRow[]>();
+  const planOfIndicator = new Map<string, string>();
   for (const i of inds) {
     const list = indsByPlan.get(i.planId) ?? [];
     list.push(i);
     indsByPlan.set(i.planId, list);
+    planOfIndicator.set(i.id, i.planId);
+  }
+  // Each plan is evaluated with its own observations only (the engine indexes what it is given).
+  const obsByPlan = new Map<string, Observation[]>();
+  for (const r of obs) {
+    const planId = planOfIndicator.get(r.o.indicatorId)!;
+    const list = obsByPlan.get(planId) ?? [];
+    list.push(toObservation(r.o));
+    obsByPlan.set(planId, list);
   }
   const totals = emptyCounts();
   let totalBreaches = 0;
   const planSummaries = planRows.map((p) => {
     const list = indsByPlan.get(p.id) ?? [];
-    const ev = evaluatePlan(list.map(forEngine), domainObs, year, undefined, {
+    const ev = evaluatePlan(list.map(forEngine), obsByPlan.get(p.id) ?? [], year, undefined, {
       baselineYear: p.baselineYear,
       periodEnd: p.periodEnd,
     });
@@ -235,7 +254,6 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
           indicatorId: e.indicatorId,
           name: names.get(e.indicatorId) ?? "",
           verdict: e.verdict,
-          explanation: e.explanation,
         })),
     };
   });
@@ -258,12 +276,13 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
 }
 
 export async function subtreeSummary(
-  db: Db,
+  database: Database,
   dir: JurisdictionDirectory,
   code: string,
   year: number,
 ): Promise<SubtreeSummary> {
-  const gen = await dataGenerationOf(db);
+  const gen = await changeKey(database);
+  const db = database.db;
   return cacheFor(subtreeCaches, db).get(`${code}/${year}/${dir.all.length}`, gen, () =>
     computeSubtree(db, dir, code, year),
   );

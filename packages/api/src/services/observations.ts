@@ -10,7 +10,7 @@ import {
   writeAudit,
 } from "@ybplan/db";
 import type { ObservationValue } from "@ybplan/domain/observation";
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { iso } from "./common.ts";
 import { type ObservationDto, observationDto } from "./dto.ts";
 import { numericRangeProblem } from "./observation-rules.ts";
@@ -34,12 +34,14 @@ export async function listObservations(
     .from(observations)
     .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
     .where(and(...conds))
-    .orderBy(asc(indicators.position), asc(observations.year));
+    .orderBy(asc(indicators.position), asc(observations.year), asc(observations.subject));
   return rows.map((r) => observationDto(r.o));
 }
 
 export interface ObservationRowInput {
   indicatorId: string;
+  /** Subject of a compound target's part; null/absent for the indicator as a whole. */
+  subject?: string | null | undefined;
   /** null clears the year's value. */
   value: ObservationValue | null;
   source?: string | null | undefined;
@@ -78,9 +80,9 @@ export async function upsertYear(
   input.rows.forEach((r, i) => {
     const ind = byId.get(r.indicatorId);
     if (!ind) issues.push({ path: ["rows", i, "indicatorId"], message: "指标不属于该规划" });
-    if (seen.has(r.indicatorId))
+    if (seen.has(rowKey(r)))
       issues.push({ path: ["rows", i, "indicatorId"], message: "同一指标重复填报" });
-    seen.add(r.indicatorId);
+    seen.add(rowKey(r));
     if (ind && r.value?.kind === "number") {
       const problem = numericRangeProblem(r.value.value, ind.unit, ind.name);
       if (problem) issues.push({ path: ["rows", i, "value"], message: `${ind.name}：${problem}` });
@@ -89,7 +91,7 @@ export async function upsertYear(
   if (issues.length) throw new ValidationError({ issues });
 
   // A fixed order of row locks and inserts keeps concurrent batches from deadlocking.
-  const rows = [...input.rows].sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1));
+  const rows = [...input.rows].sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : 1));
   return db.transaction(async (tx) => {
     const current = rows.length
       ? await tx
@@ -104,17 +106,18 @@ export async function upsertYear(
               eq(observations.year, input.year),
             ),
           )
-          .orderBy(asc(observations.indicatorId))
+          .orderBy(asc(observations.indicatorId), asc(observations.subject))
           .for("update")
       : [];
-    const byIndicator = new Map(current.map((o) => [o.indicatorId, o]));
+    const byIndicator = new Map(current.map((o) => [rowKey(o), o]));
     const conflicts = rows.flatMap((r) => {
-      const cur = byIndicator.get(r.indicatorId);
+      const cur = byIndicator.get(rowKey(r));
       const curVersion = cur?.version ?? null;
       if (curVersion === r.version) return [];
       return [
         {
           indicatorId: r.indicatorId,
+          subject: r.subject ?? null,
           indicatorName: byId.get(r.indicatorId)?.name ?? "",
           year: input.year,
           expectedVersion: r.version,
@@ -130,7 +133,7 @@ export async function upsertYear(
     const audit = [];
     const now = new Date();
     for (const r of rows) {
-      const cur = byIndicator.get(r.indicatorId);
+      const cur = byIndicator.get(rowKey(r));
       if (r.value === null) {
         if (!cur) {
           result.unchanged++;
@@ -161,20 +164,28 @@ export async function upsertYear(
           .values({
             indicatorId: r.indicatorId,
             year: input.year,
+            subject: r.subject ?? null,
             ...values,
             recordedBy: actor.name,
             recordedAt: now,
           })
-          .onConflictDoNothing({ target: [observations.indicatorId, observations.year] })
+          .onConflictDoNothing()
           .returning();
         if (!row) {
           const [winner] = await tx
             .select()
             .from(observations)
-            .where(and(eq(observations.indicatorId, r.indicatorId), eq(observations.year, input.year)));
+            .where(
+              and(
+                eq(observations.indicatorId, r.indicatorId),
+                eq(observations.year, input.year),
+                r.subject ? eq(observations.subject, r.subject) : isNull(observations.subject),
+              ),
+            );
           throw conflictOf([
             {
               indicatorId: r.indicatorId,
+              subject: r.subject ?? null,
               indicatorName: byId.get(r.indicatorId)?.name ?? "",
               year: input.year,
               expectedVersion: null,
@@ -227,8 +238,14 @@ export async function upsertYear(
   });
 }
 
+/** Identity of a row within a year: indicator + subject. */
+function rowKey(r: { indicatorId: string; subject?: string | null | undefined }): string {
+  return `${r.indicatorId}\u0000${r.subject ?? ""}`;
+}
+
 interface RowConflict {
   indicatorId: string;
+  subject: string | null;
   indicatorName: string;
   year: number;
   expectedVersion: number | null;

@@ -11,7 +11,7 @@ import {
 import { and, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import { generatePassword, hashPassword, passwordProblem } from "../auth/password.ts";
 import type { Role } from "../auth/roles.ts";
-import { deleteUserSessions } from "../auth/session.ts";
+import { deleteUserSessions, forgetUserSessions } from "../auth/session.ts";
 import { likePattern, offsetOf, type Page, type PageInput } from "./common.ts";
 import { type UserDto, userDto } from "./dto.ts";
 
@@ -134,6 +134,7 @@ export async function updateUser(
     });
     return after!;
   });
+  forgetUserSessions(db, result.id);
   // Role, scope or activity changes take effect at once: the user signs in again.
   if (input.data.active === false || input.data.role || input.data.jurisdictionCode !== undefined) {
     await deleteUserSessions(db, result.id);

@@ -184,24 +184,14 @@ async function saveIndicators(
   const rows = await tx.select().from(indicators).where(eq(indicators.planId, planId));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const seen = new Set<string>();
+  const fresh: (typeof indicators.$inferInsert)[] = [];
   for (const d of drafts) {
     if (seen.has(d.key)) continue; // duplicate keys in one document: first wins (importer warns)
     seen.add(d.key);
     const values = indicatorValues(d);
     const row = byKey.get(d.key);
     if (!row) {
-      const [after] = await tx
-        .insert(indicators)
-        .values({ planId, key: d.key, ...values, updatedBy: actor.name })
-        .returning();
-      counts.created++;
-      audit.push({
-        action: "create",
-        entity: "indicator",
-        entityId: after!.id,
-        jurisdictionCode: code,
-        after,
-      });
+      fresh.push({ planId, key: d.key, ...values, updatedBy: actor.name });
     } else if (changed(row, values)) {
       const [after] = await tx
         .update(indicators)
@@ -218,6 +208,19 @@ async function saveIndicators(
         after,
       });
     } else counts.unchanged++;
+  }
+  // New rows in one statement: a first import is a handful of statements, not hundreds.
+  if (fresh.length > 0) {
+    for (const after of await tx.insert(indicators).values(fresh).returning()) {
+      counts.created++;
+      audit.push({
+        action: "create",
+        entity: "indicator",
+        entityId: after.id,
+        jurisdictionCode: code,
+        after,
+      });
+    }
   }
   const gone = rows.filter((r) => !seen.has(r.key));
   if (gone.length > 0) {
@@ -272,44 +275,56 @@ async function saveTasks(
   const idByKey = new Map(rows.map((r) => [r.key, r.id]));
   const position = new Map(drafts.map((d, i) => [d.key, i]));
   const seen = new Set<string>();
+  // Level by level, so a parent's id exists before its children are written; each level's new
+  // rows go in one statement.
+  const byLevel = new Map<number, TaskDraft[]>();
   for (const d of orderByDepth(drafts)) {
     if (seen.has(d.key)) continue;
     seen.add(d.key);
-    const values = {
-      parentId: d.parentKey ? (idByKey.get(d.parentKey) ?? null) : null,
-      level: d.level,
-      number: d.number,
-      title: d.title,
-      text: d.text,
-      leadDepartment: d.leadDepartment,
-      deadline: d.deadline,
-      position: position.get(d.key) ?? 0,
-    };
-    const row = byKey.get(d.key);
-    if (!row) {
-      const [after] = await tx
-        .insert(tasks)
-        .values({ planId, key: d.key, ...values, updatedBy: actor.name })
-        .returning();
-      idByKey.set(d.key, after!.id);
-      counts.created++;
-      audit.push({ action: "create", entity: "task", entityId: after!.id, jurisdictionCode: code, after });
-    } else if (changed(row, values)) {
-      const [after] = await tx
-        .update(tasks)
-        .set({ ...values, ...bump(row, actor.name) })
-        .where(eq(tasks.id, row.id))
-        .returning();
-      counts.updated++;
-      audit.push({
-        action: "update",
-        entity: "task",
-        entityId: row.id,
-        jurisdictionCode: code,
-        before: row,
-        after,
-      });
-    } else counts.unchanged++;
+    const list = byLevel.get(d.level) ?? [];
+    list.push(d);
+    byLevel.set(d.level, list);
+  }
+  for (const level of [...byLevel.keys()].sort((a, b) => a - b)) {
+    const fresh: (typeof tasks.$inferInsert)[] = [];
+    for (const d of byLevel.get(level)!) {
+      const values = {
+        parentId: d.parentKey ? (idByKey.get(d.parentKey) ?? null) : null,
+        level: d.level,
+        number: d.number,
+        title: d.title,
+        text: d.text,
+        leadDepartment: d.leadDepartment,
+        deadline: d.deadline,
+        position: position.get(d.key) ?? 0,
+      };
+      const row = byKey.get(d.key);
+      if (!row) {
+        fresh.push({ planId, key: d.key, ...values, updatedBy: actor.name });
+      } else if (changed(row, values)) {
+        const [after] = await tx
+          .update(tasks)
+          .set({ ...values, ...bump(row, actor.name) })
+          .where(eq(tasks.id, row.id))
+          .returning();
+        counts.updated++;
+        audit.push({
+          action: "update",
+          entity: "task",
+          entityId: row.id,
+          jurisdictionCode: code,
+          before: row,
+          after,
+        });
+      } else counts.unchanged++;
+    }
+    if (fresh.length > 0) {
+      for (const after of await tx.insert(tasks).values(fresh).returning()) {
+        idByKey.set(after.key, after.id);
+        counts.created++;
+        audit.push({ action: "create", entity: "task", entityId: after.id, jurisdictionCode: code, after });
+      }
+    }
   }
   const gone = rows.filter((r) => !seen.has(r.key));
   if (gone.length > 0) {
@@ -418,6 +433,7 @@ async function saveItems(
   const rows = await tx.select().from(projectItems).where(eq(projectItems.projectId, projectId));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const seen = new Set<string>();
+  const fresh: (typeof projectItems.$inferInsert)[] = [];
   for (const [i, d] of drafts.entries()) {
     if (seen.has(d.key)) continue;
     seen.add(d.key);
@@ -431,17 +447,7 @@ async function saveItems(
     };
     const row = byKey.get(d.key);
     if (!row) {
-      const [after] = await tx
-        .insert(projectItems)
-        .values({ projectId, key: d.key, ...values, updatedBy: actor.name })
-        .returning();
-      audit.push({
-        action: "create",
-        entity: "projectItem",
-        entityId: after!.id,
-        jurisdictionCode: code,
-        after,
-      });
+      fresh.push({ projectId, key: d.key, ...values, updatedBy: actor.name });
     } else if (changed(row, values)) {
       const [after] = await tx
         .update(projectItems)
@@ -454,6 +460,17 @@ async function saveItems(
         entityId: row.id,
         jurisdictionCode: code,
         before: row,
+        after,
+      });
+    }
+  }
+  if (fresh.length > 0) {
+    for (const after of await tx.insert(projectItems).values(fresh).returning()) {
+      audit.push({
+        action: "create",
+        entity: "projectItem",
+        entityId: after.id,
+        jurisdictionCode: code,
         after,
       });
     }
