@@ -4,4 +4,3 @@ export * from "./institution.ts";
 export * from "./regrade.ts";
 export * from "./scope.ts";
 export * from "./report.ts";
-export * from "./regrade-all.ts";
