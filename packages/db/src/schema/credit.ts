@@ -1,4 +1,11 @@
-import type { CaseRating, CaseSource, CompanyRole, DisposalMeasure, InstitutionKind, Responsibility } from "@ybplan/domain/credit";
+import type {
+  CaseRating,
+  CaseSource,
+  CompanyRole,
+  DisposalMeasure,
+  InstitutionKind,
+  Responsibility,
+} from "@ybplan/domain/credit";
 import {
   date,
   doublePrecision,
@@ -124,9 +131,8 @@ export const creditInstitutionFlags = pgTable(
 export const creditInstitutionGrades = pgTable(
   "credit_institution_grades",
   {
-    institutionCode: text("institution_code")
-      .notNull()
-      .references(() => creditInstitutions.code, { onDelete: "cascade" }),
+    // No foreign key (0201): grades are derived rows rewritten in bulk by the re-grade.
+    institutionCode: text("institution_code").notNull(),
     year: integer("year").notNull(),
     jurisdictionCode: text("jurisdiction_code").notNull(),
     ruleSetId: text("rule_set_id").notNull(),
