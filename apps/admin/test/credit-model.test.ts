@@ -1,6 +1,14 @@
 import { importCompanyEvents } from "@ybplan/domain/credit";
 import { describe, expect, it } from "vitest";
-import { bytesToBase64, companyEventTemplate, gradeColor, recentQuarters, severityColor } from "../src/features/credit/model.ts";
+import {
+  bytesToBase64,
+  companyEventTemplate,
+  gradeColor,
+  parseQuarter,
+  recentQuarters,
+  severityColor,
+  withQuarter,
+} from "../src/features/credit/model.ts";
 
 describe("credit screen helpers", () => {
   it("lists recent quarters newest first across a year boundary", () => {
@@ -9,6 +17,14 @@ describe("credit screen helpers", () => {
       "2025年第4季度",
       "2025年第3季度",
     ]);
+  });
+
+  it("reads a quarter from the address and adds it to the list in order", () => {
+    expect(parseQuarter("2022Q2")).toEqual({ year: 2022, quarter: 2, label: "2022年第2季度" });
+    expect(parseQuarter("2022Q5")).toBeNull();
+    const list = withQuarter(recentQuarters(new Date(2026, 1, 15), 2), parseQuarter("2022Q2"));
+    expect(list.map((q) => q.label)).toEqual(["2026年第1季度", "2025年第4季度", "2022年第2季度"]);
+    expect(withQuarter(list, parseQuarter("2025Q4"))).toHaveLength(3);
   });
 
   it("colours levels by severity and grades from best to worst", () => {

@@ -10,7 +10,7 @@ import { StaffTab } from "./staff-tab.tsx";
 /**
  * 信用评价: company ratings per quarter (with reasons and history), event entry and import,
  * designated-institution grades and distribution, staff 12-point standings, and the rule sets.
- * The tab lives in the query string (?tab=…).
+ * The tab (and the ratings' quarter) live in the query string (?tab=ratings&quarter=2022Q2).
  */
 const tabs = ["ratings", "events", "institutions", "staff", "rules"] as const;
 type TabKey = (typeof tabs)[number];
@@ -24,7 +24,7 @@ export default function CreditPage({ search }: PageProps) {
         activeKey={tab}
         onChange={(k) => void navigate(`/credit?tab=${k}`)}
         items={[
-          { key: "ratings", label: "企业信用评级", children: <RatingsTab /> },
+          { key: "ratings", label: "企业信用评级", children: <RatingsTab initialQuarter={search.get("quarter")} /> },
           { key: "events", label: "失信事项", children: <EventsTab /> },
           { key: "institutions", label: "定点机构信用", children: <InstitutionsTab /> },
           { key: "staff", label: "医保支付资格记分", children: <StaffTab /> },

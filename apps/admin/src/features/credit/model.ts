@@ -39,6 +39,21 @@ export function recentQuarters(today: Date, n = 12): QuarterChoice[] {
   return out;
 }
 
+/** "2022Q2" → the quarter; null for anything else. */
+export function parseQuarter(text: string | null | undefined): QuarterChoice | null {
+  const m = /^(\d{4})Q([1-4])$/.exec(text ?? "");
+  if (!m) return null;
+  const year = Number(m[1]);
+  const quarter = Number(m[2]);
+  return { year, quarter, label: `${year}年第${quarter}季度` };
+}
+
+/** The list with `q` added in date order when it is not already there. */
+export function withQuarter(list: readonly QuarterChoice[], q: QuarterChoice | null): QuarterChoice[] {
+  if (q === null || list.some((x) => x.year === q.year && x.quarter === q.quarter)) return [...list];
+  return [...list, q].sort((a, b) => b.year - a.year || b.quarter - a.quarter);
+}
+
 export const companyEventTemplate =
   "企业编码,企业名称,企业类型,评价省份代码,失信事项,案号,涉案金额（元）,最大单笔金额（元）,顶格情形,认定等级,认定日期,案件来源,备注\n" +
   "91530000XXXXXXXX,云南同丰医药有限公司,生产企业,530000,医药商业贿赂,（2021）云01刑初1号,60万,,,,2022-05-10,法院判决,示例行\n";

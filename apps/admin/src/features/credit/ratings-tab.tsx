@@ -5,7 +5,7 @@ import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { QueryState } from "../../components/query-state.tsx";
-import { recentQuarters, severityColor } from "./model.ts";
+import { parseQuarter, recentQuarters, severityColor, withQuarter } from "./model.ts";
 
 const severityOptions = [
   { value: 1, label: "全部失信等级" },
@@ -13,14 +13,17 @@ const severityOptions = [
   { value: 4, label: "特别严重" },
 ];
 
-/** Ratings of a quarter with reasons; a company's history in a dialog; recompute (administrators). */
-export function RatingsTab() {
+/**
+ * Ratings of a quarter with reasons; a company's history in a dialog; recompute (administrators).
+ * `initialQuarter` ("2022Q2", from the address) opens an older quarter than the list offers.
+ */
+export function RatingsTab({ initialQuarter }: { initialQuarter?: string | null }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const { user } = useSession();
-  const quarters = recentQuarters(new Date(), 20);
-  const [q, setQ] = useState(quarters[0]!);
+  const quarters = withQuarter(recentQuarters(new Date(), 20), parseQuarter(initialQuarter));
+  const [q, setQ] = useState(parseQuarter(initialQuarter) ?? quarters[0]!);
   const [minSeverity, setMinSeverity] = useState(1);
   const [companyId, setCompanyId] = useState<string | null>(null);
   const ratings = useQuery(trpc.credit.ratings.queryOptions({ year: q.year, quarter: q.quarter, minSeverity }));
@@ -41,6 +44,7 @@ export function RatingsTab() {
       <Space wrap>
         <Select
           style={{ width: 170 }}
+          aria-label="评级季度"
           value={`${q.year}-${q.quarter}`}
           onChange={(v) => setQ(quarters.find((x) => `${x.year}-${x.quarter}` === v)!)}
           options={quarters.map((x) => ({ value: `${x.year}-${x.quarter}`, label: x.label }))}
