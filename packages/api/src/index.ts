@@ -19,7 +19,7 @@ export {
 export { type ErrorData, toTRPCError } from "./errors.ts";
 export { type Role, roleLabels, type Permission, roleAllows } from "./auth/roles.ts";
 export { hashPassword, verifyPassword, generatePassword } from "./auth/password.ts";
-export { SESSION_COOKIE, type SessionUser } from "./auth/session.ts";
+export { SESSION_COOKIE, type SessionUser, SYSTEM_USER_ID, systemUser } from "./auth/session.ts";
 export { MAX_FAILURES, WINDOW_MS } from "./auth/throttle.ts";
 export { type SeedOptions, type SeedResult, seedIfEmpty } from "./seed.ts";
 

@@ -62,3 +62,40 @@ describe("scope checks", () => {
     expect(() => checkAccess(null, dir, "341723", "read")).toThrow(UnauthenticatedError);
   });
 });
+
+describe("createCaller for trusted local tools", () => {
+  it("runs procedures as the system user and audits them under its name", async () => {
+    const { openDatabase, migrate, jurisdictions, auditLog } = await import("@ybplan/db");
+    const { createCaller, createContextInner, systemUser } = await import("../src/index.ts");
+    const database = await openDatabase();
+    try {
+      await migrate(database);
+      await database.db.insert(jurisdictions).values(sampleJurisdictions.map((j) => ({ ...j })));
+      const api = createCaller(createContextInner({ database, user: systemUser("命令行") }));
+      const plan = await api.plans.create({
+        jurisdictionCode: "420200",
+        title: "黄石市测试规划",
+        issuer: null,
+        documentNumber: null,
+        issueDate: null,
+        periodStart: 2021,
+        periodEnd: 2025,
+        baselineYear: 2020,
+        status: "draft",
+        parentPlanId: null,
+      });
+      expect((await api.plans.get({ id: plan.id })).title).toBe("黄石市测试规划");
+      const [entry] = await database.db.select().from(auditLog);
+      expect(entry).toMatchObject({
+        actorName: "命令行",
+        action: "create",
+        entity: "plan",
+        entityId: plan.id,
+      });
+      const anonymous = createCaller(createContextInner({ database }));
+      await expect(anonymous.plans.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    } finally {
+      await database.close();
+    }
+  });
+});

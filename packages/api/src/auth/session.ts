@@ -139,3 +139,22 @@ export function readSessionToken(cookieHeader: string | undefined | null): strin
   }
   return null;
 }
+
+/** The nil UUID stands for the system (CLI, scripts) in `audit_log.actor_id`. */
+export const SYSTEM_USER_ID = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * An administrator identity for trusted local tools (the CLI) that call the router through
+ * `createCaller(createContextInner({ database, user: systemUser("命令行") }))`. Audit rows name
+ * `displayName` as the actor.
+ */
+export function systemUser(displayName = "命令行"): SessionUser {
+  return {
+    id: SYSTEM_USER_ID,
+    username: "system",
+    displayName,
+    role: "admin",
+    jurisdictionCode: null,
+    mustChangePassword: false,
+  };
+}
