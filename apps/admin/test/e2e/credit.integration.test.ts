@@ -63,12 +63,15 @@ describe.skipIf(!chromiumAvailable)("credit screens end to end (real server, Chr
     await page.locator("a", { hasText: "云南同丰医药有限公司" }).click();
     await page.getByText("企业信用评级历史").waitFor();
     await page.getByRole("dialog").getByText("2022年第2季度").waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
   }, 60_000);
 
   it("shows the institution rule sets with their sources", async () => {
     await page.goto("/#/credit?tab=rules");
     await page.getByText("广东省医疗保障信用评价（征求意见稿）").waitFor();
     await page.getByText("征求意见稿", { exact: true }).waitFor();
+    await page.getByText("A：得分≥900（暂定）").waitFor();
     await shot(page, "credit-rules");
   }, 60_000);
 });

@@ -30,6 +30,7 @@ import {
   StaffScoring,
   type TableInput,
   defaultStandards,
+  describeBand,
   importCompanyEvents,
   nationalRollup,
   quarterOfDate,
@@ -271,6 +272,11 @@ export function ruleSetSummaries() {
     scale: rs.scale,
     base: rs.base,
     grades: rs.bands.map((b) => b.grade),
+    bands: rs.bands.map((b) => ({
+      grade: b.grade,
+      description: describeBand(b, (code) => rs.flags.find((f) => f.code === code)?.label ?? code),
+      provisional: b.source.tag === "U",
+    })),
     ruleSet: rs,
   }));
 }

@@ -29,10 +29,10 @@ export function RulesTab() {
                 <Descriptions.Item label="施行">{s.effectiveFrom}</Descriptions.Item>
               </Descriptions>
               <Space wrap>
-                {s.ruleSet.bands.map((b, i) => (
-                  <Tag key={b.grade} color={gradeColor(i, s.ruleSet.bands.length)}>
-                    {b.grade}：{b.description ?? (b.conditions.length === 0 ? "其余" : b.conditions.map((c) => ("metric" in c ? `${c.metric} ${c.op} ${c.value}` : c.flag)).join("，"))}
-                    {b.source.tag === "U" ? "（暂定）" : ""}
+                {s.bands.map((b, i) => (
+                  <Tag key={b.grade} color={gradeColor(i, s.bands.length)}>
+                    {b.grade}：{b.description}
+                    {b.provisional ? "（暂定）" : ""}
                   </Tag>
                 ))}
               </Space>
