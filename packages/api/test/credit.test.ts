@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { type Database, jurisdictions, migrate, migrationsDir, openDatabase } from "@ybplan/db";
+import { illustrativeItems, supervisionMeasures as m } from "@ybplan/domain/credit";
 import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../src/auth/session.ts";
@@ -125,5 +126,48 @@ describe("credit API: institutions and staff", () => {
       institutions: ["H440700001", "H440784001"],
     });
     expect((await as(hubeiReporter).credit.staffStandings({ asOf: "2025-09-01" })).standings).toEqual([]);
+  });
+});
+
+describe("credit API: a new rule set added as data", () => {
+  const source = { title: "重庆市医疗保障基金监管信用管理办法（渝医保发〔2025〕32号）", tag: "S" as const };
+  const chongqing = {
+    id: "chongqing",
+    version: "2025",
+    name: "重庆市医疗保障信用评价",
+    jurisdiction: "500000",
+    jurisdictionName: "重庆市",
+    appliesTo: ["medical", "pharmacy"],
+    status: "in-force",
+    effectiveFrom: "2025-09-01",
+    effectiveTo: null,
+    scale: { min: 0, max: 100 },
+    base: 100,
+    cycle: "calendar-year",
+    items: illustrativeItems(1),
+    bands: [
+      { grade: "A", conditions: [{ metric: "score", op: "gte", value: 90 }], measures: ["praise"], source },
+      { grade: "B", conditions: [{ metric: "score", op: "gte", value: 80 }], measures: ["routine"], source },
+      { grade: "C", conditions: [], measures: ["focused-monitoring"], source: { ...source, tag: "U" as const } },
+    ],
+    overrides: [],
+    measures: [m.praise, m.routine, m.focusedMonitoring],
+    sources: [source],
+  };
+
+  it("validates, stores and then grades Chongqing's institutions with it", async () => {
+    await expect(
+      as(admin).credit.saveRuleSet({ ruleSet: { ...chongqing, bands: chongqing.bands.slice(0, 2) } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("兜底等级") });
+    await expect(as(guangdongReporter).credit.saveRuleSet({ ruleSet: chongqing })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await as(admin).credit.saveRuleSet({ ruleSet: chongqing })).toEqual({ id: "chongqing", version: "2025" });
+    expect((await as(admin).credit.ruleSets()).map((r) => r.id)).toContain("chongqing");
+
+    await as(admin).credit.upsertInstitution({ code: "H500101001", name: "万州区某医院", kind: "medical", jurisdictionCode: "500101", designatedSince: "2010-01-01" });
+    await as(admin).credit.createDeduction({ institutionCode: "H500101001", itemCode: "swap-items", points: 15, date: "2026-02-01" });
+    const run = await as(admin).credit.regrade({ year: 2026 });
+    expect(run.counts.find((c) => c.ruleSetId === "chongqing")?.graded).toBe(1);
+    const [g] = await as(admin).credit.grades({ year: 2026, jurisdictionCode: "500000" });
+    expect(g).toMatchObject({ grade: "B", score: 85, reason: "B级：得分85分（基础分100，扣15分），得分≥80" });
   });
 });

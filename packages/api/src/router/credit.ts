@@ -109,7 +109,18 @@ export const creditRouter = router({
   rollup: protectedProcedure.input(QuarterInput).query(({ ctx, input }) => svc.quarterRollup(ctx.db, input)),
 
   // ----- institutions -----
-  ruleSets: protectedProcedure.query(() => svc.ruleSetSummaries()),
+  ruleSets: protectedProcedure.query(({ ctx }) => svc.ruleSetSummaries(ctx.db)),
+
+  /**
+   * Adds or replaces a rule-set version given as DATA (the domain's RuleSet shape: scale, base,
+   * items, ordered bands, overrides, measures, sources); validated by the domain before storing.
+   */
+  saveRuleSet: adminProcedure
+    .input(z.object({ ruleSet: z.record(z.string(), z.unknown()) }))
+    .mutation(async ({ ctx, input }) => {
+      const rs = await svc.storeRuleSet(ctx.db, ctx.actor, input.ruleSet);
+      return { id: rs.id, version: rs.version };
+    }),
 
   upsertInstitution: protectedProcedure
     .input(

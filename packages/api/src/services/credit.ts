@@ -2,6 +2,8 @@ import {
   type Actor,
   type Db,
   NotFoundError,
+  allRuleSets,
+  saveRuleSet,
   ValidationError,
   codePrefix,
   companyRatingHistory,
@@ -37,7 +39,6 @@ import {
   rateCase,
   riskWarningList,
   ruleSetFor,
-  shippedRuleSets,
   staffStandings,
 } from "@ybplan/domain/credit";
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
@@ -259,8 +260,8 @@ export async function quarterRollup(db: Db, quarter: Quarter) {
 
 // ---------- institutions ----------
 
-export function ruleSetSummaries() {
-  return shippedRuleSets.map((rs) => ({
+export async function ruleSetSummaries(db: Db) {
+  return (await allRuleSets(db)).map((rs) => ({
     id: rs.id,
     version: rs.version,
     name: rs.name,
@@ -282,9 +283,9 @@ export function ruleSetSummaries() {
 }
 
 /** Rule set applying to an institution: its own jurisdiction's, else its city's, else its province's. */
-export function ruleSetForInstitution(jurisdictionCode: string, date: string): RuleSet | null {
+export function ruleSetForInstitution(ruleSets: readonly RuleSet[], jurisdictionCode: string, date: string): RuleSet | null {
   const chain = [jurisdictionCode, `${codePrefix(jurisdictionCode).slice(0, 4).padEnd(4, "0")}00`, `${jurisdictionCode.slice(0, 2)}0000`];
-  const r = ruleSetFor(shippedRuleSets, [...new Set(chain)], date);
+  const r = ruleSetFor(ruleSets, [...new Set(chain)], date);
   return Result.isSuccess(r) ? r.success : null;
 }
 
@@ -329,7 +330,7 @@ export async function createDeduction(
   input: { institutionCode: string; itemCode: string; points: number | null; date: string; note: string | null },
 ) {
   const jurisdiction = await institutionJurisdiction(db, input.institutionCode);
-  const rs = ruleSetForInstitution(jurisdiction, input.date);
+  const rs = ruleSetForInstitution(await allRuleSets(db), jurisdiction, input.date);
   if (!rs) throw new ValidationError({ issues: [{ path: ["institutionCode"], message: `${jurisdiction}在${input.date}无适用的信用评价规则` }] });
   const item = rs.items.find((i) => i.code === input.itemCode);
   if (!item) throw new ValidationError({ issues: [{ path: ["itemCode"], message: `${rs.name}没有扣分项目“${input.itemCode}”` }] });
@@ -385,7 +386,7 @@ export async function setInstitutionFlag(
 
 export async function regradeYear(db: Db, actor: Actor, year: number) {
   const t0 = Date.now();
-  const counts = await regradeInDatabase(db, shippedRuleSets, year);
+  const counts = await regradeInDatabase(db, await allRuleSets(db), year);
   await writeAudit(db, actor, { action: "regrade", entity: "credit_institution_grades", entityId: String(year), after: counts });
   return { counts, ms: Date.now() - t0 };
 }
@@ -411,10 +412,12 @@ export async function institutionGrades(
 }
 
 export async function gradeDistributionOf(db: Db, year: number, jurisdictionCode: string) {
-  const rs = ruleSetForInstitution(jurisdictionCode, `${year}-12-31`);
+  const rs = ruleSetForInstitution(await allRuleSets(db), jurisdictionCode, `${year}-12-31`);
   const order = rs ? rs.bands.map((b) => b.grade) : ["A", "B", "C", "D", "E"];
   return storedGradeDistribution(db, year, jurisdictionCode, order);
 }
+
+export const storeRuleSet = (db: Db, actor: Actor, input: unknown) => saveRuleSet(db, actor, input);
 
 // ---------- staff ----------
 

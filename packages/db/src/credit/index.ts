@@ -4,3 +4,4 @@ export * from "./institution.ts";
 export * from "./regrade.ts";
 export * from "./scope.ts";
 export * from "./report.ts";
+export * from "./rule-sets.ts";

@@ -3,7 +3,6 @@ import {
   type GradeDistribution,
   buildCreditSection,
   ruleSetFor,
-  shippedRuleSets,
   staffStandings,
 } from "@ybplan/domain/credit";
 import type { CreditSection } from "@ybplan/domain/report";
@@ -12,6 +11,7 @@ import { Result } from "effect";
 import type { Db } from "../client.ts";
 import { creditCompanyRatings, creditInstitutions, creditStaffScorings } from "../schema/credit.ts";
 import { storedGradeDistribution } from "./institution.ts";
+import { allRuleSets } from "./rule-sets.ts";
 import { codePrefix } from "./scope.ts";
 
 /**
@@ -27,7 +27,7 @@ export async function loadCreditSection(
   const { jurisdictionCode, year } = opts;
   const province = `${jurisdictionCode.slice(0, 2)}0000`;
   const chain = [...new Set([jurisdictionCode, `${jurisdictionCode.slice(0, 4)}00`, province])];
-  const rs = ruleSetFor(shippedRuleSets, chain, `${year}-12-31`);
+  const rs = ruleSetFor(await allRuleSets(db), chain, `${year}-12-31`);
   const order = Result.isSuccess(rs) ? rs.success.bands.map((b) => b.grade) : ["A", "B", "C", "D", "E"];
 
   const distributions: GradeDistribution[] = [];
