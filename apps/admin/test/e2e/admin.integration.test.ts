@@ -61,9 +61,10 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
 
   // A failing step leaves a picture of the screen it failed on.
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === "fail" && page && !page.isClosed()) {
-      await shot(page, `failed-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff]+/g, "-")}`);
-    }
+    if (ctx.task.result?.state !== "fail") return;
+    const name = `failed-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff]+/g, "-")}`;
+    const open = h.browser.contexts().flatMap((c) => c.pages()).filter((p) => !p.isClosed());
+    for (const [i, p] of open.entries()) await shot(p, `${name}-${i}`);
   });
 
   afterAll(async () => {
@@ -116,6 +117,7 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     await page.getByRole("button", { name: "全部保存" }).click();
     await page.getByText("已保存：新增 3 项").waitFor();
 
+    await expect.poll(async () => Object.values(await verdictsOnOverview()).join("|"), { timeout: 20_000 }).not.toContain("数据不足");
     const after = await verdictsOnOverview();
     for (const e of entries) {
       expect(after[e.name]).not.toContain("数据不足");
@@ -124,6 +126,13 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     // 城乡居民 68.1 is below its 2020 baseline of 69.3: a 约束性 indicator falling behind.
     expect(after[entries[2]!.name]).toMatch(/进度滞后|未达成/);
     await shot(page, "overview-after-entry");
+    // The indicator's chart: actual values against the target and the time-elapsed line (ECharts SVG).
+    await page.getByTestId("evaluation-table").getByRole("button", { name: entries[0]!.name }).click();
+    const chart = page.getByRole("img", { name: `${entries[0]!.name} 实际值与目标对比图` });
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator("svg").waitFor();
+    await expect(chart.textContent()).resolves.toContain("时序进度线");
+    await shot(page, "overview-chart");
   }, 90_000);
 
   it("warns before leaving the entry grid with unsaved changes", async () => {
@@ -164,7 +173,8 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     await page.getByText("qy-reporter").waitFor();
     await shot(page, "users");
     await page.goto("/#/audit");
-    await page.getByText("青阳填报员").or(page.getByText("用户").first()).first().waitFor();
+    // The user just created is in the audit log: who did it, what and to which entity.
+    await page.locator("tr.ant-table-row", { hasText: "新增" }).filter({ hasText: "用户" }).first().waitFor();
     await shot(page, "audit");
 
     const ctx = await newContext(h);
@@ -185,6 +195,38 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     // Users management is for administrators only.
     await expect(p.getByRole("menuitem", { name: "用户管理" }).count()).resolves.toBe(0);
     await ctx.close();
+  }, 90_000);
+
+  it("changes the password, logs out and signs in with the new one", async () => {
+    await callApi(admin, "mutation", "users.create", {
+      username: "hs-viewer",
+      displayName: "黄石只读",
+      role: "viewer",
+      jurisdictionCode: HUANGSHI,
+      password: "Viewer-旧密码-2026",
+    });
+    const ctx = await newContext(h);
+    const p = await ctx.newPage();
+    await login(p, "hs-viewer", "Viewer-旧密码-2026");
+    await p.getByRole("button", { name: "修改密码" }).click();
+    await p.getByLabel("原密码").fill("Viewer-旧密码-2026");
+    await p.getByLabel("新密码", { exact: true }).fill("Viewer-新密码-2026");
+    await p.getByLabel("确认新密码").fill("Viewer-新密码-2026");
+    await p.getByRole("button", { name: "确定修改" }).click();
+    await p.getByText("密码已修改").waitFor();
+    await p.getByRole("button", { name: "退出登录" }).click();
+    await p.getByRole("button", { name: "登录" }).waitFor();
+    // The old password no longer works; the new one does.
+    await p.getByLabel("用户名").fill("hs-viewer");
+    await p.getByLabel("密码").fill("Viewer-旧密码-2026");
+    await p.getByRole("button", { name: "登录" }).click();
+    await p.getByRole("alert").filter({ hasText: /密码|错误/ }).first().waitFor();
+    await ctx.close();
+    const fresh = await newContext(h);
+    const q = await fresh.newPage();
+    await login(q, "hs-viewer", "Viewer-新密码-2026");
+    await expect(q.getByTestId("current-user").textContent()).resolves.toContain("黄石只读（只读）");
+    await fresh.close();
   }, 90_000);
 
   it("shows a save conflict when someone else saved first", async () => {

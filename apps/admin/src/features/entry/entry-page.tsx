@@ -170,7 +170,8 @@ function EntryGrid({
         resetOnData.current = true;
         void message.success(`已保存：新增 ${r.created} 项，修改 ${r.updated} 项${r.deleted ? `，清除 ${r.deleted} 项` : ""}`);
         void refresh();
-        void queryClient.invalidateQueries({ queryKey: trpc.evaluation.pathKey() });
+        // Verdicts computed before this save are wrong now: drop them rather than show them stale.
+        queryClient.removeQueries({ queryKey: trpc.evaluation.pathKey() });
       },
       onError: (e, input) => {
         const c = readConflict(e);

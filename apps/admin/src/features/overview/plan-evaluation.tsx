@@ -69,7 +69,7 @@ function EvaluationTable({ rows, onSelect }: { rows: EvaluationRow[]; onSelect: 
       size="small"
       rowKey="indicatorId"
       dataSource={rows}
-      pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+      pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
       columns={[
         {
           title: "指标",
