@@ -13,6 +13,7 @@ import { samplePlans } from "@ybplan/samples";
 import { count } from "drizzle-orm";
 import { generatePassword, hashPassword } from "./auth/password.ts";
 import type { Logger, PlanImporter } from "./context.ts";
+import { seedReferenceBatches } from "./services/procurement.ts";
 
 /**
  * First start on an empty database (no users): the sample jurisdictions, the five sample plans
@@ -79,6 +80,9 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
   } else {
     options.log?.warn("seed.plans.skipped", { reason: "no importer configured" });
   }
+
+  // Reference data: the national procurement batches, so counts can be derived from day one.
+  await seedReferenceBatches(db, seedActor);
 
   const generated = options.adminPassword ? null : generatePassword();
   const passwordHash = await hashPassword(options.adminPassword ?? generated!);

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   observations,
   plans,
+  procurementBindings,
 } from "@ybplan/db";
 import {
   type Evaluation,
@@ -20,6 +21,7 @@ import { and, asc, inArray, lte, ne, eq, gte } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
 import { iso } from "./common.ts";
 import { observationValue } from "./dto.ts";
+import { withProcurementValues } from "./procurement.ts";
 
 /**
  * Verdicts through the domain engine (`@ybplan/domain/evaluation`), for one plan (indicators ×
@@ -115,10 +117,11 @@ async function computePlanMatrix(db: Db, planId: string, year: number) {
         )
     : [];
   const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
-  const domainObs = obs.map(toObservation);
   const engineInds = inds.map(forEngine);
   const years: number[] = [];
   for (let y = plan.periodStart; y <= Math.min(year, plan.periodEnd); y++) years.push(y);
+  // Indicators bound to procurement records are judged on the derived count, not a typed value.
+  const domainObs = await withProcurementValues(db, planId, years, obs.map(toObservation));
   const matrix = verdictMatrix(engineInds, domainObs, years, undefined, period);
   const current = evaluatePlan(engineInds, domainObs, year, undefined, period);
   const byIndicator = new Map(inds.map((i) => [i.id, i]));
@@ -224,6 +227,17 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
     const list = obsByPlan.get(planId) ?? [];
     list.push(toObservation(r.o));
     obsByPlan.set(planId, list);
+  }
+  // Same substitution as the plan matrix, so a plan's verdicts agree in both views.
+  const boundPlans = planIds.length
+    ? await db
+        .selectDistinct({ planId: indicators.planId })
+        .from(procurementBindings)
+        .innerJoin(indicators, eq(indicators.id, procurementBindings.indicatorId))
+        .where(inArray(indicators.planId, planIds))
+    : [];
+  for (const { planId } of boundPlans) {
+    obsByPlan.set(planId, await withProcurementValues(db, planId, [year], obsByPlan.get(planId) ?? []));
   }
   const totals = emptyCounts();
   let totalBreaches = 0;
