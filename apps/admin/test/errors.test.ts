@@ -7,7 +7,7 @@ describe("API errors in Chinese", () => {
       message: "输入有误",
       data: { code: "BAD_REQUEST", fields: [{ path: ["entries", 1, "value"], message: "百分比应在0到100之间" }] },
     };
-    expect(formatApiError(err)).toBe("输入有误（entries·第2项·数值：百分比应在0到100之间）");
+    expect(formatApiError(err)).toBe("填写的内容有误：entries·第2项·数值：百分比应在0到100之间");
   });
 
   it("falls back to a Chinese sentence for non-Chinese server text and network failures", () => {

@@ -22,6 +22,11 @@ describe("parseEntry", () => {
     expect(parseEntry("12个", { unit: "亿元", textAllowed: false }).kind).toBe("invalid");
   });
 
+  it("lets a change in % be negative or above 100, like the server", () => {
+    expect(parseEntry("-3.5", { unit: "%", name: "基金收入增长率", textAllowed: false })).toEqual({ kind: "number", value: -3.5 });
+    expect(parseEntry("-3.5", { unit: "%", name: "参保率", textAllowed: false }).kind).toBe("invalid");
+  });
+
   it("accepts text for qualitative indicators", () => {
     expect(parseEntry("已实现市级统筹", { unit: null, textAllowed: true })).toEqual({
       kind: "text",

@@ -68,8 +68,9 @@ export function readApiError(error: unknown): ApiErrorInfo {
 export function formatApiError(error: unknown, fieldLabel: (path: FieldIssue["path"]) => string = defaultLabel): string {
   const info = readApiError(error);
   if (info.fields.length === 0) return info.message;
+  // The server's summary repeats the first field with its raw path; the list says it better.
   const details = info.fields.map((f) => `${fieldLabel(f.path)}：${f.message}`).join("；");
-  return `${info.message}（${details}）`;
+  return `填写的内容有误：${details}`;
 }
 
 const fieldNames: Record<string, string> = {
@@ -94,6 +95,7 @@ const fieldNames: Record<string, string> = {
   text: "内容",
   source: "数据来源",
   note: "备注",
+  rows: "填报数据",
 };
 
 export function defaultLabel(path: FieldIssue["path"]): string {

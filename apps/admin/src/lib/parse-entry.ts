@@ -9,6 +9,9 @@ export type EntryParse =
   | { kind: "text"; text: string }
   | { kind: "invalid"; message: string };
 
+// Same words as the server's range rule (packages/api observation-rules): such rates are changes.
+const changeWords = /增长|增速|增幅|下降|降幅|降低|变化|差|同比|环比/;
+
 function toHalfWidth(s: string): string {
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -17,8 +20,10 @@ function toHalfWidth(s: string): string {
 }
 
 export interface EntryRules {
-  /** Indicator unit; "%" limits the value to 0–100. */
+  /** Indicator unit; "%" limits the value to 0–100 (except for changes, see `name`). */
   unit: string | null;
+  /** Indicator name: a change ("增长率", "降幅") in % may be negative or exceed 100, as on the server. */
+  name?: string;
   /** Qualitative and milestone indicators take text. */
   textAllowed: boolean;
 }
@@ -32,7 +37,7 @@ export function parseEntry(raw: string, rules: EntryRules): EntryParse {
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) {
     const value = Number(body);
     if (!Number.isFinite(value)) return { kind: "invalid", message: "数值超出范围" };
-    if (unit === "%" && (value < 0 || value > 100)) {
+    if (unit === "%" && !changeWords.test(rules.name ?? "") && (value < 0 || value > 100)) {
       return { kind: "invalid", message: "百分比应在 0 到 100 之间" };
     }
     return { kind: "number", value };

@@ -148,6 +148,32 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     await page.getByRole("heading", { name: "规划管理" }).waitFor();
   }, 60_000);
 
+  it("shows validation messages on the cell at fault, from the browser and from the server", async () => {
+    const plan = planOf(HUANGSHI);
+    await page.goto(`/#/plans/${plan.id}/entry?year=2021`);
+    const rate = page.getByLabel(`${entries[0]!.name} 2021年数值`);
+    await rate.fill("120");
+    await rate.blur();
+    await page.getByText("百分比应在 0 到 100 之间").waitFor();
+    await page.getByRole("button", { name: "全部保存" }).click();
+    await page.getByText("有 1 项填写有误").waitFor();
+    await rate.fill("95.8");
+    // Negative money passes the browser's check; the server refuses it, naming the row and field.
+    const income = page.getByLabel("基本医疗保险(含生育保险)基金收入 2021年数值");
+    await income.fill("-5");
+    await page.getByRole("button", { name: "全部保存" }).click();
+    const cellError = page.getByRole("alert").filter({ hasText: "不能为负数" }).first();
+    await cellError.waitFor();
+    await expect(page.getByTestId("save-error").textContent()).resolves.toContain("基本医疗保险(含生育保险)基金收入");
+    await shot(page, "entry-validation");
+    // Nothing was saved: all or nothing.
+    const saved = await callApi<unknown[]>(admin, "query", "observations.list", { planId: plan.id, fromYear: 2021, toYear: 2021 });
+    expect(saved).toEqual([]);
+    await income.fill("30.1");
+    await page.getByRole("button", { name: "全部保存" }).click();
+    await page.getByText("已保存：新增 2 项").waitFor();
+  }, 90_000);
+
   it("imports a sample plan from its file: upload, preview with warnings, confirm", async () => {
     const sample = samplePlans.find((s) => s.key === "anhui-qingyang-county")!;
     await page.goto("/#/import");

@@ -14,6 +14,8 @@ export interface EntryRow {
   /** Subject of a compound target's part ("药品"); null for the indicator as a whole. */
   subject: string | null;
   unit: string | null;
+  /** Indicator name (range rules depend on it: a change in % may be negative). */
+  name?: string;
   /** Qualitative and milestone targets take text. */
   textAllowed: boolean;
   /** The stored value for the year being entered (null when none yet). */
@@ -59,7 +61,7 @@ function sameValue(parsed: EntryParse, stored: EntryRow["stored"]): boolean {
 
 export function isRowChanged(row: EntryRow, cell: DraftCell | undefined): boolean {
   if (!cell) return false;
-  const parsed = parseEntry(cell.raw, { unit: row.unit, textAllowed: row.textAllowed });
+  const parsed = parseEntry(cell.raw, { unit: row.unit, name: row.name, textAllowed: row.textAllowed });
   if (!sameValue(parsed, row.stored)) return true;
   if (row.stored === null) return false;
   return cell.source.trim() !== (row.stored.source ?? "") || cell.note.trim() !== (row.stored.note ?? "");
@@ -71,7 +73,7 @@ export function validateDraft(rows: readonly EntryRow[], draft: Draft): Record<s
   for (const r of rows) {
     const cell = draft[r.key];
     if (!cell) continue;
-    const parsed = parseEntry(cell.raw, { unit: r.unit, textAllowed: r.textAllowed });
+    const parsed = parseEntry(cell.raw, { unit: r.unit, name: r.name, textAllowed: r.textAllowed });
     if (parsed.kind === "invalid") errors[r.key] = parsed.message;
   }
   return errors;
@@ -94,7 +96,7 @@ export function changedEntries(rows: readonly EntryRow[], draft: Draft): Changed
   for (const r of rows) {
     const cell = draft[r.key];
     if (!cell || !isRowChanged(r, cell)) continue;
-    const parsed = parseEntry(cell.raw, { unit: r.unit, textAllowed: r.textAllowed });
+    const parsed = parseEntry(cell.raw, { unit: r.unit, name: r.name, textAllowed: r.textAllowed });
     if (parsed.kind === "invalid") continue;
     out.push({
       indicatorId: r.indicatorId,

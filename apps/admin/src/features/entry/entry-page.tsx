@@ -118,6 +118,7 @@ function toGridRows(indicators: IndicatorItem[], observations: ObservationItem[]
           indicatorId: indicator.id,
           subject,
           unit: indicator.unit,
+          name: indicator.name,
           textAllowed: kind === "qualitative" || kind === "milestone" || current?.value.kind === "text",
           stored: current ? { value: current.value, source: current.source, note: current.note, version: current.version } : null,
         },
@@ -189,7 +190,15 @@ function EntryGrid({
           if (row) byIndicator[entryKey(row.indicatorId, row.subject ?? null)] = f.message;
         }
         setServerErrors(byIndicator);
-        setSaveError(formatApiError(e));
+        const names = input.rows
+          .filter((r) => byIndicator[entryKey(r.indicatorId, r.subject ?? null)])
+          .map((r) => indicators.find((i) => i.id === r.indicatorId)?.name ?? "")
+          .filter(Boolean);
+        setSaveError(
+          names.length > 0
+            ? `保存失败，以下 ${names.length} 项未通过校验（见单元格下方提示），全部数据均未保存：${names.join("、")}`
+            : formatApiError(e),
+        );
       },
     }),
   );
