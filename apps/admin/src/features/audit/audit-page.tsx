@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import { formatTime } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import type { AuditItem } from "../../api/types.ts";
+import { flattenCodes } from "../../components/jurisdiction-tree.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { useSearchState } from "../../lib/use-search-state.ts";
 import { diffRecords } from "./audit-diff.ts";
@@ -21,6 +22,9 @@ const entityLabels: Record<string, string> = {
   user: "用户",
   jurisdiction: "行政区划",
   session: "登录",
+  procurementBatch: "集采批次",
+  procurementVariety: "集采品种",
+  procurementImplementation: "集采执行",
 };
 
 const actionLabels: Record<string, string> = {
@@ -45,6 +49,8 @@ export default function AuditPage() {
   const actor = search.get("actor") ?? undefined;
   const from = search.get("from") ?? undefined;
   const to = search.get("to") ?? undefined;
+  const tree = useQuery(trpc.jurisdictions.tree.queryOptions());
+  const names = new Map((tree.data ? flattenCodes(tree.data) : []).map((j) => [j.code, j.name]));
   const list = useQuery({
     ...trpc.audit.list.queryOptions({
       page,
@@ -134,9 +140,14 @@ export default function AuditPage() {
               { title: "时间", dataIndex: "at", width: 150, render: (v: string) => formatTime(v) },
               { title: "操作人", dataIndex: "actorName", width: 120 },
               { title: "操作", dataIndex: "action", width: 90, render: (a: string) => actionLabels[a] ?? a },
-              { title: "对象", dataIndex: "entity", width: 100, render: (e: string) => entityLabels[e] ?? e },
+              { title: "对象", dataIndex: "entity", width: 110, render: (e: string) => entityLabels[e] ?? e },
               { title: "对象标识", dataIndex: "entityId", ellipsis: true },
-              { title: "地区代码", dataIndex: "jurisdictionCode", width: 90, render: (v: string | null) => v ?? "—" },
+              {
+                title: "地区",
+                dataIndex: "jurisdictionCode",
+                width: 90,
+                render: (v: string | null) => (v ? (names.get(v) ?? v) : "—"),
+              },
             ]}
           />
         )}
