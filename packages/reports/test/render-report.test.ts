@@ -51,13 +51,20 @@ describe("renderReport on a constructed plan", () => {
     // A4 with margins 37/35/28/26 mm in twips.
     expect(xml).toContain('w:w="11906"');
     expect(xml).toMatch(/w:top="2098"[^>]*w:right="1474"[^>]*w:bottom="1984"[^>]*w:left="1587"/);
-    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
-    expect(xml).toContain('w:eastAsia="黑体"');
-    expect(xml).toContain('w:eastAsia="楷体_GB2312"');
     expect(xml).toContain("<w:tblHeader/>");
+    // Fonts and sizes live in paragraph styles: title 小标宋 二号 (44 half-points), body 仿宋 三号 (32),
+    // level-1 headings 黑体, level-2 楷体.
     const styles = await docxXml(out.data, "word/styles.xml");
-    expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(styles).toMatch(/<w:sz w:val="32"\/>/);
+    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? "";
+    expect(style("ybTitle")).toContain('w:eastAsia="方正小标宋简体"');
+    expect(style("ybTitle")).toContain('<w:sz w:val="44"/>');
+    expect(style("ybBody")).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(style("ybBody")).toContain('<w:sz w:val="32"/>');
+    expect(style("ybBody")).toMatch(/w:line="579"[^>]*w:lineRule="exact"|w:lineRule="exact"[^>]*w:line="579"/);
+    expect(style("ybHeading1")).toContain('w:eastAsia="黑体"');
+    expect(style("ybHeading2")).toContain('w:eastAsia="楷体_GB2312"');
+    expect(xml).toContain('<w:pStyle w:val="ybTitle"/>');
+    expect(xml).toContain('<w:pStyle w:val="ybHeading1"/>');
     const footer = await docxXml(out.data, "word/footer1.xml");
     expect(footer).toContain("PAGE");
     expect(footer).toContain("— ");
