@@ -3,6 +3,9 @@ import { CaseSource, CompanyRole, InstitutionKind, Responsibility } from "@ybpla
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { Result } from "effect";
 import { z } from "zod";
+import { readableCodes } from "../auth/access.ts";
+import type { SessionUser } from "../auth/session.ts";
+import type { Context } from "../context.ts";
 import { ForbiddenError } from "../errors.ts";
 import * as svc from "../services/credit.ts";
 import { readProcurementFile } from "../services/procurement-file.ts";
@@ -12,7 +15,9 @@ import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
  * Credit (信用评价): company dishonest-conduct events and their quarterly ratings with reasons
  * (医药价格和招采信用评价), designated-institution deductions and yearly grades, staff 12-point
  * scorings. Records are scoped by the rated province / the institution's jurisdiction
- * (`enterData` to write, `read` to list); recomputing all ratings or grades needs an administrator.
+ * (`enterData` to write, `read` to list; lists without a province show only readable provinces;
+ * grades cover a subtree, so not an ancestor's); recomputing all ratings or grades needs an
+ * administrator.
  */
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -35,13 +40,27 @@ const CompanyEventInput = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
+/**
+ * Grades and distributions cover the jurisdiction's whole subtree: an ancestor's subtree holds
+ * unrelated siblings, so (as for evaluation.subtree) a scoped user reads only their own subtree.
+ */
+async function authorizeSubtree(ctx: Context & { user: SessionUser }, jurisdictionCode: string) {
+  await ctx.authorize("read", { jurisdictionCode });
+  const root = ctx.user.role === "admin" ? null : ctx.user.jurisdictionCode;
+  if (root && (await ctx.directory()).relation(root, jurisdictionCode) === "ancestor") {
+    throw new ForbiddenError({ reason: "无权查看上级行政区划的下辖信用评价" });
+  }
+}
+
 export const creditRouter = router({
   // ----- companies -----
   companyEvents: protectedProcedure
     .input(z.object({ companyId: z.string().optional(), province: AdminCode.optional(), limit: z.number().int().min(1).max(1000).default(200) }))
     .query(async ({ ctx, input }) => {
       if (input.province) await ctx.authorize("read", { jurisdictionCode: input.province });
-      return svc.listCompanyEvents(ctx.db, input);
+      // Without a province, only the provinces the user may read (a 黄石市 user never sees 南阳市's).
+      const readable = input.province ? null : readableCodes(ctx.user, await ctx.directory());
+      return svc.listCompanyEvents(ctx.db, { ...input, provinces: readable });
     }),
 
   createCompanyEvent: protectedProcedure.input(CompanyEventInput).mutation(async ({ ctx, input }) => {
@@ -104,7 +123,11 @@ export const creditRouter = router({
   /** A company's stored ratings in every quarter and province, newest first, with reasons. */
   companyHistory: protectedProcedure
     .input(z.object({ companyId: z.string().min(1) }))
-    .query(({ ctx, input }) => svc.companyHistory(ctx.db, input.companyId)),
+    .query(async ({ ctx, input }) => {
+      const readable = readableCodes(ctx.user, await ctx.directory());
+      const rows = await svc.companyHistory(ctx.db, input.companyId);
+      return readable ? rows.filter((r) => readable.has(r.provinceCode)) : rows;
+    }),
 
   rollup: protectedProcedure.input(QuarterInput).query(({ ctx, input }) => svc.quarterRollup(ctx.db, input)),
 
@@ -134,6 +157,9 @@ export const creditRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       await ctx.authorize("enterData", { jurisdictionCode: input.jurisdictionCode });
+      // Updating an existing institution (possibly moving it) also needs the right where it is now.
+      const current = await svc.findInstitutionJurisdiction(ctx.db, input.code);
+      if (current !== null) await ctx.authorize("enterData", { jurisdictionCode: current });
       return svc.upsertInstitution(ctx.db, ctx.actor, input);
     }),
 
@@ -174,14 +200,14 @@ export const creditRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      await authorizeSubtree(ctx, input.jurisdictionCode);
       return svc.institutionGrades(ctx.db, input);
     }),
 
   gradeDistribution: protectedProcedure
     .input(z.object({ year: Year, jurisdictionCode: AdminCode }))
     .query(async ({ ctx, input }) => {
-      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      await authorizeSubtree(ctx, input.jurisdictionCode);
       return svc.gradeDistributionOf(ctx.db, input.year, input.jurisdictionCode);
     }),
 

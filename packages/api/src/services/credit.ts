@@ -41,7 +41,7 @@ import {
   ruleSetFor,
   staffStandings,
 } from "@ybplan/domain/credit";
-import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { Result } from "effect";
 
 /**
@@ -134,10 +134,15 @@ export async function companyEventProvince(db: Db, id: string): Promise<string> 
   return row.p;
 }
 
-export async function listCompanyEvents(db: Db, filter: { companyId?: string; province?: string; limit: number }) {
+/** `provinces`: when set, only events rated in these provinces (the caller's readable scope). */
+export async function listCompanyEvents(
+  db: Db,
+  filter: { companyId?: string; province?: string; provinces?: ReadonlySet<string> | null; limit: number },
+) {
   const where = and(
     filter.companyId ? eq(creditCompanyEvents.companyId, filter.companyId) : undefined,
     filter.province ? eq(creditCompanyEvents.provinceCode, filter.province) : undefined,
+    filter.provinces ? inArray(creditCompanyEvents.provinceCode, [...filter.provinces]) : undefined,
   );
   const rows = await db
     .select()
@@ -315,12 +320,18 @@ export async function upsertInstitution(
 }
 
 export async function institutionJurisdiction(db: Db, code: string): Promise<string> {
+  const j = await findInstitutionJurisdiction(db, code);
+  if (j === null) throw new NotFoundError({ entity: "credit_institution", entityId: code });
+  return j;
+}
+
+/** The institution's jurisdiction, or null when no institution has this code yet. */
+export async function findInstitutionJurisdiction(db: Db, code: string): Promise<string | null> {
   const [row] = await db
     .select({ j: creditInstitutions.jurisdictionCode })
     .from(creditInstitutions)
     .where(eq(creditInstitutions.code, code));
-  if (!row) throw new NotFoundError({ entity: "credit_institution", entityId: code });
-  return row.j;
+  return row?.j ?? null;
 }
 
 /** Records a deduction after checking the item and points against the applicable rule set. */
