@@ -2,15 +2,19 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { formatApiError } from "../api/errors.ts";
 import { useTRPC } from "../api/trpc.ts";
+import type { RouterOutputs } from "../api/types.ts";
 
 interface Values {
   username: string;
   password: string;
 }
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
+type LoggedInUser = RouterOutputs["auth"]["login"]["user"];
+
+/** Sign-in form; on success hands the signed-in user to the session gate (no second request). */
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: LoggedInUser) => void }) {
   const trpc = useTRPC();
-  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: onLoggedIn }));
+  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: (r) => onLoggedIn(r.user) }));
   return (
     <main
       style={{

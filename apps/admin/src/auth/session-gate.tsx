@@ -21,12 +21,13 @@ export function SessionGate({ children }: { children: ReactNode }) {
         user,
         logout: async () => {
           await logout.mutateAsync().catch(() => undefined);
+          // Nothing of the previous user stays in memory; "no session" is known without a request.
           queryClient.clear();
+          queryClient.setQueryData(trpc.auth.me.queryKey(), null);
           window.location.hash = "#/";
-          await me.refetch();
         },
       },
-    [user, logout, queryClient, me],
+    [user, logout, queryClient, trpc],
   );
 
   if (me.isPending) {
@@ -48,7 +49,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (!session) return <LoginPage onLoggedIn={() => void me.refetch()} />;
+  if (!session) return <LoginPage onLoggedIn={(u) => queryClient.setQueryData(trpc.auth.me.queryKey(), u)} />;
   return (
     <SessionContext.Provider value={session}>
       {children}

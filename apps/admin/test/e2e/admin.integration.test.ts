@@ -127,7 +127,9 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     expect(after[entries[2]!.name]).toMatch(/进度滞后|未达成/);
     await shot(page, "overview-after-entry");
     // The indicator's chart: actual values against the target and the time-elapsed line (ECharts SVG).
-    await page.getByTestId("evaluation-table").getByRole("button", { name: entries[0]!.name }).click();
+    const inds = await callApi<Array<{ id: string; name: string }>>(admin, "query", "indicators.list", { planId: plan.id });
+    const rateId = inds.find((i) => i.name === entries[0]!.name)!.id;
+    await page.goto(`/#/overview?j=${HUANGSHI}&year=2023&plan=${plan.id}&ind=${rateId}`);
     const chart = page.getByRole("img", { name: `${entries[0]!.name} 实际值与目标对比图` });
     await chart.scrollIntoViewIfNeeded();
     await chart.locator("svg").waitFor();
