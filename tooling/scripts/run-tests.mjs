@@ -3,7 +3,8 @@
 // `N passed, N failed`, summed over all test runners, so a run that executed no test is visible.
 import { spawn } from "node:child_process";
 
-const args = ["turbo", "run", "test", "--continue", "--log-order=grouped", ...process.argv.slice(2)];
+// Two at a time: the machine has two cores, and browser and database suites time out when crowded.
+const args = ["turbo", "run", "test", "--continue", "--concurrency=2", "--log-order=grouped", ...process.argv.slice(2)];
 const child = spawn("pnpm", ["exec", ...args], {
   stdio: ["inherit", "pipe", "pipe"],
   env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
