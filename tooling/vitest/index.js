@@ -8,7 +8,8 @@ import { defineConfig, mergeConfig } from "vitest/config";
 export const baseTestConfig = defineConfig({
   test: {
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],
-    testTimeout: 20_000,
+    // Generous: database and browser suites share two cores in CI. Speed goals live in benchmarks.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
   },
 });
