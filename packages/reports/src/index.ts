@@ -77,3 +77,17 @@ export async function renderReport(
   }
   return { format, data, mimeType: reportMimeTypes[format], fileName: reportFileName(report, format) };
 }
+
+/**
+ * HTTP headers for serving a rendered report as a download (server endpoint, admin link):
+ * `Content-Disposition` carries the Chinese file name RFC 5987-encoded, with an ASCII fallback.
+ */
+export function downloadHeaders(file: RenderedReport): Record<string, string> {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  return {
+    "Content-Type": file.mimeType,
+    "Content-Length": String(file.data.byteLength),
+    "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    "Cache-Control": "no-store",
+  };
+}

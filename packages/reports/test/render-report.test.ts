@@ -125,3 +125,16 @@ describe("renderReport on a constructed plan", () => {
     expect(rows.slice(1).map((r) => r[idx])).toEqual(mid.indicators.map((r) => r.reviewGradeLabel));
   });
 });
+
+describe("downloadHeaders", () => {
+  it("names the file in UTF-8 with an ASCII fallback", async () => {
+    const { downloadHeaders } = await import("../src/index.ts");
+    const file = await renderReport(fixtureReport(), "md");
+    const h = downloadHeaders(file);
+    expect(h["Content-Type"]).toBe("text/markdown; charset=utf-8");
+    expect(h["Content-Length"]).toBe(String(file.data.byteLength));
+    expect(h["Content-Disposition"]).toBe(
+      `attachment; filename="440700-___-2023-______.md"; filename*=UTF-8''${encodeURIComponent("440700-江门市-2023-年度监测报告.md")}`,
+    );
+  });
+});
