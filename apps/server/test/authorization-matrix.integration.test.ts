@@ -360,6 +360,11 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     "readSubtree",
     (c, t) => c.evaluation.subtree.query({ jurisdictionCode: t.code, year: 2023 }),
   ],
+  [
+    "reports.generate",
+    "read",
+    (c, t) => c.reports.generate.mutate({ planId: t.planId, year: 2023, kind: "annual", format: "md" }),
+  ],
   ["import.commit", "editPlan", (c, t) => c.import.commit.mutate({ document: planDocument(t.code, t.name) })],
   [
     "import.preview",

@@ -9,6 +9,7 @@ import { plansRouter } from "./router/plans.ts";
 import { creditRouter } from "./router/credit.ts";
 import { procurementRouter } from "./router/procurement.ts";
 import { projectsRouter, tasksRouter } from "./router/tasks.ts";
+import { reportsRouter } from "./router/reports.ts";
 import { usersRouter } from "./router/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   import: importRouter,
   procurement: procurementRouter,
   credit: creditRouter,
+  reports: reportsRouter,
   users: usersRouter,
   audit: auditRouter,
 });

@@ -1,0 +1,27 @@
+import { Year } from "@ybplan/domain/common";
+import { reportFormats } from "@ybplan/reports";
+import { z } from "zod";
+import { readableCodes } from "../auth/access.ts";
+import * as svc from "../services/reports.ts";
+import { protectedProcedure, router } from "../trpc.ts";
+
+export const reportsRouter = router({
+  /**
+   * A plan's 年度监测报告 or 中期评估 as a file (base64), for anyone who may view the plan. The
+   * table of plans below lists only the jurisdictions the caller may read.
+   */
+  generate: protectedProcedure
+    .input(
+      z.object({
+        planId: z.uuid(),
+        year: Year,
+        kind: z.enum(["annual", "midTerm"]),
+        format: z.enum(reportFormats),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      const dir = await ctx.directory();
+      return svc.generateReport(ctx.db, dir, input, readableCodes(ctx.user, dir));
+    }),
+});

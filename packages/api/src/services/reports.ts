@@ -1,0 +1,188 @@
+import { type Db, loadCreditSection, NotFoundError, plans, ValidationError } from "@ybplan/db";
+import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
+import { evaluateIndicator } from "@ybplan/domain/evaluation";
+import type { Plan } from "@ybplan/domain/plan";
+import { buildPlanReport, type ChildSummary, type PlanReport, type ReportKind, summariseReport } from "@ybplan/domain/report";
+import { type ReportFormat, renderReport } from "@ybplan/reports";
+import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
+import type { JurisdictionDirectory } from "../auth/directory.ts";
+import type { PlanDto } from "./dto.ts";
+import { planDto } from "./dto.ts";
+import { listIndicators } from "./indicators.ts";
+import { listObservations } from "./observations.ts";
+import { procurementSectionForPlan, withProcurementValues } from "./procurement.ts";
+import { listProjects, listTasks } from "./work-items.ts";
+
+/**
+ * Monitoring reports (年度监测报告, 中期评估) for download: the report model is built from this
+ * package's own services (indicators, observations with procurement-derived values in place, as the
+ * overview judges them; tasks and 专栏 with progress notes), plus the procurement and credit
+ * sections when there is data and a line per readable plan below the plan's jurisdiction; then
+ * rendered by @ybplan/reports.
+ */
+
+export interface GenerateReportInput {
+  readonly planId: string;
+  readonly year: number;
+  readonly kind: ReportKind;
+  readonly format: ReportFormat;
+}
+
+export interface GeneratedReport {
+  /** e.g. 黄石市医疗保障事业发展“十四五”规划_2023年度监测报告.docx */
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly base64: string;
+}
+
+type PlanRow = typeof plans.$inferSelect;
+
+const toPlan = (p: PlanDto): Plan => ({
+  id: p.id,
+  jurisdictionCode: p.jurisdictionCode,
+  title: p.title,
+  issuer: p.issuer,
+  documentNumber: p.documentNumber,
+  issueDate: p.issueDate,
+  periodStart: p.periodStart,
+  periodEnd: p.periodEnd,
+  baselineYear: p.baselineYear,
+  status: p.status,
+  parentPlanId: p.parentPlanId,
+  revision: p.revision,
+});
+
+function jurisdictionOf(dir: JurisdictionDirectory, code: string): Jurisdiction {
+  const j = dir.byCode.get(code);
+  if (!j) throw new NotFoundError({ entity: "jurisdiction", entityId: code });
+  return j;
+}
+
+/** The plan's indicators and observations up to `year`, bound indicators judged on derived counts. */
+async function indicatorData(db: Db, plan: PlanRow, year: number) {
+  const indicators = await listIndicators(db, { planId: plan.id });
+  const manual = await listObservations(db, { planId: plan.id, toYear: year });
+  const years: number[] = [];
+  for (let y = plan.baselineYear; y <= year; y++) years.push(y);
+  const observations = await withProcurementValues(db, plan.id, years, manual);
+  return { indicators, observations };
+}
+
+function buildReport(
+  plan: PlanRow,
+  jurisdiction: Jurisdiction,
+  year: number,
+  kind: ReportKind,
+  data: Omit<Parameters<typeof buildPlanReport>[0], "plan" | "jurisdiction" | "year" | "kind" | "evaluate">,
+): PlanReport {
+  const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
+  return buildPlanReport({
+    ...data,
+    plan: toPlan(planDto(plan)),
+    jurisdiction,
+    year,
+    kind,
+    evaluate: (indicator, observations, y) => evaluateIndicator({ indicator, observations, year: y, period }),
+  });
+}
+
+/**
+ * Summaries of the plans below `code` in force in `year`, limited to jurisdictions the caller may
+ * read (`readable` null = all), in jurisdiction order.
+ */
+async function childSummaries(
+  db: Db,
+  dir: JurisdictionDirectory,
+  code: string,
+  year: number,
+  kind: ReportKind,
+  readable: ReadonlySet<string> | null,
+): Promise<ChildSummary[]> {
+  const below = dir.subtree(code).filter((c) => c !== code && (readable === null || readable.has(c)));
+  if (below.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        inArray(plans.jurisdictionCode, below),
+        ne(plans.status, "archived"),
+        lte(plans.periodStart, year),
+        gte(plans.periodEnd, year),
+      ),
+    )
+    .orderBy(asc(plans.jurisdictionCode), asc(plans.title));
+  const out: ChildSummary[] = [];
+  for (const row of rows) {
+    const data = await indicatorData(db, row, year);
+    const report = buildReport(row, jurisdictionOf(dir, row.jurisdictionCode), year, kind, {
+      ...data,
+      tasks: [],
+      projects: [],
+    });
+    out.push(summariseReport(report));
+  }
+  return out;
+}
+
+/** Builds the report model of a plan (exported for callers that render it themselves). */
+export async function planReport(
+  db: Db,
+  dir: JurisdictionDirectory,
+  input: Omit<GenerateReportInput, "format">,
+  readable: ReadonlySet<string> | null,
+): Promise<PlanReport> {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, input.planId));
+  if (!plan) throw new NotFoundError({ entity: "plan", entityId: input.planId });
+  if (input.year < plan.periodStart || input.year > plan.periodEnd) {
+    throw new ValidationError({
+      issues: [{ path: ["year"], message: `报告年份须在规划期 ${plan.periodStart}—${plan.periodEnd} 年内` }],
+    });
+  }
+  const jurisdiction = jurisdictionOf(dir, plan.jurisdictionCode);
+  const [data, tasks, projects, procurement, credit, children] = await Promise.all([
+    indicatorData(db, plan, input.year),
+    listTasks(db, plan.id),
+    listProjects(db, plan.id),
+    procurementSectionForPlan(db, plan.id, input.year),
+    loadCreditSection(db, { jurisdictionCode: jurisdiction.code, jurisdictionName: jurisdiction.name, year: input.year }),
+    childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
+  ]);
+  return buildReport(plan, jurisdiction, input.year, input.kind, {
+    ...data,
+    tasks,
+    // Items carry their plan (the DTO leaves it out: it hangs under the project).
+    projects: projects.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, planId: p.planId })) })),
+    procurement,
+    credit,
+    children,
+  });
+}
+
+/** Characters no file system accepts (controls too), and the title's book-title marks. */
+const unsafeChar = (c: string) => '\\/:*?"<>|《》'.includes(c) || c.charCodeAt(0) < 0x20;
+
+/** "黄石市医疗保障事业发展“十四五”规划_2023年度监测报告.docx" / "…_2021—2023年中期评估报告.docx". */
+export function downloadFileName(report: PlanReport, format: ReportFormat): string {
+  const title = [...report.plan.title].filter((c) => !unsafeChar(c)).join("").trim();
+  const what =
+    report.kind === "midTerm"
+      ? `${report.coveredYears[0] ?? report.plan.periodStart}—${report.year}年中期评估报告`
+      : `${report.year}年度监测报告`;
+  return `${title}_${what}.${format}`;
+}
+
+export async function generateReport(
+  db: Db,
+  dir: JurisdictionDirectory,
+  input: GenerateReportInput,
+  readable: ReadonlySet<string> | null,
+): Promise<GeneratedReport> {
+  const report = await planReport(db, dir, input, readable);
+  const file = await renderReport(report, input.format);
+  return {
+    fileName: downloadFileName(report, input.format),
+    mimeType: file.mimeType,
+    base64: Buffer.from(file.data).toString("base64"),
+  };
+}
