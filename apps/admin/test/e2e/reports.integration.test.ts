@@ -1,0 +1,112 @@
+import { readFile } from "node:fs/promises";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN_PASSWORD,
+  callApi,
+  chromiumAvailable,
+  chromiumPath,
+  chromiumRequired,
+  type Harness,
+  login,
+  newContext,
+  shot,
+  startHarness,
+} from "./harness.ts";
+
+if (!chromiumAvailable) {
+  const msg = `未找到 Chromium（${chromiumPath}）：跳过报告端到端测试。`;
+  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
+  console.warn(msg);
+}
+
+interface PlanRow {
+  id: string;
+  title: string;
+  jurisdictionCode: string;
+}
+
+/** Opens an antd Select by its label and picks the option showing `text`. */
+async function pick(page: Page, label: string, text: string, type?: string) {
+  const box = page.getByRole("combobox", { name: label, exact: true });
+  await box.click();
+  if (type) await box.fill(type);
+  await page.locator(".ant-select-item-option", { hasText: text }).first().click();
+}
+
+describe.skipIf(!chromiumAvailable)("reports page end to end (real server, Chromium)", () => {
+  let h: Harness;
+  let admin: BrowserContext;
+  let page: Page;
+  let plan: PlanRow;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    admin = await newContext(h);
+    page = await admin.newPage();
+    await login(page, "admin", ADMIN_PASSWORD);
+    const list = await callApi<{ items: PlanRow[] }>(admin, "query", "plans.list", { pageSize: 50 });
+    const found = list.items.find((p) => p.jurisdictionCode === "420200");
+    if (!found) throw new Error("没有黄石市的规划（示例规划未导入？）");
+    plan = found;
+    // 2023 figure of 黄石市's 参保率 (target ≥97%), entered through the API as a reporter would.
+    const inds = await callApi<{ id: string; name: string }[]>(admin, "query", "indicators.list", { planId: plan.id });
+    const coverage = inds.find((i) => i.name === "基本医疗保险参保率");
+    if (!coverage) throw new Error("黄石市规划缺少“基本医疗保险参保率”");
+    await callApi(admin, "mutation", "observations.upsertYear", {
+      planId: plan.id,
+      year: 2023,
+      rows: [{ indicatorId: coverage.id, value: { kind: "number", value: 96.3 }, version: null }],
+    });
+  }, 180_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === "fail" && page && !page.isClosed()) await shot(page, "failed-reports");
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("generates 黄石市's 2023 report as Markdown and downloads it", async () => {
+    await page.goto("/#/reports");
+    await page.getByRole("heading", { name: "报告" }).waitFor();
+    await expect(page.getByRole("button", { name: "生成并下载" }).isDisabled()).resolves.toBe(true);
+    await pick(page, "选择规划", plan.title, "黄石");
+    await pick(page, "年度", "2023 年");
+    await page.locator("label.ant-radio-button-wrapper", { hasText: "Markdown（.md）" }).click();
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "生成并下载" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${plan.title.replace(/[《》]/g, "")}_2023年度监测报告.md`);
+    const text = await readFile((await download.path())!, "utf8");
+    expect(text).toContain(`${plan.title.replace(/[《》]/g, "")}2023年度实施情况监测报告`);
+    const row = text.split("\n").find((l) => l.startsWith("|") && l.includes("基本医疗保险参保率")) ?? "";
+    expect(row).toContain("96.3%");
+    expect(text).toContain("截至2023年底，全市基本医疗保险参保率为96.3%");
+    await page.getByText(`已生成：${download.suggestedFilename()}`).waitFor();
+  }, 90_000);
+
+  it("previews the HTML version in a sandboxed frame", async () => {
+    await page.getByRole("button", { name: "预览" }).click();
+    const frame = page.locator('iframe[title="报告预览"]');
+    await frame.waitFor();
+    await expect(frame.getAttribute("sandbox")).resolves.toBe("");
+    await page.frameLocator('iframe[title="报告预览"]').getByText("基本医疗保险参保率").first().waitFor();
+    await shot(page, "reports");
+  }, 60_000);
+
+  it("downloads the Word version of the mid-term review", async () => {
+    await page.locator("label.ant-radio-button-wrapper", { hasText: "中期评估（2021–2023）" }).click();
+    await page.locator("label.ant-radio-button-wrapper", { hasText: "Word（.docx）" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "生成并下载" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/_2021—2023年中期评估报告\.docx$/);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK"); // a zip container, as docx is
+  }, 90_000);
+});
