@@ -36,6 +36,11 @@ export const commands: readonly CommandEntry[] = [
     summary: "数据库维护：migrate | seed | backup | restore",
     load: async () => (await import("./commands/db.ts")).dbCommand,
   },
+  {
+    name: "users",
+    summary: "用户管理：add | reset-password",
+    load: async () => (await import("./commands/users.ts")).usersCommand,
+  },
 ];
 
 export const mainHelp = `ybplan — 医疗保障事业发展规划监测评估命令行工具

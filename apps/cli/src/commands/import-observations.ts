@@ -77,7 +77,7 @@ export const importObservationsCommand: Command = {
                   })),
                 )
                 .onConflictDoUpdate({
-                  target: [observationTable.indicatorId, observationTable.year],
+                  target: [observationTable.indicatorId, observationTable.year, observationTable.subject],
                   set: {
                     valueKind: sql`excluded.value_kind`,
                     valueNumber: sql`excluded.value_number`,

@@ -19,6 +19,7 @@ const help = `用法：ybplan report (--plan <规划> | --all) --year <年份> [
   --kind <类型>     annual（年度监测，默认）| mid-term（中期评估，覆盖规划期首年至报告年份）
   --out <目录>      输出目录（默认当前目录）
   --no-charts       Word 报告不附图表（更快）
+  --jobs <数量>     并行渲染的线程数（--all 时默认为 CPU 核数，最多 4）
   -h, --help        显示本帮助
 
 省级和市级规划的报告附下级地区规划的评估汇总表。`;
@@ -37,6 +38,7 @@ export const reportCommand: Command = {
         kind: { type: "string" },
         out: { type: "string" },
         "no-charts": { type: "boolean" },
+        jobs: { type: "string" },
       });
       if (args.help) return void process.stdout.write(`${help}\n`);
       if (args.positionals.length > 0) {
@@ -50,6 +52,11 @@ export const reportCommand: Command = {
       const formats = yield* parseFormats(args.values.format ?? "docx");
       const kind = yield* oneOf(args.values.kind, ["annual", "mid-term"] as const, "--kind", "annual");
       const outDir = userPath(args.values.out ?? ".");
+      const jobsText = args.values.jobs;
+      const jobsValue = jobsText === undefined ? null : Number(jobsText);
+      if (jobsValue !== null && !(Number.isInteger(jobsValue) && jobsValue >= 1 && jobsValue <= 32)) {
+        return yield* Effect.fail(new UsageError({ message: `--jobs 应为 1–32 的整数，收到“${jobsText}”` }));
+      }
 
       const summary = yield* withDatabase((database) =>
         Effect.gen(function* () {
@@ -66,9 +73,10 @@ export const reportCommand: Command = {
           }
           const bundles = yield* loadBundles(database.db, scope, jurisdictions, year);
           return yield* Effect.tryPromise({
-            try: async () =>
+            try: async () => {
               // Loaded here: the renderers (docx, exceljs, echarts) are the CLI's heaviest modules.
-              (await import("../report-writer.ts")).writeReports(bundles, jurisdictions, {
+              const writer = await import("../report-writer.ts");
+              return writer.writeReports(bundles, jurisdictions, {
                 year,
                 kind: kind === "mid-term" ? "midTerm" : "annual",
                 formats,
@@ -76,7 +84,9 @@ export const reportCommand: Command = {
                 only,
                 charts: args.values["no-charts"] !== true,
                 progress: all === true,
-              }),
+                jobs: jobsValue ?? (all === true ? writer.defaultJobs() : 1),
+              });
+            },
             catch: (e) => new Failure({ message: `生成报告失败：${e instanceof Error ? e.message : String(e)}` }),
           });
         }),

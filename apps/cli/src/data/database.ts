@@ -33,22 +33,32 @@ export function withDatabase<A, E>(
         }
         return database;
       },
-      catch: (e) => new Failure({ message: `无法打开数据库（${databaseTarget().where}）：${messageOf(e)}` }),
+      catch: (e) => new Failure({ message: `无法打开数据库（${databaseTarget().where}）：${databaseMessage(e)}` }),
     }),
     use,
     (database) => Effect.promise(() => database.close().catch(() => undefined)),
   );
 }
 
+/**
+ * The database's own message: Drizzle wraps driver errors in "Failed query: <SQL> params: …",
+ * which is no message for a user — the cause says what went wrong.
+ */
+export function databaseMessage(e: unknown): string {
+  const cause = e instanceof Error && e.cause !== undefined ? e.cause : null;
+  const text = messageOf(cause ?? e);
+  return text.split("\n")[0]!.slice(0, 300);
+}
+
 /** A promise-returning database call as an Effect failing with `Failure`. */
 export function query<A>(what: string, run: () => Promise<A>): Effect.Effect<A, Failure> {
-  return Effect.tryPromise({ try: run, catch: (e) => new Failure({ message: `${what}失败：${messageOf(e)}` }) });
+  return Effect.tryPromise({ try: run, catch: (e) => new Failure({ message: `${what}失败：${databaseMessage(e)}` }) });
 }
 
 /** The db package's tagged errors as CLI errors (exit codes 3, 4, 5), anything else as a failure. */
 export function fromDbError(what: string, e: unknown): NotFound | InvalidInput | Conflict | Failure {
   const tag = typeof e === "object" && e !== null && "_tag" in e ? String((e as { _tag: unknown })._tag) : "";
-  const message = `${what}：${messageOf(e)}`;
+  const message = `${what}：${tag ? messageOf(e) : databaseMessage(e)}`;
   if (tag === "NotFoundError") return new NotFound({ message });
   if (tag === "ValidationError") {
     const issues = (e as { issues?: readonly { path: readonly unknown[]; message: string }[] }).issues ?? [];

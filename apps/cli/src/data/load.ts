@@ -181,6 +181,7 @@ export function loadBundles(
               o.valueKind === "number" && o.valueNumber !== null
                 ? { kind: "number", value: o.valueNumber }
                 : { kind: "text", text: o.valueText ?? "" },
+            subject: o.subject,
             source: o.source,
             note: o.note,
             recordedBy: o.recordedBy,
