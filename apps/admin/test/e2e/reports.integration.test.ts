@@ -132,4 +132,29 @@ describe.skipIf(!chromiumAvailable)("reports page end to end (real server, Chrom
     expect(body).toContain(`${plan.title.replace(/[《》]/g, "")}实施中期评估报告`);
     expect(body).toContain("基本医疗保险参保率");
   }, 90_000);
+
+  it("offers a 青阳县 user only readable plans, and the server refuses 南阳市's report", async () => {
+    const list = await callApi<{ items: PlanRow[] }>(admin, "query", "plans.list", { pageSize: 50 });
+    const nanyang = list.items.find((p) => p.jurisdictionCode === "411300");
+    if (!nanyang) throw new Error("没有南阳市的规划（示例规划未导入？）");
+    await callApi(admin, "mutation", "users.create", {
+      username: "qy-reports",
+      displayName: "青阳填报",
+      role: "reporter",
+      jurisdictionCode: "341723",
+      password: "Qingyang-报告-2026",
+    });
+    const ctx = await newContext(h);
+    const p = await ctx.newPage();
+    await login(p, "qy-reports", "Qingyang-报告-2026");
+    await p.goto("/#/reports");
+    const box = p.getByRole("combobox", { name: "选择规划", exact: true });
+    await box.click();
+    await box.fill("南阳");
+    await p.getByText("没有符合条件的规划").waitFor();
+    await expect(
+      callApi(ctx, "mutation", "reports.generate", { planId: nanyang.id, year: 2023, kind: "annual", format: "md" }),
+    ).rejects.toThrow(/无权查看南阳市的数据/);
+    await ctx.close();
+  }, 90_000);
 });
