@@ -64,11 +64,16 @@ describe("ybplan with the embedded database", () => {
 
   it("report writes the files it names", async () => {
     const out = join(root, "reports");
-    const r = await runCli(["report", "--plan", "青阳县", "--year", "2023", "--format", "md,xlsx", "--out", out], env);
+    // docx draws a chart: the process must still exit when done.
+    const r = await runCli(["report", "--plan", "青阳县", "--year", "2023", "--format", "md,xlsx,docx", "--out", out], env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const files = r.stdout.trim().split("\n");
-    expect(files.map((f) => f.replace(/^.*\//, ""))).toEqual(["341723-青阳县-2023-年度监测报告.md", "341723-青阳县-2023-年度监测报告.xlsx"]);
+    expect(files.map((f) => f.replace(/^.*\//, ""))).toEqual([
+      "341723-青阳县-2023-年度监测报告.md",
+      "341723-青阳县-2023-年度监测报告.xlsx",
+      "341723-青阳县-2023-年度监测报告.docx",
+    ]);
     const md = readFileSync(files[0]!, "utf8");
     expect(md).toContain("# 青阳县“十四五”医疗保障事业发展规划纲要2023年度实施情况监测报告");
     expect(md).toMatch(/截至2023年底，全县基本医疗保险参保率为[\d.]+%/);

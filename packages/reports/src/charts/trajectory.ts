@@ -68,22 +68,16 @@ function title(s: TrajectorySeries): string {
   return s.unit ? `${s.name}（${s.unit}）` : s.name;
 }
 
-/** SSR chart instances by size, reused: `report --all` draws thousands of charts. */
-const instances = new Map<string, ReturnType<typeof echarts.init>>();
-
 function render(option: Record<string, unknown>, width: number, height: number): string {
-  const key = `${width}x${height}`;
-  let chart = instances.get(key);
-  if (!chart) {
-    if (instances.size >= 16) {
-      for (const c of instances.values()) c.dispose();
-      instances.clear();
-    }
-    chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
-    instances.set(key, chart);
+  // A fresh instance each time: a live ECharts instance keeps zrender's animation timer running,
+  // which would keep the process alive after the last report.
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT_FAMILY }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
   }
-  chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT_FAMILY }, ...option }, { notMerge: true });
-  return chart.renderToSVGString();
 }
 
 /** One indicator's chart as an SVG string. */
