@@ -14,7 +14,14 @@ const env = { YBPLAN_DATA_DIR: join(root, "db"), DATABASE_URL: undefined };
 
 interface EvaluateJson {
   counts: { total: number; binding: { breaches: number } };
-  indicators: { id: string; name: string; verdict: keyof typeof verdictLabels; verdictLabel: string; breach: boolean; actual: number | string }[];
+  indicators: {
+    id: string;
+    name: string;
+    verdict: keyof typeof verdictLabels;
+    verdictLabel: string;
+    breach: boolean;
+    actual: number | string;
+  }[];
 }
 
 async function evaluate(plan: string, year: number, e = env): Promise<EvaluateJson> {
@@ -65,7 +72,10 @@ describe("ybplan with the embedded database", () => {
   it("report writes the files it names", async () => {
     const out = join(root, "reports");
     // docx draws a chart: the process must still exit when done.
-    const r = await runCli(["report", "--plan", "青阳县", "--year", "2023", "--format", "md,xlsx,docx", "--out", out], env);
+    const r = await runCli(
+      ["report", "--plan", "青阳县", "--year", "2023", "--format", "md,xlsx,docx", "--out", out],
+      env,
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const files = r.stdout.trim().split("\n");
@@ -77,6 +87,8 @@ describe("ybplan with the embedded database", () => {
     const md = readFileSync(files[0]!, "utf8");
     expect(md).toContain("# 青阳县“十四五”医疗保障事业发展规划纲要2023年度实施情况监测报告");
     expect(md).toMatch(/截至2023年底，全县基本医疗保险参保率为[\d.]+%/);
+    // The plan sets procurement goals: the report carries the procurement section, as the server's does.
+    expect(md).toMatch(/^## .*药品和医用耗材集中带量采购$/m);
   });
 
   it("report --all writes every plan and sums up on stderr", async () => {
@@ -138,7 +150,9 @@ describe("ybplan with the embedded database", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/已更新规划 [0-9a-f-]+（第 \d+ 版）/);
     const after = await evaluate("黄石市", 2023);
-    expect(after.indicators.map((i) => [i.id, i.actual])).toEqual(before.indicators.map((i) => [i.id, i.actual]));
+    expect(after.indicators.map((i) => [i.id, i.actual])).toEqual(
+      before.indicators.map((i) => [i.id, i.actual]),
+    );
   });
 
   it("backup and restore move the data to another database", async () => {

@@ -22,6 +22,8 @@ export { hashPassword, verifyPassword, generatePassword } from "./auth/password.
 export { SESSION_COOKIE, type SessionUser, SYSTEM_USER_ID, systemUser } from "./auth/session.ts";
 export { MAX_FAILURES, WINDOW_MS } from "./auth/throttle.ts";
 export { type SeedOptions, type SeedResult, seedIfEmpty } from "./seed.ts";
+// For trusted local tools (the CLI's reports) that read the database directly.
+export { procurementSectionForPlan, withProcurementValues } from "./services/procurement.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,7 +1,8 @@
 import { Effect } from "effect";
 import { oneOf, parse, required, yearOption } from "../args.ts";
-import { withDatabase } from "../data/database.ts";
+import { query, withDatabase } from "../data/database.ts";
 import { allJurisdictions, loadBundles, resolvePlan } from "../data/load.ts";
+import { withProcurementObservations } from "../data/sections.ts";
 import { UsageError } from "../errors.ts";
 import { reportFor } from "../report-pipeline.ts";
 import { formatTable } from "../terminal/table.ts";
@@ -22,9 +23,14 @@ export const evaluateCommand: Command = {
   help,
   run: (argv) =>
     Effect.gen(function* () {
-      const args = yield* parse(argv, { plan: { type: "string" }, year: { type: "string" }, format: { type: "string" } });
+      const args = yield* parse(argv, {
+        plan: { type: "string" },
+        year: { type: "string" },
+        format: { type: "string" },
+      });
       if (args.help) return void process.stdout.write(`${help}\n`);
-      if (args.positionals.length > 0) return yield* Effect.fail(new UsageError({ message: `多余的参数 ${args.positionals[0]}` }));
+      if (args.positionals.length > 0)
+        return yield* Effect.fail(new UsageError({ message: `多余的参数 ${args.positionals[0]}` }));
       const ref = yield* required(args.values.plan, "--plan <规划>");
       const year = yield* yearOption(args.values.year);
       const format = yield* oneOf(args.values.format, ["table", "json"] as const, "--format", "table");
@@ -32,8 +38,11 @@ export const evaluateCommand: Command = {
         Effect.gen(function* () {
           const jurisdictions = yield* allJurisdictions(database.db);
           const target = yield* resolvePlan(database.db, ref);
-          const [bundle] = yield* loadBundles(database.db, [target], jurisdictions, year);
-          return reportFor(bundle!, year, "annual");
+          const [loaded] = yield* loadBundles(database.db, [target], jurisdictions, year);
+          const bundle = yield* query("读取集中带量采购数据", () =>
+            withProcurementObservations(database.db, loaded!, year),
+          );
+          return reportFor(bundle, year, "annual");
         }),
       );
       if (format === "json") {

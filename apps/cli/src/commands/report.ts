@@ -2,8 +2,9 @@ import { subtreeCodes } from "@ybplan/domain/jurisdiction";
 import type { ReportFormat } from "@ybplan/reports";
 import { Effect } from "effect";
 import { oneOf, parse, yearOption } from "../args.ts";
-import { withDatabase } from "../data/database.ts";
+import { query, withDatabase } from "../data/database.ts";
 import { allJurisdictions, allPlans, loadBundles, resolvePlan } from "../data/load.ts";
+import { withReportSections } from "../data/sections.ts";
 import { Failure, UsageError } from "../errors.ts";
 import { userPath } from "../paths.ts";
 import type { Command } from "./command.ts";
@@ -69,9 +70,16 @@ export const reportCommand: Command = {
             only = new Set([target.id]);
             // The plan and the plans below it (for the table of cities and counties).
             const codes = subtreeCodes(jurisdictions, target.jurisdictionCode);
-            scope = plans.filter((p) => p.id === target.id || (codes.has(p.jurisdictionCode) && p.jurisdictionCode !== target.jurisdictionCode));
+            scope = plans.filter(
+              (p) =>
+                p.id === target.id ||
+                (codes.has(p.jurisdictionCode) && p.jurisdictionCode !== target.jurisdictionCode),
+            );
           }
-          const bundles = yield* loadBundles(database.db, scope, jurisdictions, year);
+          const loaded = yield* loadBundles(database.db, scope, jurisdictions, year);
+          const bundles = yield* query("读取集中带量采购与信用数据", () =>
+            withReportSections(database.db, loaded, year, only),
+          );
           return yield* Effect.tryPromise({
             try: async () => {
               // Loaded here: the renderers (docx, exceljs, echarts) are the CLI's heaviest modules.
@@ -87,7 +95,8 @@ export const reportCommand: Command = {
                 jobs: jobsValue ?? (all === true ? writer.defaultJobs() : 1),
               });
             },
-            catch: (e) => new Failure({ message: `生成报告失败：${e instanceof Error ? e.message : String(e)}` }),
+            catch: (e) =>
+              new Failure({ message: `生成报告失败：${e instanceof Error ? e.message : String(e)}` }),
           });
         }),
       );
@@ -103,7 +112,10 @@ export const reportCommand: Command = {
       if (summary.failed.length > 0) {
         return yield* Effect.fail(new Failure({ message: `${summary.failed.length} 个报告生成失败` }));
       }
-      if (summary.reports === 0) return yield* Effect.fail(new Failure({ message: "数据库中没有规划，请先导入（ybplan import plan FILE）" }));
+      if (summary.reports === 0)
+        return yield* Effect.fail(
+          new Failure({ message: "数据库中没有规划，请先导入（ybplan import plan FILE）" }),
+        );
     }),
 };
 
@@ -111,10 +123,15 @@ const reportFormats: readonly ReportFormat[] = ["docx", "xlsx", "html", "md"];
 const isReportFormat = (s: string): s is ReportFormat => (reportFormats as readonly string[]).includes(s);
 
 function parseFormats(value: string): Effect.Effect<ReportFormat[], UsageError> {
-  const parts = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const parts = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = parts.find((p) => !isReportFormat(p));
   if (bad !== undefined || parts.length === 0) {
-    return Effect.fail(new UsageError({ message: `--format 只能是 ${reportFormats.join(" | ")}，收到“${bad ?? value}”` }));
+    return Effect.fail(
+      new UsageError({ message: `--format 只能是 ${reportFormats.join(" | ")}，收到“${bad ?? value}”` }),
+    );
   }
   return Effect.succeed([...new Set(parts)] as ReportFormat[]);
 }
