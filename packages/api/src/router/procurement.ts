@@ -95,19 +95,17 @@ export const procurementRouter = router({
       z.object({ id: z.uuid(), version: z.number().int().positive(), data: ImplementationFields.partial() }),
     )
     .mutation(async ({ ctx, input }) => {
-      await ctx.authorize("enterData", {
-        jurisdictionCode: await svc.implementationJurisdiction(ctx.db, input.id),
-      });
-      return svc.updateImplementation(ctx.db, ctx.actor, input);
+      const code = await svc.implementationJurisdiction(ctx.db, input.id);
+      await ctx.authorize("enterData", { jurisdictionCode: code });
+      return svc.updateImplementation(ctx.db, ctx.actor, code, input);
     }),
 
   deleteImplementation: protectedProcedure
     .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.authorize("enterData", {
-        jurisdictionCode: await svc.implementationJurisdiction(ctx.db, input.id),
-      });
-      await svc.deleteImplementation(ctx.db, ctx.actor, input);
+      const code = await svc.implementationJurisdiction(ctx.db, input.id);
+      await ctx.authorize("enterData", { jurisdictionCode: code });
+      await svc.deleteImplementation(ctx.db, ctx.actor, code, input);
       return { ok: true as const };
     }),
 

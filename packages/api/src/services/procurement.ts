@@ -49,9 +49,10 @@ import type { ProcurementSection } from "@ybplan/domain/report";
 import type { Observation } from "@ybplan/domain/observation";
 import { prepareCellText, type TargetExpression } from "@ybplan/domain/target";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { assertVersion, bump } from "@ybplan/db";
+import { bump } from "@ybplan/db";
 import { Result } from "effect";
 import { iso } from "./common.ts";
+import { deleteVersioned, updateVersioned } from "./versioned-write.ts";
 
 /**
  * Procurement records in the database ↔ the domain's counting. Everything that counts loads the
@@ -605,58 +606,23 @@ export async function createImplementation(
   });
 }
 
-export async function updateImplementation(
+/** Versioned edit of an implementation record; `code` is its jurisdiction (checked by the caller). */
+export function updateImplementation(
   db: Db,
   actor: Actor,
+  code: string,
   input: { id: string; version: number; data: Partial<ImplementationFields> },
 ): Promise<ImplementationRow> {
-  return db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(procurementImplementations)
-      .where(eq(procurementImplementations.id, input.id))
-      .for("update");
-    if (!cur) throw new NotFoundError({ entity: "procurementImplementation", entityId: input.id });
-    assertVersion("procurementImplementation", input.id, cur, input.version);
-    const [row] = await tx
-      .update(procurementImplementations)
-      .set({ ...input.data, ...bump(cur, actor.name) })
-      .where(eq(procurementImplementations.id, input.id))
-      .returning();
-    await writeAudit(tx, actor, {
-      action: "update",
-      entity: "procurementImplementation",
-      entityId: input.id,
-      jurisdictionCode: cur.jurisdictionCode,
-      before: cur,
-      after: row,
-    });
-    return row!;
-  });
+  return updateVersioned(db, actor, procurementImplementations, "procurementImplementation", code, input);
 }
 
 export async function deleteImplementation(
   db: Db,
   actor: Actor,
+  code: string,
   input: { id: string; version: number },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(procurementImplementations)
-      .where(eq(procurementImplementations.id, input.id))
-      .for("update");
-    if (!cur) throw new NotFoundError({ entity: "procurementImplementation", entityId: input.id });
-    assertVersion("procurementImplementation", input.id, cur, input.version);
-    await tx.delete(procurementImplementations).where(eq(procurementImplementations.id, input.id));
-    await writeAudit(tx, actor, {
-      action: "delete",
-      entity: "procurementImplementation",
-      entityId: input.id,
-      jurisdictionCode: cur.jurisdictionCode,
-      before: cur,
-    });
-  });
+  await deleteVersioned(db, actor, procurementImplementations, "procurementImplementation", code, input);
 }
 
 // ---------------------------------------------------------------- counts, targets, bindings

@@ -1,5 +1,6 @@
 import type { IndicatorDraft, PlanDocument, TaskDraft } from "@ybplan/domain/plan";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { type Actor, type AuditEntry, writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
@@ -224,19 +225,7 @@ async function saveIndicators(
   }
   const gone = rows.filter((r) => !seen.has(r.key));
   if (gone.length > 0) {
-    const withData = new Set(
-      (
-        await tx
-          .selectDistinct({ id: observations.indicatorId })
-          .from(observations)
-          .where(
-            inArray(
-              observations.indicatorId,
-              gone.map((g) => g.id),
-            ),
-          )
-      ).map((r) => r.id),
-    );
+    const withData = await referencedIds(tx, observations.indicatorId, gone);
     for (const g of gone) {
       if (withData.has(g.id)) {
         counts.retained++;
@@ -328,19 +317,7 @@ async function saveTasks(
   }
   const gone = rows.filter((r) => !seen.has(r.key));
   if (gone.length > 0) {
-    const withNotes = new Set(
-      (
-        await tx
-          .selectDistinct({ id: progressNotes.taskId })
-          .from(progressNotes)
-          .where(
-            inArray(
-              progressNotes.taskId,
-              gone.map((g) => g.id),
-            ),
-          )
-      ).map((r) => r.id),
-    );
+    const withNotes = await referencedIds(tx, progressNotes.taskId, gone);
     for (const g of gone) {
       // Keep a vanished task that has notes or is still someone's parent.
       if (withNotes.has(g.id) || g.status !== "notStarted") {
@@ -475,4 +452,22 @@ async function saveItems(
       });
     }
   }
+}
+
+/** Which of `rows` are referenced by `column` (rows with data are kept when they vanish). */
+async function referencedIds(
+  tx: Db,
+  column: PgColumn,
+  rows: readonly { id: string }[],
+): Promise<Set<string>> {
+  const found = await tx
+    .selectDistinct({ id: column })
+    .from(column.table)
+    .where(
+      inArray(
+        column,
+        rows.map((r) => r.id),
+      ),
+    );
+  return new Set(found.map((r) => r.id as string));
 }
