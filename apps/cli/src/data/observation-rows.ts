@@ -1,35 +1,17 @@
 import type { Indicator, Observation, Plan } from "@ybplan/domain";
+import { parseEntryValue } from "@ybplan/domain/observation";
 import type { FilledSheet } from "./observation-sheet.ts";
 
 /**
  * Turns a filled template into observations, checking every cell: the indicator exists in the
- * plan, the year lies in the plan (baseline … end), numbers are numbers within the unit's range
- * (a rate in % lies within 0–100 unless it is a change; counts and amounts are not negative).
+ * plan, the year lies in the plan (baseline … end), values are read by the domain's entry rule
+ * (`parseEntryValue`: the unit's range, full-width digits, a repeated unit), as the admin and the API do.
  * Any error rejects the whole file: nothing is saved from a partly wrong sheet.
  */
 
 export interface ObservationRows {
   readonly observations: Observation[];
   readonly errors: string[];
-}
-
-const changeWords = /增长|增速|增幅|下降|降幅|降低|变化|差|同比|环比/;
-const countUnits = /^(个|类|种|家|人|万人|人次|万人次|亿元|万元|元|个月|月|天|日|所|项|次|批|张|床|件|户)$/;
-
-export function rangeProblem(value: number, unit: string | null, name: string): string | null {
-  const u = (unit ?? "").trim();
-  if ((u === "%" || u === "％") && !changeWords.test(name) && (value < 0 || value > 100)) return "百分比应在 0–100 之间";
-  if (countUnits.test(u) && value < 0) return `以“${u}”为单位的数值不能为负数`;
-  return null;
-}
-
-/** "96.3", "96.3%", "１２３", "1,234" → number; other text → null. */
-export function readNumber(text: string): number | null {
-  const t = text
-    .replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s]/g, "")
-    .replace(/[%％]$/, "");
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
 const numericKinds = new Set(["threshold", "level", "band", "maintain"]);
@@ -73,22 +55,20 @@ export function observationsFromSheet(
       const text = row.cells[i] ?? "";
       if (text === "" || year < plan.baselineYear || year > plan.periodEnd) continue;
       const where = `第${row.line}行 ${year}年（${ind.name}）`;
-      const n = readNumber(text);
-      if (n === null && numericKinds.has(ind.target.expression.kind)) {
-        errors.push(`${where}：应填写数值，收到“${text}”`);
+      const read = parseEntryValue(text, {
+        unit: ind.unit,
+        name: ind.name,
+        textAllowed: !numericKinds.has(ind.target.expression.kind),
+      });
+      if (read.kind === "empty") continue;
+      if (read.kind === "invalid") {
+        errors.push(`${where}：${read.message}，收到“${text}”`);
         continue;
-      }
-      if (n !== null) {
-        const problem = rangeProblem(n, ind.unit, ind.name);
-        if (problem) {
-          errors.push(`${where}：${problem}，收到 ${text}`);
-          continue;
-        }
       }
       out.push({
         indicatorId: ind.id,
         year,
-        value: n !== null ? { kind: "number", value: n } : { kind: "text", text },
+        value: read,
         source: sourceCol >= 0 ? row.cells[sourceCol] || null : null,
         note: noteCol >= 0 ? row.cells[noteCol] || null : null,
         recordedBy,

@@ -9,11 +9,10 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
-import type { ObservationValue } from "@ybplan/domain/observation";
+import { numericRangeProblem, type ObservationValue } from "@ybplan/domain/observation";
 import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { iso } from "./common.ts";
 import { type ObservationDto, observationDto } from "./dto.ts";
-import { numericRangeProblem } from "./observation-rules.ts";
 
 /**
  * Yearly observations. `upsertYear` saves a whole year of a plan at once: every row is checked
@@ -80,8 +79,7 @@ export async function upsertYear(
   input.rows.forEach((r, i) => {
     const ind = byId.get(r.indicatorId);
     if (!ind) issues.push({ path: ["rows", i, "indicatorId"], message: "指标不属于该规划" });
-    if (seen.has(rowKey(r)))
-      issues.push({ path: ["rows", i, "indicatorId"], message: "同一指标重复填报" });
+    if (seen.has(rowKey(r))) issues.push({ path: ["rows", i, "indicatorId"], message: "同一指标重复填报" });
     seen.add(rowKey(r));
     if (ind && r.value?.kind === "number") {
       const problem = numericRangeProblem(r.value.value, ind.unit, ind.name);
