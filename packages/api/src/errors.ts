@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ConflictError, NotFoundError, ValidationError } from "@ybplan/db";
+import type { CreditError, RepairIncomplete } from "@ybplan/domain/credit";
+import type { ProcurementDataError, ProcurementImportError } from "@ybplan/domain/procurement";
 import { Data } from "effect";
 import { z } from "zod";
 
@@ -43,18 +45,46 @@ export class ImportFailedError extends Data.TaggedError("ImportFailedError")<{ r
   }
 }
 
-/** Tag → tRPC code. Add a line here when a plug-in service introduces a new tag. */
-const codeByTag: Record<string, TRPC_ERROR_CODE_KEY> = {
+/** Every tag the API knows: its own, @ybplan/db's, the importer's and the domain's typed errors. */
+export type KnownTag =
+  | UnauthenticatedError["_tag"]
+  | ForbiddenError["_tag"]
+  | TooManyAttemptsError["_tag"]
+  | ImportFailedError["_tag"]
+  // @ybplan/importer's ImportError (empty, binary, truncated, too large, unsupported, no plan content).
+  | "ImportError"
+  | ConflictError["_tag"]
+  | NotFoundError["_tag"]
+  | ValidationError["_tag"]
+  | ProcurementDataError["_tag"]
+  | ProcurementImportError["_tag"]
+  | CreditError["_tag"]
+  | RepairIncomplete["_tag"];
+
+/**
+ * Tag → tRPC code: complete by construction (a new tag in `KnownTag` fails to compile until it has
+ * a line here). Domain errors are the caller's data at fault, never a 500.
+ */
+const codeByTag = {
   UnauthenticatedError: "UNAUTHORIZED",
   ForbiddenError: "FORBIDDEN",
   TooManyAttemptsError: "TOO_MANY_REQUESTS",
   ImportFailedError: "UNPROCESSABLE_CONTENT",
-  // @ybplan/importer's failure (empty, binary, truncated, too large, unsupported, no plan content).
   ImportError: "UNPROCESSABLE_CONTENT",
   ConflictError: "CONFLICT",
   NotFoundError: "NOT_FOUND",
   ValidationError: "BAD_REQUEST",
-};
+  ProcurementDataError: "BAD_REQUEST",
+  ProcurementImportError: "UNPROCESSABLE_CONTENT",
+  InvalidRuleData: "BAD_REQUEST",
+  RuleNotFound: "NOT_FOUND",
+  UnknownCategory: "BAD_REQUEST",
+  MissingAssessment: "BAD_REQUEST",
+  UnknownLevel: "BAD_REQUEST",
+  InvalidDeduction: "BAD_REQUEST",
+  InvalidScoring: "BAD_REQUEST",
+  RepairIncomplete: "BAD_REQUEST",
+} as const satisfies Record<KnownTag, TRPC_ERROR_CODE_KEY>;
 
 function tagOf(e: unknown): string | null {
   if (e && typeof e === "object" && "_tag" in e && typeof (e as { _tag: unknown })._tag === "string") {
@@ -63,19 +93,53 @@ function tagOf(e: unknown): string | null {
   return null;
 }
 
+function codeOfTag(tag: string | null): TRPC_ERROR_CODE_KEY | null {
+  return tag !== null && Object.hasOwn(codeByTag, tag) ? codeByTag[tag as KnownTag] : null;
+}
+
+/**
+ * What kind of failure a thrown value is, for every host: the tRPC translator's code, the CLI's
+ * exit code. Works on tagged errors and on TRPCErrors (by their code, or by their tagged cause).
+ */
+export type ErrorKind =
+  | "notFound"
+  | "invalid"
+  | "conflict"
+  | "unauthenticated"
+  | "forbidden"
+  | "throttled"
+  | "internal";
+
+const kindByCode: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorKind>> = {
+  NOT_FOUND: "notFound",
+  BAD_REQUEST: "invalid",
+  UNPROCESSABLE_CONTENT: "invalid",
+  PAYLOAD_TOO_LARGE: "invalid",
+  CONFLICT: "conflict",
+  UNAUTHORIZED: "unauthenticated",
+  FORBIDDEN: "forbidden",
+  TOO_MANY_REQUESTS: "throttled",
+};
+
+export function errorKind(e: unknown): ErrorKind {
+  const code = e instanceof TRPCError ? toTRPCError(e).code : codeOfTag(tagOf(e));
+  return (code && kindByCode[code]) ?? "internal";
+}
+
 /** A thrown value → TRPCError; tagged errors keep their message (Chinese) and themselves as cause. */
 export function toTRPCError(e: unknown): TRPCError {
   if (e instanceof TRPCError) {
     const inner = e.cause;
     const tag = tagOf(inner);
-    if (tag && codeByTag[tag] && e.code === "INTERNAL_SERVER_ERROR") {
-      return new TRPCError({ code: codeByTag[tag], message: (inner as Error).message, cause: inner });
+    const code = codeOfTag(tag);
+    if (code && e.code === "INTERNAL_SERVER_ERROR") {
+      return new TRPCError({ code, message: (inner as Error).message, cause: inner });
     }
     return e;
   }
-  const tag = tagOf(e);
-  if (tag && codeByTag[tag]) {
-    return new TRPCError({ code: codeByTag[tag], message: (e as Error).message, cause: e as Error });
+  const code = codeOfTag(tagOf(e));
+  if (code) {
+    return new TRPCError({ code, message: (e as Error).message, cause: e as Error });
   }
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "服务器内部错误", cause: e });
 }

@@ -16,12 +16,12 @@ export {
   type PlanImporter,
   silentLogger,
 } from "./context.ts";
-export { type ErrorData, toTRPCError } from "./errors.ts";
+export { type ErrorData, type ErrorKind, errorKind, type KnownTag, toTRPCError } from "./errors.ts";
 export { type Role, roleLabels, type Permission, roleAllows } from "./auth/roles.ts";
 export { hashPassword, verifyPassword, generatePassword } from "./auth/password.ts";
 export { SESSION_COOKIE, type SessionUser, SYSTEM_USER_ID, systemUser } from "./auth/session.ts";
 export { MAX_FAILURES, WINDOW_MS } from "./auth/throttle.ts";
-export { type SeedOptions, type SeedResult, seedIfEmpty } from "./seed.ts";
+export { type SeedOptions, type SeedResult, seedIfEmpty, setUpDatabase } from "./seed.ts";
 // For trusted local tools (the CLI's reports) that read the database directly.
 export { procurementSectionForPlan, withProcurementValues } from "./services/procurement.ts";
 

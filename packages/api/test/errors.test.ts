@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { ConflictError, NotFoundError, ValidationError } from "@ybplan/db";
 import { describe, expect, it } from "vitest";
-import { ForbiddenError, TooManyAttemptsError, errorData, toTRPCError } from "../src/errors.ts";
+import { ProcurementDataError } from "@ybplan/domain/procurement";
+import { ForbiddenError, TooManyAttemptsError, errorData, errorKind, toTRPCError } from "../src/errors.ts";
 
 describe("toTRPCError (the one translation of tagged errors)", () => {
   it("maps each tag to its code and keeps the Chinese message", () => {
@@ -45,5 +46,24 @@ describe("toTRPCError (the one translation of tagged errors)", () => {
     expect(c.message).toBe("数据已被 李四 于 2026-01-01T00:00:00.000Z 修改（当前版本 2），请刷新后重试");
     const v = new ValidationError({ issues: [{ path: ["rows", 0, "value"], message: "超出范围" }] });
     expect(errorData(toTRPCError(v)).fields).toEqual([{ path: "rows.0.value", message: "超出范围" }]);
+  });
+});
+
+describe("errorKind (what the CLI's exit codes and the translator share)", () => {
+  it("reads tagged errors, TRPCErrors and their causes alike", () => {
+    expect(errorKind(new NotFoundError({ entity: "plan", entityId: "1" }))).toBe("notFound");
+    const wrapped = new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      cause: new ValidationError({ issues: [{ path: ["a"], message: "错" }] }),
+    });
+    expect(errorKind(wrapped)).toBe("invalid");
+    expect(errorKind(new TRPCError({ code: "CONFLICT", message: "x" }))).toBe("conflict");
+    expect(errorKind(new ForbiddenError({ reason: "无权" }))).toBe("forbidden");
+  });
+  it("treats domain errors as invalid input, never as internal", () => {
+    const e = new ProcurementDataError({ problems: [{ kind: "duplicateBatchId", batchId: "1" }] });
+    expect(errorKind(e)).toBe("invalid");
+    expect(toTRPCError(e).code).toBe("BAD_REQUEST");
+    expect(errorKind(new Error("connection refused"))).toBe("internal");
   });
 });
