@@ -7,6 +7,18 @@ import { protectedProcedure, router } from "../trpc.ts";
 
 export const reportsRouter = router({
   /**
+   * The report model of a plan (what `generate` renders): verdicts breaches first, narrative,
+   * sections and the readable plans below. The CLI's `evaluate` and `report` read it in process.
+   */
+  model: protectedProcedure
+    .input(z.object({ planId: z.uuid(), year: Year, kind: z.enum(["annual", "midTerm"]) }))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      const dir = await ctx.directory();
+      return svc.planReport(ctx.db, dir, input, readableCodes(ctx.user, dir));
+    }),
+
+  /**
    * A plan's 年度监测报告 or 中期评估 as a file (base64), for anyone who may view the plan. The
    * table of plans below lists only the jurisdictions the caller may read.
    */

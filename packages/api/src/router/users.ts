@@ -45,7 +45,8 @@ export const usersRouter = router({
     )
     .mutation(({ ctx, input }) => users.updateUser(ctx.db, ctx.actor, input)),
 
+  /** Without `password`: a generated one-time password, returned once. */
   resetPassword: adminProcedure
-    .input(z.object({ id: z.uuid() }))
+    .input(z.object({ id: z.uuid(), password: z.string().max(200).optional() }))
     .mutation(({ ctx, input }) => users.resetPassword(ctx.db, ctx.actor, input)),
 });

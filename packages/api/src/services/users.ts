@@ -142,20 +142,27 @@ export async function updateUser(
   return userDto(result);
 }
 
-/** Sets a new one-time password (returned once) and ends the user's sessions. */
+/**
+ * Sets a new password and ends the user's sessions: the given one (checked by the password rule),
+ * else a generated one-time password (returned once, to be changed at first sign-in).
+ */
 export async function resetPassword(
   db: Db,
   actor: Actor,
-  input: { id: string },
+  input: { id: string; password?: string | undefined },
 ): Promise<{ password: string }> {
-  const password = generatePassword();
+  if (input.password !== undefined) {
+    const problem = passwordProblem(input.password);
+    if (problem) throw new ValidationError({ issues: [{ path: ["password"], message: problem }] });
+  }
+  const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(users).where(eq(users.id, input.id)).for("update");
     if (!row) throw new NotFoundError({ entity: "user", entityId: input.id });
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, ...bump(row, actor.name) })
+      .set({ passwordHash, mustChangePassword: input.password === undefined, ...bump(row, actor.name) })
       .where(eq(users.id, row.id));
     await writeAudit(tx, actor, {
       action: "resetPassword",

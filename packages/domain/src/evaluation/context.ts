@@ -1,3 +1,4 @@
+import type { TargetRevision } from "../cycle/targets.ts";
 import type { Indicator } from "../indicator/schema.ts";
 import { indicatorAttributeLabels } from "../indicator/schema.ts";
 import type { EvaluationInputs, EvaluationPart, EvaluationProblem } from "./schema.ts";
@@ -6,11 +7,14 @@ import { escapPresets } from "./settings.ts";
 import type { Series } from "./series.ts";
 import type { Verdict } from "./verdict.ts";
 
-/** The fields of an indicator the engine reads. */
+/**
+ * The fields of an indicator the engine reads. `targetRevisions` (中期调整): each year is judged
+ * against the target in force that year (see cycle/targets.ts); absent = the original target.
+ */
 export type IndicatorForEvaluation = Pick<
   Indicator,
   "id" | "name" | "unit" | "baseline" | "target" | "attribute" | "direction" | "assessment"
->;
+> & { readonly targetRevisions?: readonly Pick<TargetRevision, "effectiveYear" | "target">[] | undefined };
 
 /** Everything one judgement (an indicator, or one subject of a compound target) needs. */
 export interface Context {

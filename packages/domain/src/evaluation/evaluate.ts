@@ -1,3 +1,4 @@
+import { withTargetInForce } from "../cycle/targets.ts";
 import type { Observation } from "../observation/schema.ts";
 import type { SimpleTarget, TargetExpression } from "../target/expression.ts";
 import { baseInputs, type Context, type IndicatorForEvaluation, insufficient, isBreach } from "./context.ts";
@@ -75,12 +76,13 @@ export function invalid(
 
 /** The engine with settings already parsed and observations indexed (used by plan-wide runs). */
 export function evaluateIndexed(
-  indicator: IndicatorForEvaluation,
+  asPlanned: IndicatorForEvaluation,
   index: SeriesIndex,
   year: number,
   settings: EvaluationSettings,
   period: PlanPeriod,
 ): Evaluation {
+  const indicator = withTargetInForce(asPlanned, asPlanned.targetRevisions, year);
   try {
     const target = indicator.target.expression;
     if (target.kind !== "compound") {

@@ -1,0 +1,5 @@
+export * from "./state.ts";
+export * from "./targets.ts";
+export * from "./plausibility.ts";
+export * from "./submit.ts";
+export * from "./window.ts";
