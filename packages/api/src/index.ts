@@ -21,6 +21,7 @@ export { type Role, roleLabels, type Permission, roleAllows } from "./auth/roles
 export { hashPassword, verifyPassword, generatePassword } from "./auth/password.ts";
 export { SESSION_COOKIE, type SessionUser, SYSTEM_USER_ID, systemUser } from "./auth/session.ts";
 export { MAX_FAILURES, WINDOW_MS } from "./auth/throttle.ts";
+export { type SampleDataOptions, type SampleDataResult, seedSampleData } from "./sample-data.ts";
 export { type SeedOptions, type SeedResult, seedIfEmpty, setUpDatabase } from "./seed.ts";
 // For trusted local tools (the CLI's reports) that read the database directly.
 export { procurementSectionForPlan, withProcurementValues } from "./services/procurement.ts";
