@@ -20,7 +20,7 @@ export { type ErrorData, type ErrorKind, errorKind, type KnownTag, toTRPCError }
 export { type Role, roleLabels, type Permission, roleAllows } from "./auth/roles.ts";
 export { hashPassword, verifyPassword, generatePassword } from "./auth/password.ts";
 export { SESSION_COOKIE, type SessionUser, SYSTEM_USER_ID, systemUser } from "./auth/session.ts";
-export { MAX_FAILURES, WINDOW_MS } from "./auth/throttle.ts";
+export { MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from "./auth/throttle.ts";
 export { type SampleDataOptions, type SampleDataResult, seedSampleData } from "./sample-data.ts";
 export { type SeedOptions, type SeedResult, seedIfEmpty, setUpDatabase } from "./seed.ts";
 // For trusted local tools (the CLI's reports) that read the database directly.

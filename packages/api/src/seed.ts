@@ -3,6 +3,8 @@ import { basename } from "node:path";
 import {
   type Database,
   jurisdictions,
+  migrate,
+  SETUP_LOCK,
   type SavePlanResult,
   savePlanDocument,
   users,
@@ -37,7 +39,26 @@ export interface SeedResult {
 
 const seedActor = { id: null, name: "系统初始化" };
 
+/**
+ * Start-up of a server process: migrations and first-run seeding under one advisory lock, so any
+ * number of processes may start together on a fresh database; those that wait find it set up.
+ */
+export async function setUpDatabase(
+  database: Database,
+  options: SeedOptions,
+): Promise<{ applied: string[]; seed: SeedResult }> {
+  return database.withAdvisoryLock(SETUP_LOCK, async () => {
+    const applied = await migrate(database);
+    return { applied, seed: await seedUnlocked(database, options) };
+  });
+}
+
+/** Seeds an empty database (holding the set-up lock; migrations must have run). */
 export async function seedIfEmpty(database: Database, options: SeedOptions): Promise<SeedResult> {
+  return database.withAdvisoryLock(SETUP_LOCK, () => seedUnlocked(database, options));
+}
+
+async function seedUnlocked(database: Database, options: SeedOptions): Promise<SeedResult> {
   const db = database.db;
   const [n] = await db.select({ n: count() }).from(users);
   if ((n?.n ?? 0) > 0) return { seeded: false, generatedAdminPassword: null, plans: [], failures: [] };

@@ -1,5 +1,6 @@
-import type { Database, Db } from "./client.ts";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { CHANGE_CHANNEL, encodeChange, openTrackers, scopesOfEntry, transactionScopes } from "./changes.ts";
+import type { Db } from "./client.ts";
 import { auditLog } from "./schema/audit.ts";
 import { dataGeneration } from "./schema/generation.ts";
 
@@ -22,7 +23,9 @@ export interface AuditEntry {
 
 /**
  * Records changes. Call it with the transaction that makes the change (`tx`), never with the
- * outer db, so the audit row commits or rolls back together with the change.
+ * outer db, so the audit row commits or rolls back together with the change. It also announces
+ * the change: the scopes touched are marked changed in this process when the transaction commits
+ * and sent to the other processes with NOTIFY, which PostgreSQL delivers at commit.
  */
 export async function writeAudit(
   tx: Db,
@@ -31,7 +34,6 @@ export async function writeAudit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
   if (list.length === 0) return;
-  localGeneration++;
   await tx.insert(auditLog).values(
     list.map((e) => ({
       actorId: actor.id,
@@ -44,6 +46,22 @@ export async function writeAudit(
       after: toJson(e.after),
     })),
   );
+  const scopes = new Set(list.flatMap(scopesOfEntry));
+  const current = transactionScopes.getStore();
+  if (current) {
+    // Marked changed here after commit (client.ts); other processes hear it at commit.
+    for (const s of scopes) current.scopes.add(s);
+    if (current.notify) await notifyChange(tx, encodeChange(scopes, current.tracker));
+    return;
+  }
+  // Not inside a tracked transaction (e.g. a single statement on the outer db): mark it now, and
+  // let the notification — which this process hears too — mark it again after commit.
+  for (const tracker of openTrackers) tracker.changed(scopes);
+  await notifyChange(tx, encodeChange(scopes, null));
+}
+
+async function notifyChange(tx: Db, payload: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_notify(${CHANGE_CHANNEL}, ${payload})`);
 }
 
 /** Dates become ISO strings; undefined becomes null (jsonb has no undefined). */
@@ -53,25 +71,9 @@ function toJson(v: unknown): unknown {
 }
 
 /**
- * Audited writes made by this process (any database). Bumped inside the writing transaction:
- * on PGlite a transaction excludes every other query, so a reader that sees the old count either
- * ran before the write or waits for its commit — the count is an exact cache key there.
- */
-let localGeneration = 0;
-
-/**
- * A cache key that changes with every audited change: on PGlite (one process owns the data
- * directory) the in-process count, no query; on PostgreSQL (several processes may write) the
- * database counter of migration 0002.
- */
-export async function changeKey(database: Database): Promise<string> {
-  if (database.kind === "pglite") return `local:${localGeneration}`;
-  return `db:${await dataGenerationOf(database.db)}`;
-}
-
-/**
- * The current data generation: changes whenever any audited change commits. Compare two
- * readings to know whether cached derived data may be stale.
+ * The current data generation of migration 0002: a database counter bumped by every audited
+ * change. Caches use the scoped change tracker instead (`database.changes`); this stays for tools
+ * that compare two readings without a notification connection.
  */
 export async function dataGenerationOf(db: Db): Promise<number> {
   const [row] = await db.select({ n: dataGeneration.n }).from(dataGeneration).where(eq(dataGeneration.id, 1));

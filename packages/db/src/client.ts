@@ -4,6 +4,13 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import {
+  applyChangeNotification,
+  CHANGE_CHANNEL,
+  ChangeTracker,
+  openTrackers,
+  transactionScopes,
+} from "./changes.ts";
 import * as schema from "./schema/index.ts";
 
 /**
@@ -21,6 +28,15 @@ export interface DatabaseOptions {
   readonly dataDir?: string | undefined;
   /** Maximum PostgreSQL connections (default 10). */
   readonly maxConnections?: number | undefined;
+  /** Seconds to wait for a PostgreSQL connection before failing (default 10). */
+  readonly connectTimeoutSeconds?: number | undefined;
+  /** Listen for other processes' changes (PostgreSQL; default true). Short-lived tools pass false. */
+  readonly listen?: boolean | undefined;
+}
+
+/** Held until released; released too when the process (or its connection) dies. */
+export interface AdvisoryLock {
+  release(): Promise<void>;
 }
 
 /** Raw access for scripts that Drizzle's single-statement API does not cover (migrations). */
@@ -36,21 +52,83 @@ export interface Database {
   readonly db: Db;
   /** Runs `fn` in one transaction on the raw driver. */
   rawTransaction<T>(fn: (tx: RawTransaction) => Promise<T>): Promise<T>;
+  /** What changed, for caches of derived data (see changes.ts). */
+  readonly changes: ChangeTracker;
+  /**
+   * Runs `fn` while holding the PostgreSQL advisory lock `key` (waiting for it), so one process at a
+   * time does it: first-run set-up, migrations. On PGlite (one process) an in-process lock.
+   */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** Takes the advisory lock `key` if free (null when another process holds it). */
+  tryAdvisoryLock(key: number): Promise<AdvisoryLock | null>;
   close(): Promise<void>;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
   return openPglite(options.dataDir);
+}
+
+/**
+ * Every `db.transaction` collects the scopes its audit rows touched and marks them changed in
+ * this process once it has committed (a reader that started earlier then sees its cache entry as
+ * stale; one that starts later reads the committed data).
+ */
+function trackTransactions(db: Db, tracker: ChangeTracker, notify: boolean): void {
+  const original = db.transaction.bind(db);
+  const tracked: typeof db.transaction = async (fn, config) => {
+    const store = { tracker, notify, scopes: new Set<string>() };
+    const result = await transactionScopes.run(store, () => original(fn, config));
+    if (store.scopes.size > 0) tracker.changed(store.scopes);
+    return result;
+  };
+  (db as { transaction: typeof db.transaction }).transaction = tracked;
+}
+
+/** In-process advisory locks for PGlite, which one process owns. */
+function localLocks() {
+  const held = new Map<number, Promise<void>>();
+  return {
+    async with<T>(key: number, fn: () => Promise<T>): Promise<T> {
+      while (held.has(key)) await held.get(key);
+      let release!: () => void;
+      held.set(key, new Promise<void>((r) => (release = r)));
+      try {
+        return await fn();
+      } finally {
+        held.delete(key);
+        release();
+      }
+    },
+    async try(key: number): Promise<AdvisoryLock | null> {
+      if (held.has(key)) return null;
+      let release!: () => void;
+      held.set(key, new Promise<void>((r) => (release = r)));
+      return {
+        release: async () => {
+          held.delete(key);
+          release();
+        },
+      };
+    },
+  };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   const db = drizzlePglite({ client, schema }) as unknown as Db;
+  // One process owns an embedded database: changes are known here at commit, no notifications.
+  const changes = new ChangeTracker();
+  openTrackers.add(changes);
+  trackTransactions(db, changes, false);
+  const locks = localLocks();
   return {
     kind: "pglite",
     db,
+    changes,
+    withAdvisoryLock: (key, fn) => locks.with(key, fn),
+    tryAdvisoryLock: (key) => locks.try(key),
     rawTransaction: (fn) =>
       client.transaction((tx) =>
         fn({
@@ -61,16 +139,67 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
             (await tx.query<Row>(text)).rows,
         }),
       ),
-    close: () => client.close(),
+    close: async () => {
+      openTrackers.delete(changes);
+      await client.close();
+    },
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const client = postgres(url, { max, onnotice: () => {} });
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const connectTimeout = options.connectTimeoutSeconds ?? 10;
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    connect_timeout: connectTimeout,
+    onnotice: () => {},
+  });
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const changes = new ChangeTracker();
+  trackTransactions(db, changes, true);
+  const listener = options.listen === false ? null : await listenForChanges(url, connectTimeout, changes);
+  openTrackers.add(changes);
+  const lockWith = async (key: number, wait: boolean): Promise<AdvisoryLock | null> => {
+    // Session-level lock: held on one reserved connection until released or the connection dies.
+    const conn = await client.reserve();
+    try {
+      if (wait) await conn`SELECT pg_advisory_lock(${key})`;
+      else {
+        const [row] = await conn<{ ok: boolean }[]>`SELECT pg_try_advisory_lock(${key}) AS ok`;
+        if (!row?.ok) {
+          conn.release();
+          return null;
+        }
+      }
+    } catch (e) {
+      conn.release();
+      throw e;
+    }
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        try {
+          await conn`SELECT pg_advisory_unlock(${key})`;
+        } finally {
+          conn.release();
+        }
+      },
+    };
+  };
   return {
     kind: "postgres",
     db,
+    changes,
+    withAdvisoryLock: async (key, fn) => {
+      const lock = (await lockWith(key, true))!;
+      try {
+        return await fn();
+      } finally {
+        await lock.release();
+      }
+    },
+    tryAdvisoryLock: (key) => lockWith(key, false),
     rawTransaction: async (fn) =>
       (await client.begin((tx) =>
         fn({
@@ -81,6 +210,60 @@ async function openPostgres(url: string, max: number): Promise<Database> {
             (await tx.unsafe(text)) as unknown as Row[],
         }),
       )) as Awaited<ReturnType<typeof fn>>,
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      openTrackers.delete(changes);
+      await listener?.close();
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * One connection per process LISTENs for other processes' changes. While it is down nothing
+ * cached is trusted; when it is back every cache is dropped (notifications may have been missed).
+ */
+async function listenForChanges(url: string, connectTimeout: number, tracker: ChangeTracker) {
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+  // `onnotify` is a connection option postgres.js supports but does not declare.
+  const options = {
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    connect_timeout: connectTimeout,
+    fetch_types: false,
+    onnotice: () => {},
+    onnotify: (_channel: string, payload: string) => applyChangeNotification(tracker, payload),
+    onclose: () => {
+      if (closed) return;
+      tracker.setCoherent(false);
+      scheduleListen();
+    },
+  };
+  const sql = postgres(url, options as postgres.Options<Record<string, never>>);
+  const listen = async () => {
+    await sql.unsafe(`LISTEN ${CHANGE_CHANNEL}`);
+    tracker.setCoherent(true);
+  };
+  function scheduleListen() {
+    if (retry || closed) return;
+    retry = setTimeout(() => {
+      retry = null;
+      listen().catch(() => scheduleListen());
+    }, 500);
+    retry.unref();
+  }
+  try {
+    await listen();
+  } catch (e) {
+    await sql.end({ timeout: 1 });
+    throw e;
+  }
+  return {
+    close: async () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await sql.end({ timeout: 2 });
+    },
   };
 }

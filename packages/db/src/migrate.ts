@@ -11,6 +11,11 @@ export const migrationsDir = fileURLToPath(new URL("../migrations/", import.meta
 
 /** Arbitrary constant naming ybplan's migration lock. */
 const MIGRATION_LOCK = 727_100_1;
+/**
+ * Session advisory lock held while a process migrates and seeds a fresh database at start, so
+ * processes started together set it up once; the ones that wait find the work done.
+ */
+export const SETUP_LOCK = 727_100_2;
 
 export interface MigrationFile {
   readonly id: string;
@@ -35,6 +40,12 @@ export async function migrate(
       "CREATE TABLE IF NOT EXISTS _migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
     );
     const done = new Set((await tx.query<{ id: string }>("SELECT id FROM _migrations")).map((r) => r.id));
+    // An older program must not run against a schema a newer one has changed.
+    const known = new Set(files.map((f) => f.id));
+    const unknown = [...done].filter((id) => !known.has(id)).sort();
+    if (unknown.length > 0) {
+      throw new Error(`数据库结构比本程序新（未知的迁移：${unknown.join("、")}）；请升级 ybplan 后再启动`);
+    }
     const applied: string[] = [];
     for (const file of files) {
       if (done.has(file.id)) continue;

@@ -1,8 +1,9 @@
 import {
-  changeKey,
   type Database,
   type Db,
   indicators,
+  jurisdictionScope,
+  namedCache,
   NotFoundError,
   observations,
   plans,
@@ -26,11 +27,49 @@ import { withProcurementValues } from "./procurement.ts";
 /**
  * Verdicts through the domain engine (`@ybplan/domain/evaluation`), for one plan (indicators ×
  * years) and for a jurisdiction subtree (every plan's counts and breaches). Results are cached
- * per database keyed on the data generation (bumped by every audited change, in any server
- * process), so repeated overview requests cost one tiny query until something changes.
+ * per database and invalidated by scope (`database.changes`): a write in one jurisdiction
+ * recomputes that jurisdiction's plans and the subtrees containing it, nothing else; other server
+ * processes learn of it through LISTEN/NOTIFY, so a cache hit costs no query.
  */
 
-type IndicatorRow = typeof indicators.$inferSelect;
+/** Only the columns the engine and the views read (no document-level jsonb). */
+const indicatorColumns = {
+  id: indicators.id,
+  planId: indicators.planId,
+  name: indicators.name,
+  unit: indicators.unit,
+  baseline: indicators.baseline,
+  target: indicators.target,
+  attribute: indicators.attribute,
+  direction: indicators.direction,
+  assessment: indicators.assessment,
+  category: indicators.category,
+  targetText: indicators.targetText,
+  baselineText: indicators.baselineText,
+};
+const observationColumns = {
+  indicatorId: observations.indicatorId,
+  year: observations.year,
+  subject: observations.subject,
+  valueKind: observations.valueKind,
+  valueNumber: observations.valueNumber,
+  valueText: observations.valueText,
+  source: observations.source,
+  note: observations.note,
+  recordedBy: observations.recordedBy,
+  recordedAt: observations.recordedAt,
+};
+const planColumns = {
+  id: plans.id,
+  title: plans.title,
+  jurisdictionCode: plans.jurisdictionCode,
+  periodStart: plans.periodStart,
+  periodEnd: plans.periodEnd,
+  baselineYear: plans.baselineYear,
+};
+
+type IndicatorRow = { [K in keyof typeof indicatorColumns]: (typeof indicators.$inferSelect)[K] };
+type ObservationRow = { [K in keyof typeof observationColumns]: (typeof observations.$inferSelect)[K] };
 
 const forEngine = (i: IndicatorRow): IndicatorForEvaluation => ({
   id: i.id,
@@ -43,7 +82,7 @@ const forEngine = (i: IndicatorRow): IndicatorForEvaluation => ({
   assessment: i.assessment,
 });
 
-function toObservation(o: typeof observations.$inferSelect): Observation {
+function toObservation(o: ObservationRow): Observation {
   return {
     indicatorId: o.indicatorId,
     year: o.year,
@@ -67,44 +106,19 @@ function cell(e: Evaluation) {
   };
 }
 
-class GenerationCache<V> {
-  private readonly entries = new Map<string, { gen: string; value: Promise<V> }>();
-  constructor(private readonly limit: number) {}
-  get(key: string, gen: string, compute: () => Promise<V>): Promise<V> {
-    const hit = this.entries.get(key);
-    if (hit && hit.gen === gen) return hit.value;
-    const value = compute();
-    value.catch(() => this.entries.delete(key));
-    this.entries.delete(key);
-    this.entries.set(key, { gen, value });
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
-    return value;
-  }
-}
-
-const planCaches = new WeakMap<Db, GenerationCache<PlanMatrix>>();
-const subtreeCaches = new WeakMap<Db, GenerationCache<SubtreeSummary>>();
-function cacheFor<V>(map: WeakMap<Db, GenerationCache<V>>, db: Db): GenerationCache<V> {
-  const hit = map.get(db);
-  if (hit) return hit;
-  const fresh = new GenerationCache<V>(200);
-  map.set(db, fresh);
-  return fresh;
-}
-
 export type PlanMatrix = Awaited<ReturnType<typeof computePlanMatrix>>;
 
 async function computePlanMatrix(db: Db, planId: string, year: number) {
-  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  const [plan] = await db.select(planColumns).from(plans).where(eq(plans.id, planId));
   if (!plan) throw new NotFoundError({ entity: "plan", entityId: planId });
   const inds = await db
-    .select()
+    .select(indicatorColumns)
     .from(indicators)
     .where(eq(indicators.planId, planId))
     .orderBy(asc(indicators.position));
   const obs = inds.length
     ? await db
-        .select()
+        .select(observationColumns)
         .from(observations)
         .where(
           and(
@@ -167,9 +181,10 @@ async function computePlanMatrix(db: Db, planId: string, year: number) {
 }
 
 export async function planMatrix(database: Database, planId: string, year: number): Promise<PlanMatrix> {
-  const gen = await changeKey(database);
-  const db = database.db;
-  return cacheFor(planCaches, db).get(`${planId}/${year}`, gen, () => computePlanMatrix(db, planId, year));
+  return namedCache<PlanMatrix>(database.changes, "evaluation.plan").get(`${planId}/${year}`, async () => {
+    const value = await computePlanMatrix(database.db, planId, year);
+    return { value, scopes: [jurisdictionScope(value.plan.jurisdictionCode)] };
+  });
 }
 
 const emptyCounts = (): Record<Verdict, number> => ({
@@ -186,7 +201,7 @@ export type SubtreeSummary = Awaited<ReturnType<typeof computeSubtree>>;
 async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, year: number) {
   const codes = dir.subtree(code);
   const planRows = await db
-    .select()
+    .select(planColumns)
     .from(plans)
     .where(
       and(
@@ -200,14 +215,14 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
   const planIds = planRows.map((p) => p.id);
   const inds = planIds.length
     ? await db
-        .select()
+        .select(indicatorColumns)
         .from(indicators)
         .where(inArray(indicators.planId, planIds))
         .orderBy(asc(indicators.position))
     : [];
   const obs = planIds.length
     ? await db
-        .select({ o: observations })
+        .select({ o: observationColumns })
         .from(observations)
         .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
         .where(and(inArray(indicators.planId, planIds), lte(observations.year, year)))
@@ -295,9 +310,9 @@ export async function subtreeSummary(
   code: string,
   year: number,
 ): Promise<SubtreeSummary> {
-  const gen = await changeKey(database);
-  const db = database.db;
-  return cacheFor(subtreeCaches, db).get(`${code}/${year}/${dir.all.length}`, gen, () =>
-    computeSubtree(db, dir, code, year),
+  const scopes = dir.subtree(code).map(jurisdictionScope);
+  return namedCache<SubtreeSummary>(database.changes, "evaluation.subtree").get(
+    `${code}/${year}/${dir.all.length}`,
+    async () => ({ value: await computeSubtree(database.db, dir, code, year), scopes }),
   );
 }

@@ -1,0 +1,230 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * Which cached data may be stale. Every audited write names the scopes it touched (`j:<code>` for
+ * a jurisdiction's plans and data, `*` for everything, `e:<entity>` for data no evaluation reads).
+ * The writing process marks them changed right after its transaction commits; other processes
+ * (PostgreSQL) learn of them through LISTEN/NOTIFY (see client.ts). A cache entry remembers the
+ * tracker's sequence number when its computation started and the scopes it read; it is valid while
+ * none of those scopes changed after that number.
+ */
+export const ALL_SCOPES = "*";
+export const jurisdictionScope = (code: string) => `j:${code}`;
+
+export class ChangeTracker {
+  /** Identifies this tracker's notifications, which it has already applied at commit. */
+  readonly id = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  /** Grows with every change this process learns of. */
+  private seq = 0;
+  /** Sequence number of the last change per scope. */
+  private readonly last = new Map<string, number>();
+  /** Sequence number of the last change of everything (a `*` write or a full drop). */
+  private allChangedAt = 0;
+  /**
+   * False while changes made elsewhere could be missed (the notification connection is down):
+   * nothing cached is then trusted.
+   */
+  private coherentNow = true;
+
+  get coherent(): boolean {
+    return this.coherentNow;
+  }
+
+  /** The current sequence number: take it before reading the data a cache entry is made of. */
+  stamp(): number {
+    return this.seq;
+  }
+
+  /** Marks scopes changed (after the change committed). */
+  changed(scopes: Iterable<string>): void {
+    const at = ++this.seq;
+    for (const s of scopes) {
+      if (s === ALL_SCOPES) this.allChangedAt = at;
+      else this.last.set(s, at);
+    }
+  }
+
+  /** Everything may have changed (reconnect of the notification connection). */
+  dropAll(): void {
+    this.allChangedAt = ++this.seq;
+    this.last.clear();
+  }
+
+  /** While false, `unchangedSince` answers false; true again after a full drop. */
+  setCoherent(coherent: boolean): void {
+    if (coherent && !this.coherentNow) this.dropAll();
+    this.coherentNow = coherent;
+    if (!coherent) this.dropAll();
+  }
+
+  /** True when none of `scopes` (nor everything) changed after `stamp`. */
+  unchangedSince(stamp: number, scopes: readonly string[]): boolean {
+    if (!this.coherentNow) return false;
+    if (stamp === this.seq) return true;
+    if (this.allChangedAt > stamp) return false;
+    for (const s of scopes) if ((this.last.get(s) ?? 0) > stamp) return false;
+    return true;
+  }
+}
+
+/** The scopes one audit entry touches. */
+export function scopesOfEntry(entry: {
+  readonly entity: string;
+  readonly jurisdictionCode?: string | null | undefined;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}): string[] {
+  // Users, sessions and credit records feed no plan evaluation.
+  if (/^(user|session|credit)/.test(entry.entity)) return [`e:${entry.entity}`];
+  // Procurement (national and provincial batches count in every jurisdiction below) and the
+  // jurisdiction tree itself change many plans' results at once.
+  if (/^(procurement|jurisdiction)/.test(entry.entity)) return [ALL_SCOPES];
+  const codes = new Set<string>();
+  if (entry.jurisdictionCode) codes.add(entry.jurisdictionCode);
+  // A row moved between jurisdictions changes both.
+  for (const side of [entry.before, entry.after]) {
+    const code = (side as { jurisdictionCode?: unknown } | null | undefined)?.jurisdictionCode;
+    if (typeof code === "string") codes.add(code);
+  }
+  if (codes.size === 0) return [ALL_SCOPES];
+  return [...codes].map(jurisdictionScope);
+}
+
+/** The transaction being run through `db.transaction`, collecting the scopes its audit touched. */
+export interface TransactionScopes {
+  readonly tracker: ChangeTracker;
+  readonly notify: boolean;
+  readonly scopes: Set<string>;
+}
+export const transactionScopes = new AsyncLocalStorage<TransactionScopes>();
+
+/** Trackers of the databases this process has open (for writes made outside a tracked transaction). */
+export const openTrackers = new Set<ChangeTracker>();
+
+/** Channel of the change notifications. */
+export const CHANGE_CHANNEL = "ybplan_changes";
+/**
+ * `origin|scope,scope…` (origin: the tracker that applied it at commit, or empty); too many scopes
+ * become `*` (NOTIFY payloads stop at 8000 bytes).
+ */
+export function encodeChange(scopes: Iterable<string>, appliedBy: ChangeTracker | null): string {
+  let list = [...scopes].join(",");
+  if (list.length > 7000) list = ALL_SCOPES;
+  return `${appliedBy?.id ?? ""}|${list}`;
+}
+
+/** Applies a notification to `tracker` unless it applied that change already at commit. */
+export function applyChangeNotification(tracker: ChangeTracker, payload: string): void {
+  const [origin, list] = payload.split("|");
+  if (origin === tracker.id) return;
+  tracker.changed(list ? list.split(",") : [ALL_SCOPES]);
+}
+
+export interface CacheStats {
+  /** Answers from a valid entry. */
+  hits: number;
+  /** Computations started. */
+  computes: number;
+  /** Computations started per key. */
+  readonly computesByKey: Map<string, number>;
+}
+
+interface Entry<V> {
+  stamp: number;
+  /** Scopes the value was read from; null until the computation finished. */
+  scopes: readonly string[] | null;
+  readonly value: Promise<V>;
+}
+
+/**
+ * A bounded cache of values derived from the database, invalidated by scope. Concurrent callers of
+ * the same key share one computation; a computation started before a change of its scopes is never
+ * served after that change.
+ */
+export class ScopedCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  readonly stats: CacheStats = { hits: 0, computes: 0, computesByKey: new Map() };
+  constructor(
+    private readonly tracker: ChangeTracker,
+    private readonly limit = 500,
+  ) {}
+
+  /** `compute` returns the value and the scopes it read. */
+  get(key: string, compute: () => Promise<{ value: V; scopes: readonly string[] }>): Promise<V> {
+    const hit = this.entries.get(key);
+    const now = this.tracker.stamp();
+    if (hit && this.valid(hit, now)) {
+      this.stats.hits++;
+      // Still valid now: later checks start from here (one comparison while nothing changes).
+      if (hit.scopes) hit.stamp = now;
+      cacheUse.getStore()?.push({ stamp: now, scopes: hit.scopes });
+      return hit.value;
+    }
+    this.stats.computes++;
+    this.stats.computesByKey.set(key, (this.stats.computesByKey.get(key) ?? 0) + 1);
+    const entry: Entry<V> = {
+      stamp: now,
+      scopes: null,
+      value: compute().then((r) => {
+        entry.scopes = r.scopes;
+        return r.value;
+      }),
+    };
+    const use = cacheUse.getStore();
+    const record = { stamp: now, scopes: null as readonly string[] | null };
+    use?.push(record);
+    entry.value.then(
+      () => {
+        record.scopes = entry.scopes;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    if (this.tracker.coherent) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return entry.value;
+  }
+
+  /** Forgets everything (tests and benchmarks). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private valid(entry: Entry<V>, now: number): boolean {
+    // A computation in flight is shared only while nothing at all changed since it started.
+    if (entry.scopes === null) return entry.stamp === now && this.tracker.coherent;
+    return this.tracker.unchangedSince(entry.stamp, entry.scopes);
+  }
+}
+
+/**
+ * What the cached values served during one request were read from (the HTTP layer caches the
+ * serialised response under the same scopes): `stamp` is when the value was known valid, scopes
+ * null when it was still being computed (then filled in when it resolves).
+ */
+export interface CacheUse {
+  stamp: number;
+  scopes: readonly string[] | null;
+}
+export const cacheUse = new AsyncLocalStorage<CacheUse[]>();
+
+const namedCaches = new WeakMap<ChangeTracker, Map<string, ScopedCache<unknown>>>();
+
+/** The cache called `name` of the database whose tracker this is (created on first use). */
+export function namedCache<V>(tracker: ChangeTracker, name: string, limit?: number): ScopedCache<V> {
+  let byName = namedCaches.get(tracker);
+  if (!byName) {
+    byName = new Map();
+    namedCaches.set(tracker, byName);
+  }
+  let cache = byName.get(name);
+  if (!cache) {
+    cache = new ScopedCache<unknown>(tracker, limit);
+    byName.set(name, cache);
+  }
+  return cache as ScopedCache<V>;
+}
