@@ -8,10 +8,10 @@ import {
   type Logger,
   type PlanImporter,
   type SeedResult,
-  seedIfEmpty,
+  setUpDatabase,
   silentLogger,
 } from "@ybplan/api";
-import { type Database, migrate, openDatabase } from "@ybplan/db";
+import { type Database, openDatabase } from "@ybplan/db";
 import { planImporter } from "./importer.ts";
 import { staticHandler } from "./static-files.ts";
 
@@ -62,15 +62,17 @@ function clientIp(req: IncomingMessage, trustProxy: boolean): string {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? silentLogger;
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const importer = options.importer === undefined ? planImporter : options.importer;
+  let seed: SeedResult;
   try {
-    const applied = await migrate(database);
-    if (applied.length) log.info("db.migrated", { applied });
+    // Migrations and first-run seeding under one advisory lock: processes may start together.
+    const setUp = await setUpDatabase(database, { importer, adminPassword: options.adminPassword, log });
+    if (setUp.applied.length) log.info("db.migrated", { applied: setUp.applied });
+    seed = setUp.seed;
   } catch (e) {
     await database.close();
     throw e;
   }
-  const importer = options.importer === undefined ? planImporter : options.importer;
-  const seed = await seedIfEmpty(database, { importer, adminPassword: options.adminPassword, log });
   if (seed.seeded) {
     log.info("db.seeded", { plans: seed.plans.length, failures: seed.failures.length, kind: database.kind });
   }
