@@ -5,7 +5,9 @@ import { startServer } from "./server.ts";
 /**
  * `pnpm start` / `pnpm -F @ybplan/server start`. Environment: PORT (3000), YBPLAN_DATA_DIR
  * (./.ybplan-data, the embedded database), DATABASE_URL (PostgreSQL instead), YBPLAN_ADMIN_PASSWORD
- * (the seeded admin's password), YBPLAN_HOST, YBPLAN_TRUST_PROXY=1, YBPLAN_SECURE_COOKIES=1.
+ * (the seeded admin's password), YBPLAN_HOST, YBPLAN_TRUST_PROXY=1 (client address and https from
+ * X-Forwarded-*), YBPLAN_COOKIE_SECURE=1 (or YBPLAN_SECURE_COOKIES=1), YBPLAN_ALLOWED_ORIGINS
+ * (comma-separated origins, besides this server's own, that may call mutations).
  */
 const log = jsonLogger({ service: "ybplan-server" });
 const env = process.env;
@@ -26,7 +28,11 @@ try {
     adminPassword: env.YBPLAN_ADMIN_PASSWORD || undefined,
     log,
     trustProxy: env.YBPLAN_TRUST_PROXY === "1",
-    secureCookies: env.YBPLAN_SECURE_COOKIES === "1",
+    secureCookies: env.YBPLAN_COOKIE_SECURE === "1" || env.YBPLAN_SECURE_COOKIES === "1",
+    allowedOrigins: (env.YBPLAN_ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
   });
   if (server.seed.generatedAdminPassword) {
     // Printed once, to the console only: it is not stored anywhere in clear.

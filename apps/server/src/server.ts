@@ -13,6 +13,16 @@ import {
 } from "@ybplan/api";
 import { type Database, openDatabase } from "@ybplan/db";
 import { planImporter } from "./importer.ts";
+import {
+  applySecurityHeaders,
+  bodyLimitOf,
+  checkTrpcRequest,
+  DEFAULT_BODY_LIMIT,
+  isSecureRequest,
+  LARGEST_BODY_LIMIT,
+  proceduresOf,
+  sendRefusal,
+} from "./security/index.ts";
 import { staticHandler } from "./static-files.ts";
 
 /**
@@ -36,8 +46,10 @@ export interface StartServerOptions {
   readonly log?: Logger | undefined;
   /** Mark cookies Secure (behind https). */
   readonly secureCookies?: boolean | undefined;
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy), and TLS from X-Forwarded-Proto. */
   readonly trustProxy?: boolean | undefined;
+  /** Origins besides the server's own whose pages may call mutations (e.g. a dev server). */
+  readonly allowedOrigins?: readonly string[] | undefined;
 }
 
 export interface RunningServer {
@@ -77,30 +89,35 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     log.info("db.seeded", { plans: seed.plans.length, failures: seed.failures.length, kind: database.kind });
   }
 
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: "/trpc/",
-    maxBodySize: 30 * 1024 * 1024,
-    createContext: ({ req, res }) =>
-      createContextFromRequest({
-        database,
-        cookieHeader: req.headers.cookie,
-        ip: clientIp(req, options.trustProxy ?? false),
-        userAgent: req.headers["user-agent"] ?? null,
-        setCookie: (cookie) => res.appendHeader("set-cookie", cookie),
-        secureCookies: options.secureCookies ?? false,
-        importer,
-        log,
-      }),
-    onError: ({ error, path, type }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        const cause = error.cause ?? error;
-        log.error("trpc.error", { path, type, message: cause.message, stack: cause.stack });
-      } else {
-        log.info("trpc.refused", { path, type, code: error.code, message: error.message });
-      }
-    },
-  });
+  const trustProxy = options.trustProxy ?? false;
+  // Two handlers: ordinary calls stream at most 1 MiB, upload procedures more (security/).
+  const trpcHandler = (maxBodySize: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: "/trpc/",
+      maxBodySize,
+      createContext: ({ req, res }) =>
+        createContextFromRequest({
+          database,
+          cookieHeader: req.headers.cookie,
+          ip: clientIp(req, trustProxy),
+          userAgent: req.headers["user-agent"] ?? null,
+          setCookie: (cookie) => res.appendHeader("set-cookie", cookie),
+          secureCookies: (options.secureCookies ?? false) || isSecureRequest(req, trustProxy),
+          importer,
+          log,
+        }),
+      onError: ({ error, path, type }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          const cause = error.cause ?? error;
+          log.error("trpc.error", { path, type, message: cause.message, stack: cause.stack });
+        } else {
+          log.info("trpc.refused", { path, type, code: error.code, message: error.message });
+        }
+      },
+    });
+  const trpcSmall = trpcHandler(DEFAULT_BODY_LIMIT);
+  const trpcLarge = trpcHandler(LARGEST_BODY_LIMIT);
   const serveStatic = staticHandler(options.adminDist === undefined ? defaultAdminDist : options.adminDist);
   let draining = false;
 
@@ -117,6 +134,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
     });
     try {
+      applySecurityHeaders(res);
       if (path === "/healthz") {
         res.writeHead(draining ? 503 : 200, {
           "content-type": "application/json",
@@ -126,7 +144,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         return;
       }
       if (path === "/trpc" || path.startsWith("/trpc/")) {
-        trpc(req, res);
+        const refusal = checkTrpcRequest(req, { trustProxy, allowedOrigins: options.allowedOrigins ?? [] });
+        if (refusal) return sendRefusal(req, res, refusal);
+        const large = bodyLimitOf(proceduresOf(req.url ?? "/")) > DEFAULT_BODY_LIMIT;
+        (large ? trpcLarge : trpcSmall)(req, res);
         return;
       }
       serveStatic(req, res);

@@ -40,8 +40,14 @@ const translateErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(translateErrors);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** What a user who must still change a one-time password may call (enforced here, not in the UI). */
+const allowedBeforePasswordChange = new Set(["auth.changePassword", "auth.logout", "auth.me"]);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next, path }) => {
   if (!ctx.user) throw new UnauthenticatedError({ reason: "请先登录" });
+  if (ctx.user.mustChangePassword && !allowedBeforePasswordChange.has(path)) {
+    throw new ForbiddenError({ reason: "请先修改初始密码" });
+  }
   return next({ ctx: { ...ctx, user: ctx.user, actor: { id: ctx.user.id, name: ctx.user.displayName } } });
 });
 

@@ -1,3 +1,4 @@
+import { Limits } from "@ybplan/domain/common";
 import { auditLog } from "@ybplan/db";
 import { and, count, desc, eq, gte, ilike, inArray, lt, type SQL } from "drizzle-orm";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
@@ -13,10 +14,10 @@ export const auditRouter = router({
   list: protectedProcedure
     .input(
       PageInput.extend({
-        entity: z.string().optional(),
-        entityId: z.string().optional(),
-        action: z.string().optional(),
-        actor: z.string().trim().optional(),
+        entity: z.string().max(Limits.code).optional(),
+        entityId: z.string().max(Limits.code).optional(),
+        action: z.string().max(Limits.code).optional(),
+        actor: z.string().trim().max(Limits.name).optional(),
         jurisdictionCode: AdminCode.optional(),
         includeDescendants: z.boolean().default(true),
         from: z.iso.datetime({ offset: true }).optional(),

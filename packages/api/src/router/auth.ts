@@ -1,3 +1,4 @@
+import { Limits } from "@ybplan/domain/common";
 import { z } from "zod";
 import { createSession, sessionCookie } from "../auth/session.ts";
 import * as auth from "../services/auth.ts";
@@ -8,8 +9,8 @@ export const authRouter = router({
   login: publicProcedure
     .input(
       z.object({
-        username: z.string().trim().min(1, "请输入用户名"),
-        password: z.string().min(1, "请输入密码"),
+        username: z.string().max(Limits.username, "用户名过长").trim().min(1, "请输入用户名"),
+        password: z.string().min(1, "请输入密码").max(Limits.password, "密码过长"),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -31,7 +32,12 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.user),
 
   changePassword: protectedProcedure
-    .input(z.object({ currentPassword: z.string().min(1, "请输入当前密码"), newPassword: z.string() }))
+    .input(
+      z.object({
+        currentPassword: z.string().min(1, "请输入当前密码").max(Limits.password, "密码过长"),
+        newPassword: z.string().max(Limits.password, "密码过长"),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       await auth.changePassword(ctx.db, ctx.user, input);
       const { token, expiresAt } = await createSession(ctx.db, ctx.user.id, {

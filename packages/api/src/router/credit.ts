@@ -1,4 +1,4 @@
-import { IsoDate, Year } from "@ybplan/domain/common";
+import { IsoDate, Limits, Year } from "@ybplan/domain/common";
 import { CaseSource, CompanyRole, InstitutionKind, Responsibility } from "@ybplan/domain/credit";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { Result } from "effect";
@@ -28,12 +28,12 @@ const CompanyEventInput = z.object({
   companyName: z.string().trim().min(1).max(200),
   companyRole: CompanyRole.default("manufacturer"),
   province: AdminCode,
-  category: z.string().trim().min(1),
+  category: z.string().trim().min(1).max(Limits.name),
   caseRef: z.string().trim().min(1).max(200),
   amountYuan: z.number().nonnegative().nullable().default(null),
   largestSingleYuan: z.number().nonnegative().nullable().default(null),
-  circumstances: z.array(z.string()).default([]),
-  assessedLevel: z.string().nullable().default(null),
+  circumstances: z.array(z.string().max(Limits.shortText)).max(100).default([]),
+  assessedLevel: z.string().max(Limits.code).nullable().default(null),
   dateConfirmed: IsoDate,
   source: CaseSource,
   revokedOn: IsoDate.nullable().default(null),
@@ -55,7 +55,13 @@ async function authorizeSubtree(ctx: Context & { user: SessionUser }, jurisdicti
 export const creditRouter = router({
   // ----- companies -----
   companyEvents: protectedProcedure
-    .input(z.object({ companyId: z.string().optional(), province: AdminCode.optional(), limit: z.number().int().min(1).max(1000).default(200) }))
+    .input(
+      z.object({
+        companyId: z.string().max(Limits.code).optional(),
+        province: AdminCode.optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       if (input.province) await ctx.authorize("read", { jurisdictionCode: input.province });
       // Without a province, only the provinces the user may read (a 黄石市 user never sees 南阳市's).
@@ -68,11 +74,15 @@ export const creditRouter = router({
     return svc.createCompanyEvent(ctx.db, ctx.actor, input);
   }),
 
-  deleteCompanyEvent: protectedProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await ctx.authorize("enterData", { jurisdictionCode: await svc.companyEventProvince(ctx.db, input.id) });
-    await svc.deleteCompanyEvent(ctx.db, ctx.actor, input.id);
-    return { ok: true as const };
-  }),
+  deleteCompanyEvent: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("enterData", {
+        jurisdictionCode: await svc.companyEventProvince(ctx.db, input.id),
+      });
+      await svc.deleteCompanyEvent(ctx.db, ctx.actor, input.id);
+      return { ok: true as const };
+    }),
 
   /** CSV/XLSX of events; row problems come back as `{ ok: false, issues }` and nothing is saved. */
   importCompanyEvents: protectedProcedure
@@ -94,9 +104,9 @@ export const creditRouter = router({
   createRepair: protectedProcedure
     .input(
       z.object({
-        companyId: z.string().trim().min(1),
+        companyId: z.string().trim().min(1).max(Limits.code),
         province: AdminCode,
-        caseRef: z.string().trim().min(1).nullable(),
+        caseRef: z.string().trim().min(1).max(Limits.name).nullable(),
         date: IsoDate,
         measuresCompleted: z.array(z.number().int().min(1).max(20)).nullable().default(null),
         note: z.string().trim().max(500).nullable().default(null),
@@ -108,10 +118,17 @@ export const creditRouter = router({
     }),
 
   /** Recomputes and stores one quarter's ratings for every company and province. */
-  recomputeRatings: adminProcedure.input(QuarterInput).mutation(({ ctx, input }) => svc.recomputeQuarter(ctx.db, ctx.actor, input)),
+  recomputeRatings: adminProcedure
+    .input(QuarterInput)
+    .mutation(({ ctx, input }) => svc.recomputeQuarter(ctx.db, ctx.actor, input)),
 
   ratings: protectedProcedure
-    .input(QuarterInput.extend({ province: AdminCode.optional(), minSeverity: z.number().int().min(0).max(4).default(1) }))
+    .input(
+      QuarterInput.extend({
+        province: AdminCode.optional(),
+        minSeverity: z.number().int().min(0).max(4).default(1),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       if (input.province) await ctx.authorize("read", { jurisdictionCode: input.province });
       else if (ctx.user.role !== "admin" && ctx.user.jurisdictionCode !== null) {
@@ -122,7 +139,7 @@ export const creditRouter = router({
 
   /** A company's stored ratings in every quarter and province, newest first, with reasons. */
   companyHistory: protectedProcedure
-    .input(z.object({ companyId: z.string().min(1) }))
+    .input(z.object({ companyId: z.string().min(1).max(Limits.code) }))
     .query(async ({ ctx, input }) => {
       const readable = readableCodes(ctx.user, await ctx.directory());
       const rows = await svc.companyHistory(ctx.db, input.companyId);
@@ -166,35 +183,48 @@ export const creditRouter = router({
   createDeduction: protectedProcedure
     .input(
       z.object({
-        institutionCode: z.string().min(1),
-        itemCode: z.string().min(1),
+        institutionCode: z.string().min(1).max(Limits.code),
+        itemCode: z.string().min(1).max(Limits.code),
         points: z.number().positive().nullable().default(null),
         date: IsoDate,
         note: z.string().trim().max(500).nullable().default(null),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await ctx.authorize("enterData", { jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionCode) });
+      await ctx.authorize("enterData", {
+        jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionCode),
+      });
       return svc.createDeduction(ctx.db, ctx.actor, input);
     }),
 
   setInstitutionFlag: protectedProcedure
-    .input(z.object({ institutionCode: z.string().min(1), year: Year, flag: z.string().min(1), on: z.boolean() }))
+    .input(
+      z.object({
+        institutionCode: z.string().min(1).max(Limits.code),
+        year: Year,
+        flag: z.string().min(1).max(Limits.code),
+        on: z.boolean(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      await ctx.authorize("enterData", { jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionCode) });
+      await ctx.authorize("enterData", {
+        jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionCode),
+      });
       await svc.setInstitutionFlag(ctx.db, ctx.actor, input);
       return { ok: true as const };
     }),
 
   /** Re-grades every institution of the year in the database under the rule sets in force. */
-  regrade: adminProcedure.input(z.object({ year: Year })).mutation(({ ctx, input }) => svc.regradeYear(ctx.db, ctx.actor, input.year)),
+  regrade: adminProcedure
+    .input(z.object({ year: Year }))
+    .mutation(({ ctx, input }) => svc.regradeYear(ctx.db, ctx.actor, input.year)),
 
   grades: protectedProcedure
     .input(
       z.object({
         year: Year,
         jurisdictionCode: AdminCode,
-        grade: z.string().optional(),
+        grade: z.string().max(Limits.code).optional(),
         limit: z.number().int().min(1).max(500).default(100),
         offset: z.number().int().min(0).default(0),
       }),
@@ -217,7 +247,7 @@ export const creditRouter = router({
       z.object({
         personId: z.string().trim().min(1).max(100),
         personName: z.string().trim().min(1).max(100),
-        institutionId: z.string().trim().min(1),
+        institutionId: z.string().trim().min(1).max(Limits.code),
         points: z.number().int().min(1).max(12),
         date: IsoDate,
         act: z.string().trim().min(1).max(500),
@@ -226,14 +256,19 @@ export const creditRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await ctx.authorize("enterData", { jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionId) });
+      await ctx.authorize("enterData", {
+        jurisdictionCode: await svc.institutionJurisdiction(ctx.db, input.institutionId),
+      });
       return svc.createScoring(ctx.db, ctx.actor, input);
     }),
 
   staffStandings: protectedProcedure
-    .input(z.object({ asOf: IsoDate, personId: z.string().optional() }))
+    .input(z.object({ asOf: IsoDate, personId: z.string().max(Limits.code).optional() }))
     .query(({ ctx, input }) => {
-      const scope = ctx.user.role === "admin" || ctx.user.jurisdictionCode === null ? undefined : ctx.user.jurisdictionCode;
+      const scope =
+        ctx.user.role === "admin" || ctx.user.jurisdictionCode === null
+          ? undefined
+          : ctx.user.jurisdictionCode;
       return svc.staffStandingsAsOf(ctx.db, input.asOf, input.personId, scope);
     }),
 });

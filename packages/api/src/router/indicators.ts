@@ -1,3 +1,4 @@
+import { Limits } from "@ybplan/domain/common";
 import { AssessmentRule, IndicatorAttribute, IndicatorDirection } from "@ybplan/domain/indicator";
 import { parseTargetCell } from "@ybplan/domain/target";
 import { z } from "zod";
@@ -24,7 +25,7 @@ export const indicatorsRouter = router({
     .input(
       z.object({
         planId: z.uuid(),
-        category: z.string().optional(),
+        category: z.string().max(Limits.name).optional(),
         attribute: IndicatorAttribute.optional(),
       }),
     )

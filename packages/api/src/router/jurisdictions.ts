@@ -1,3 +1,4 @@
+import { Limits } from "@ybplan/domain/common";
 import { jurisdictions as table } from "@ybplan/db";
 import { AdminCode, Jurisdiction, JurisdictionLevel } from "@ybplan/domain/jurisdiction";
 import { eq } from "drizzle-orm";
@@ -21,7 +22,7 @@ export const jurisdictionsRouter = router({
   list: protectedProcedure
     .input(
       PageInput.extend({
-        q: z.string().trim().optional(),
+        q: z.string().trim().max(Limits.shortText).optional(),
         parentCode: AdminCode.optional(),
         level: JurisdictionLevel.optional(),
       }),
@@ -56,7 +57,7 @@ export const jurisdictionsRouter = router({
       z.object({
         code: AdminCode,
         version: z.number().int().positive(),
-        data: z.object({ name: z.string().trim().min(1).optional() }),
+        data: z.object({ name: z.string().trim().min(1).max(Limits.name).optional() }),
       }),
     )
     .mutation(({ ctx, input }) => svc.updateJurisdiction(ctx.database, ctx.actor, input)),

@@ -1,3 +1,4 @@
+import { Limits } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { PlanStatus } from "@ybplan/domain/plan";
 import { IsoDate, Year } from "@ybplan/domain/common";
@@ -27,7 +28,7 @@ export const plansRouter = router({
         jurisdictionCode: AdminCode.optional(),
         includeDescendants: z.boolean().default(false),
         status: PlanStatus.optional(),
-        q: z.string().trim().optional(),
+        q: z.string().trim().max(Limits.shortText).optional(),
         year: Year.optional(),
       }),
     )

@@ -1,3 +1,4 @@
+import { Limits } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { z } from "zod";
 import { Role } from "../auth/roles.ts";
@@ -9,7 +10,7 @@ export const usersRouter = router({
   list: adminProcedure
     .input(
       PageInput.extend({
-        q: z.string().trim().optional(),
+        q: z.string().trim().max(Limits.shortText).optional(),
         role: Role.optional(),
         jurisdictionCode: AdminCode.optional(),
         active: z.boolean().optional(),
@@ -22,12 +23,13 @@ export const usersRouter = router({
       z.object({
         username: z
           .string()
+          .max(Limits.username)
           .trim()
           .regex(/^[A-Za-z0-9_.-]{3,32}$/, "用户名为 3–32 位字母、数字或 _ . -"),
         displayName: z.string().trim().min(1, "请输入姓名").max(50),
         role: Role,
         jurisdictionCode: AdminCode.nullable(),
-        password: z.string().optional(),
+        password: z.string().max(Limits.password).optional(),
       }),
     )
     .mutation(({ ctx, input }) => users.createUser(ctx.db, ctx.actor, input)),

@@ -2,7 +2,7 @@ import { type Db, users, ValidationError, writeAudit } from "@ybplan/db";
 import { eq } from "drizzle-orm";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password.ts";
 import { createSession, deleteSession, deleteUserSessions, type SessionUser } from "../auth/session.ts";
-import { assertNotThrottled, recordAttempt } from "../auth/throttle.ts";
+import { attemptSucceeded, beginAttempt, failureDelayMs } from "../auth/throttle.ts";
 import { UnauthenticatedError } from "../errors.ts";
 
 /** Sign-in, sign-out and password change. */
@@ -16,14 +16,16 @@ export async function login(
   meta: { ip: string; userAgent: string | null },
 ): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
   const username = input.username.trim();
-  await assertNotThrottled(db, username, meta.ip);
+  const attempt = await beginAttempt(db, username, meta.ip);
   const [row] = await db.select().from(users).where(eq(users.username, username));
   const ok = await verifyPassword(input.password, row?.passwordHash ?? (await dummyHash));
   if (!row || !ok || !row.active) {
-    await recordAttempt(db, username, meta.ip, false);
+    // Progressive delay: slows a guesser without holding a database connection.
+    const delay = failureDelayMs(attempt.priorFailures + 1);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     throw new UnauthenticatedError({ reason: row && ok && !row.active ? "账号已停用" : "用户名或密码错误" });
   }
-  await recordAttempt(db, username, meta.ip, true);
+  await attemptSucceeded(db, attempt, username, meta.ip);
   const session = await createSession(db, row.id, meta);
   return {
     user: {

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { Limits } from "../common/limits.ts";
 import { Id, Year } from "../common/schema.ts";
 
 /** An observed yearly value: a number, or text for qualitative and milestone indicators. */
 export const ObservationValue = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("number"), value: z.number().finite() }),
-  z.object({ kind: z.literal("text"), text: z.string().min(1) }),
+  z.object({ kind: z.literal("text"), text: z.string().min(1).max(Limits.note) }),
 ]);
 export type ObservationValue = z.infer<typeof ObservationValue>;
 
@@ -17,10 +18,10 @@ export const Observation = z.object({
    * For an indicator with a compound target ("药品达到90%、高值医用耗材达到80%"): the subject
    * this value belongs to, exactly as the target's part names it. Absent/null otherwise.
    */
-  subject: z.string().min(1).nullable().optional(),
+  subject: z.string().min(1).max(Limits.name).nullable().optional(),
   /** Where the figure comes from (统计年鉴, 医保结算系统…). */
-  source: z.string().nullable(),
-  note: z.string().nullable(),
+  source: z.string().max(Limits.shortText).nullable(),
+  note: z.string().max(Limits.note).nullable(),
   /** Who entered it (user id or name) and when (ISO timestamp). */
   recordedBy: z.string().nullable(),
   recordedAt: z.iso.datetime({ offset: true }).nullable(),
