@@ -39,9 +39,5 @@ export function generatePassword(length = 14): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
 }
 
-/** Minimum rules for a new password; null when acceptable, else a Chinese reason. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return "密码至少 8 位";
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return "密码须同时包含字母和数字";
-  return null;
-}
+/** The rule for a new password is the domain's (the admin app and the CLI check it too). */
+export { passwordProblem } from "@ybplan/domain/access";

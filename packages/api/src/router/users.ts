@@ -1,4 +1,5 @@
 import { Limits } from "@ybplan/domain/common";
+import { usernameMessage, usernamePattern } from "@ybplan/domain/access";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { z } from "zod";
 import { Role } from "../auth/roles.ts";
@@ -25,7 +26,7 @@ export const usersRouter = router({
           .string()
           .max(Limits.username)
           .trim()
-          .regex(/^[A-Za-z0-9_.-]{3,32}$/, "用户名为 3–32 位字母、数字或 _ . -"),
+          .regex(usernamePattern, usernameMessage),
         displayName: z.string().trim().min(1, "请输入姓名").max(50),
         role: Role,
         jurisdictionCode: AdminCode.nullable(),

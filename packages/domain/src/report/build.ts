@@ -1,10 +1,20 @@
-import { type Verdict, verdictLabels } from "../evaluation/verdict.ts";
+import type { Verdict } from "../evaluation/verdict.ts";
 import { type Indicator, indicatorAttributeLabels } from "../indicator/schema.ts";
 import type { Jurisdiction } from "../jurisdiction/schema.ts";
 import type { Observation } from "../observation/schema.ts";
 import type { Plan } from "../plan/schema.ts";
-import { type Project, type ProjectItem, type Task, type WorkStatus, workStatusLabels } from "../task/schema.ts";
+import { keyTaskKeys } from "../task/outline-kind.ts";
+import {
+  type Project,
+  type ProjectItem,
+  type Task,
+  type WorkStatus,
+  workStatusLabels,
+} from "../task/schema.ts";
+import { toSimplified } from "../text/simplify.ts";
 import { cellNumber, cellText, formatQuantity, formatSignedChange, scopeWordOf } from "./format.ts";
+import { alignProcurementSection } from "./procurement.ts";
+import { readEvaluation, reportVerdictLabels } from "./reading.ts";
 import type {
   ChildSummary,
   CreditSection,
@@ -25,8 +35,8 @@ import type {
 } from "./model.ts";
 import {
   breachParagraphs,
+  categoryParagraphs,
   childParagraphs,
-  indicatorSentence,
   overviewParagraphs,
   projectParagraphs,
   reviewParagraphs,
@@ -36,7 +46,11 @@ import {
 import { reviewGrade, reviewGradeLabels, reviewGradeOrder, timeElapsedExpected } from "./review.ts";
 
 /** Evaluates one indicator for the report year (the evaluation engine's `evaluateIndicator`). */
-export type EvaluateFn = (indicator: Indicator, observations: readonly Observation[], year: number) => EvaluationLike;
+export type EvaluateFn = (
+  indicator: Indicator,
+  observations: readonly Observation[],
+  year: number,
+) => EvaluationLike;
 
 export interface BuildPlanReportInput {
   readonly plan: Plan;
@@ -58,6 +72,29 @@ export interface BuildPlanReportInput {
   readonly credit?: CreditSection | null;
   /** Tolerance around the time-elapsed line for the review words (default 0.05). */
   readonly reviewTolerance?: number;
+  /** 主送机关 (default: the jurisdiction's people's government). */
+  readonly recipient?: string;
+  /** 成文日期, ISO date. */
+  readonly issuedOn?: string | null;
+  /** Causes and measures entered for lagging indicators, by indicator id. */
+  readonly remedies?: ReadonlyMap<string, Remedy>;
+}
+
+/** What staff entered for a lagging indicator (reporting cycle). */
+export interface Remedy {
+  readonly cause: string | null;
+  readonly measure: string | null;
+  readonly responsibleUnit: string | null;
+}
+
+function remedyText(r: Remedy | undefined): string | null {
+  if (!r || (!r.cause && !r.measure)) return null;
+  const parts = [
+    r.cause ? `原因：${r.cause}` : "原因：待填报",
+    r.measure ? `整改措施：${r.measure}` : "整改措施：待填报",
+    ...(r.responsibleUnit ? [`责任单位：${r.responsibleUnit}`] : []),
+  ];
+  return toSimplified(parts.join("；"));
 }
 
 const noEvaluation: EvaluateFn = () => ({
@@ -95,6 +132,7 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
         years,
         scopeWord,
         tolerance: input.reviewTolerance,
+        remedy: remedyText(input.remedies?.get(indicator.id)),
       });
       const chart = trajectory(row, plan);
       if (chart) charts.push(chart);
@@ -106,7 +144,9 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
   const reviewCounts = countReview(ordered);
   const tasks = taskSection(input.tasks, year);
   const projects = projectSection(input.projects, year);
-  const children = [...(input.children ?? [])].sort((a, b) => a.jurisdiction.code.localeCompare(b.jurisdiction.code));
+  const children = [...(input.children ?? [])].sort((a, b) =>
+    a.jurisdiction.code.localeCompare(b.jurisdiction.code),
+  );
   const coveredYears = kind === "midTerm" ? range(plan.periodStart, year) : [year];
 
   return {
@@ -114,10 +154,10 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
     year,
     years,
     coveredYears,
-    title: reportTitle(plan.title, year, kind),
+    title: toSimplified(reportTitle(plan.title, year, kind)),
     plan: {
       id: plan.id,
-      title: plan.title,
+      title: toSimplified(plan.title),
       issuer: plan.issuer,
       documentNumber: plan.documentNumber,
       periodStart: plan.periodStart,
@@ -126,6 +166,9 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
     },
     jurisdiction,
     scopeWord,
+    recipient: input.recipient ?? `${jurisdiction.name}人民政府`,
+    issuingBureau: `${jurisdiction.name}医疗保障局`,
+    issuedOn: input.issuedOn ?? null,
     indicators: ordered,
     counts,
     reviewCounts,
@@ -133,12 +176,14 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
     projects,
     charts,
     children,
-    procurement: input.procurement ?? null,
+    procurement: input.procurement
+      ? alignProcurementSection(input.procurement, ordered, scopeWord, year)
+      : null,
     credit: input.credit ?? null,
     narrative: {
       overview: overviewParagraphs({
         kind,
-        planTitle: plan.title,
+        planTitle: toSimplified(plan.title),
         scopeWord,
         year,
         periodStart: plan.periodStart,
@@ -146,7 +191,8 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
         counts,
       }),
       indicators: ordered.map((r) => r.sentence),
-      breaches: breachParagraphs(ordered),
+      categories: categoryParagraphs(ordered),
+      breaches: breachParagraphs(ordered, counts),
       tasks: taskParagraphs(tasks.counts),
       projects: projectParagraphs(projects),
       review: kind === "midTerm" ? reviewParagraphs(ordered, reviewCounts, plan.periodStart, year) : [],
@@ -186,6 +232,7 @@ interface RowInput {
   readonly years: readonly number[];
   readonly scopeWord: string;
   readonly tolerance: number | undefined;
+  readonly remedy: string | null;
 }
 
 function yearValue(indicator: Indicator, observations: readonly Observation[], year: number): YearValue {
@@ -196,6 +243,11 @@ function yearValue(indicator: Indicator, observations: readonly Observation[], y
     return { year, value: o.value.value, text: formatQuantity(o.value.value, indicator.unit) };
   }
   return { year, value: null, text: o.value.text };
+}
+
+/** The report year's observation (latest recorded wins), for its source and note. */
+function yearObservation(observations: readonly Observation[], year: number): Observation | undefined {
+  return observations.filter((x) => x.year === year && (x.subject ?? null) === null).at(-1);
 }
 
 function indicatorRow(r: RowInput): IndicatorRow {
@@ -223,56 +275,70 @@ function indicatorRow(r: RowInput): IndicatorRow {
       timeElapsedExpected(baselineValue, targetValue, plan.baselineYear, plan.periodEnd, year))
     : null;
   const attributeLabel = indicatorAttributeLabels[indicator.attribute];
+  const name = toSimplified(indicator.name);
+  const targetText = toSimplified(cellText(indicator.target));
+  const baselineText = toSimplified(cellText(indicator.baseline));
+  const reading = readEvaluation({
+    year,
+    name,
+    unit: indicator.unit,
+    attributeLabel,
+    binding: indicator.attribute === "binding",
+    direction: indicator.direction,
+    assessment: indicator.assessment,
+    targetKind,
+    targetText,
+    baselineText,
+    targetValue,
+    baselineValue,
+    expected,
+    evaluation,
+    actuals,
+  });
   const grade = reviewGrade({
-    verdict: evaluation.verdict,
+    verdict: reading.verdict,
     holdTarget: targetKind === "band" || targetKind === "maintain",
     baseline: baselineValue,
     expected,
-    actual: actual.value,
+    actual: reading.assessed.value,
     tolerance: r.tolerance,
   });
-  const hasActual = actual.text !== "—";
-  const sentence = indicatorSentence({
-    year,
-    scopeWord: r.scopeWord,
-    name: indicator.name,
-    unit: indicator.unit,
-    attributeLabel,
-    actualValue: actual.value,
-    actualText: actual.text,
-    hasActual,
-    targetValue,
-    targetKind,
-    targetText: cellText(indicator.target),
-    verdict: evaluation.verdict,
-    breach: evaluation.breach,
-    expected,
-  });
+  const observation = yearObservation(r.observations, year);
   return {
     id: indicator.id,
     position: indicator.position,
-    category: indicator.category,
-    name: indicator.name,
+    category: toSimplified(indicator.category),
+    name,
     unit: indicator.unit,
     attribute: indicator.attribute,
     attributeLabel,
     direction: indicator.direction,
-    baseline: { text: cellText(indicator.baseline), value: baselineValue },
-    target: { text: cellText(indicator.target), value: targetValue },
-    actuals,
-    actual,
+    baseline: { text: baselineText, value: baselineValue },
+    target: { text: targetText, value: targetValue },
+    actuals: actuals.map((a) => ({ ...a, text: toSimplified(a.text) })),
+    actual: { ...actual, text: toSimplified(actual.text) },
+    assessed: reading.assessed,
+    gap: reading.gap,
+    method: reading.method,
+    trend: reading.trend,
+    source: observation?.source ? toSimplified(observation.source) : null,
+    note: observation?.note ? toSimplified(observation.note) : null,
+    remedy: reading.breach ? (r.remedy ?? REMEDY_PENDING) : null,
     change,
     expected,
-    verdict: evaluation.verdict,
-    verdictLabel: verdictLabels[evaluation.verdict],
-    breach: evaluation.breach,
-    reason: evaluation.explanation,
-    sentence,
+    verdict: reading.verdict,
+    verdictLabel: reportVerdictLabels[reading.verdict],
+    breach: reading.breach,
+    reason: toSimplified(`${reading.clause}。`),
+    sentence: toSimplified(`${name}${reading.clause}。`),
     reviewGrade: grade,
     reviewGradeLabel: reviewGradeLabels[grade],
-    footnote: indicator.footnote,
+    footnote: indicator.footnote ? toSimplified(indicator.footnote) : null,
   };
 }
+
+/** Printed for a breach whose causes and measures nobody has entered yet. */
+export const REMEDY_PENDING = "原因及整改措施待填报";
 
 function trajectory(row: IndicatorRow, plan: Plan): TrajectorySeries | null {
   if (!row.actuals.some((a) => a.value !== null)) return null;
@@ -286,7 +352,9 @@ function trajectory(row: IndicatorRow, plan: Plan): TrajectorySeries | null {
     years,
     actual: years.map((y) => byYear.get(y) ?? null),
     expected: years.map((y) =>
-      numericTarget ? timeElapsedExpected(row.baseline.value, row.target.value, plan.baselineYear, plan.periodEnd, y) : null,
+      numericTarget
+        ? timeElapsedExpected(row.baseline.value, row.target.value, plan.baselineYear, plan.periodEnd, y)
+        : null,
     ),
     target: row.target.value,
     breach: row.breach,
@@ -301,7 +369,11 @@ function countVerdicts(rows: readonly IndicatorRow[]): VerdictCounts {
   return {
     total: rows.length,
     byVerdict,
-    binding: { total: binding.length, breaches: binding.filter((r) => r.breach).length },
+    binding: {
+      total: binding.length,
+      breaches: binding.filter((r) => r.breach).length,
+      noData: binding.filter((r) => r.verdict === "insufficientData").map((r) => r.name),
+    },
     expected: { total: expected.length, missed: expected.filter((r) => r.verdict === "missed").length },
   };
 }
@@ -314,10 +386,14 @@ function countReview(rows: readonly IndicatorRow[]): Record<ReviewGrade, number>
 
 const statuses: readonly WorkStatus[] = ["notStarted", "inProgress", "completed", "delayed", "cancelled"];
 
-function countStatus(items: readonly { status: WorkStatus }[]): StatusCounts {
+function countStatus(rows: readonly WorkRow[]): StatusCounts {
   const byStatus = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<WorkStatus, number>;
-  for (const i of items) byStatus[i.status]++;
-  return { total: items.length, byStatus };
+  let unreported = 0;
+  for (const r of rows) {
+    if (r.statusLabel === UNREPORTED) unreported++;
+    else byStatus[r.status]++;
+  }
+  return { total: rows.length, byStatus, unreported };
 }
 
 function progressFor(notes: readonly { year: number; text: string }[], year: number): string | null {
@@ -326,24 +402,31 @@ function progressFor(notes: readonly { year: number; text: string }[], year: num
 }
 
 function workRow(item: Task | ProjectItem, level: number, year: number): WorkRow {
+  const progress = progressFor(item.progress, year);
+  // Nobody reported on it: not "未启动", which would be a claim.
+  const unreported = item.status === "notStarted" && progress === null;
   return {
     number: item.number,
-    title: item.title,
+    title: toSimplified(item.title),
     level,
     status: item.status,
-    statusLabel: workStatusLabels[item.status],
-    leadDepartment: item.leadDepartment,
-    progress: progressFor(item.progress, year),
+    statusLabel: unreported ? UNREPORTED : workStatusLabels[item.status],
+    leadDepartment: item.leadDepartment ? toSimplified(item.leadDepartment) : null,
+    progress: progress ? toSimplified(progress) : null,
   };
 }
 
+/** A task or 专栏 item without any status or progress entered. */
+export const UNREPORTED = "未填报";
+
 function taskSection(tasks: readonly Task[], year: number): TaskProgressSection {
-  // Numbered tasks sit at level 3 under chapter and section; plans with a shallower outline
-  // use their deepest level.
-  const deepest = tasks.reduce((m, t) => Math.max(m, t.level), 0);
-  const leafLevel = Math.min(3, deepest);
-  const leaves = [...tasks].filter((t) => t.level >= leafLevel).sort((a, b) => a.position - b.position);
-  return { counts: countStatus(leaves), rows: leaves.map((t) => workRow(t, t.level, year)) };
+  // Key tasks only: not the background, principles, goals or safeguards of the outline.
+  const keys = keyTaskKeys(
+    tasks.map((t) => ({ key: t.id, parentKey: t.parentId, title: t.title, kind: t.kind })),
+  );
+  const leaves = [...tasks].filter((t) => keys.has(t.id)).sort((a, b) => a.position - b.position);
+  const rows = leaves.map((t) => workRow(t, t.level, year));
+  return { counts: countStatus(rows), rows };
 }
 
 function projectSection(
@@ -353,12 +436,9 @@ function projectSection(
   return [...projects]
     .sort((a, b) => a.position - b.position)
     .map((p) => {
-      const items = [...(p.items ?? [])].sort((a, b) => a.position - b.position);
-      return {
-        number: p.number,
-        title: p.title,
-        counts: countStatus(items),
-        items: items.map((i) => workRow(i, 0, year)),
-      };
+      const items = [...(p.items ?? [])]
+        .sort((a, b) => a.position - b.position)
+        .map((i) => workRow(i, 0, year));
+      return { number: p.number, title: toSimplified(p.title), counts: countStatus(items), items };
     });
 }

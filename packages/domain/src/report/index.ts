@@ -5,3 +5,5 @@ export * from "./narrative.ts";
 export * from "./build.ts";
 export * from "./in-memory.ts";
 export * from "./sample-observations.ts";
+export * from "./reading.ts";
+export * from "./procurement.ts";

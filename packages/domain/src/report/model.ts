@@ -22,11 +22,24 @@ export interface EvaluationLike {
   readonly inputs?: {
     readonly baselineValue: number | null;
     readonly expected: number | null;
+    /** The value judged (the year's actual, or the average / sum under the plan's footnote rule). */
+    readonly actual?: number | null;
+    readonly yearsUsed?: readonly number[];
+    readonly targetOp?: string | null;
+    readonly targetValue?: number | null;
+    readonly bandLow?: number | null;
+    readonly bandHigh?: number | null;
   };
 }
 
 /** The four words of the national mid-term review, plus two for indicators it cannot grade. */
-export type ReviewGrade = "aheadMet" | "faster" | "onPace" | "lagging" | "needsJudgement" | "insufficientData";
+export type ReviewGrade =
+  | "aheadMet"
+  | "faster"
+  | "onPace"
+  | "lagging"
+  | "needsJudgement"
+  | "insufficientData";
 
 /** A cell: the text as printed, and the number behind it when there is one. */
 export interface ValueCell {
@@ -40,6 +53,15 @@ export interface YearValue {
   readonly value: number | null;
   /** Formatted for print ("96.3%", "112个", or the observation's text); "—" when missing. */
   readonly text: string;
+}
+
+/** The one gap of an indicator: to the time-elapsed line or to the target, + ahead / − behind. */
+export interface GapCell {
+  /** Signed in the good direction (positive = better than required). */
+  readonly value: number;
+  /** "+0.3个百分点", "-4.02个百分点". */
+  readonly text: string;
+  readonly against: "line" | "target";
 }
 
 /** Change from the previous year, when both years have numbers. */
@@ -67,6 +89,19 @@ export interface IndicatorRow {
   readonly actuals: readonly YearValue[];
   /** The report year's actual. */
   readonly actual: YearValue;
+  /** The value the verdict rests on ("2021—2023年均值" 96.35%, or the year's actual). */
+  readonly assessed: { readonly value: number | null; readonly text: string; readonly label: string };
+  /** The one gap printed for the indicator (sentence, tables, xlsx). */
+  readonly gap: GapCell | null;
+  /** How it was judged, when not the plain comparison ("按规划注释，以期间各年平均值判断"). */
+  readonly method: string | null;
+  /** A binding indicator moving backwards ("较基期…下降…，连续两年下降"). */
+  readonly trend: string | null;
+  /** 数据来源 and 备注 entered with the report year's value. */
+  readonly source: string | null;
+  readonly note: string | null;
+  /** Causes and measures of a breach, or "原因及整改措施待填报"; null when not a breach. */
+  readonly remedy: string | null;
   readonly change: YearChange | null;
   /** Value the time-elapsed line expects in the report year (时序进度), when computable. */
   readonly expected: number | null;
@@ -75,7 +110,7 @@ export interface IndicatorRow {
   readonly breach: boolean;
   /** The evaluation's explanation. */
   readonly reason: string;
-  /** The narrative sentence for this indicator ("截至2023年底，全市…，已达成。"). */
+  /** The indicator's own sentence ("基本医疗保险参保率2023年为97.3%，…，已达成。"). */
   readonly sentence: string;
   /** Mid-term review grade (set on every row; mid-term reports print it). */
   readonly reviewGrade: ReviewGrade;
@@ -86,7 +121,12 @@ export interface IndicatorRow {
 export interface VerdictCounts {
   readonly total: number;
   readonly byVerdict: Readonly<Record<Verdict, number>>;
-  readonly binding: { readonly total: number; readonly breaches: number };
+  readonly binding: {
+    readonly total: number;
+    readonly breaches: number;
+    /** Binding indicators without data for the year (never counted as met). */
+    readonly noData: readonly string[];
+  };
   readonly expected: { readonly total: number; readonly missed: number };
 }
 
@@ -104,12 +144,15 @@ export interface WorkRow {
 
 export interface StatusCounts {
   readonly total: number;
+  /** By status, leaving out the items nobody has reported on. */
   readonly byStatus: Readonly<Record<WorkStatus, number>>;
+  /** Items with no status or progress entered (未填报). */
+  readonly unreported: number;
 }
 
 export interface TaskProgressSection {
   readonly counts: StatusCounts;
-  /** Numbered tasks (outline level ≥ 3, or the deepest level present). */
+  /** The plan's key tasks (outline kind 重点任务, leaf nodes). */
   readonly rows: readonly WorkRow[];
 }
 
@@ -176,6 +219,8 @@ export interface ReportNarrative {
   readonly overview: readonly string[];
   /** One sentence per indicator, in report order. */
   readonly indicators: readonly string[];
+  /** The indicator prose grouped by the plan's categories (参保覆盖, 基金安全, …). */
+  readonly categories: readonly { readonly category: string; readonly text: string }[];
   /** Breaches and what follows. */
   readonly breaches: readonly string[];
   readonly tasks: readonly string[];
@@ -206,6 +251,12 @@ export interface PlanReport {
   readonly jurisdiction: Jurisdiction;
   /** 全省 / 全市 / 全县 (全区, 全旗 by name). */
   readonly scopeWord: string;
+  /** 主送机关, e.g. "湖北省医疗保障局，黄石市人民政府". */
+  readonly recipient: string;
+  /** 落款: the issuing bureau. */
+  readonly issuingBureau: string;
+  /** 成文日期 (ISO date), or null when the document is not dated yet. */
+  readonly issuedOn: string | null;
   /** Breaches first, then by table position. */
   readonly indicators: readonly IndicatorRow[];
   readonly counts: VerdictCounts;

@@ -1,6 +1,6 @@
-import { type Verdict, verdictLabels } from "../evaluation/verdict.ts";
+import type { Verdict } from "../evaluation/verdict.ts";
 import { workStatusLabels, type WorkStatus } from "../task/schema.ts";
-import { formatDifference, formatQuantity } from "./format.ts";
+import { reportVerdictLabels as verdictLabels } from "./reading.ts";
 import type {
   ChildSummary,
   IndicatorRow,
@@ -24,69 +24,26 @@ export const verdictOrder: readonly Verdict[] = [
 
 const statusOrder: readonly WorkStatus[] = ["completed", "inProgress", "delayed", "notStarted", "cancelled"];
 
-export interface SentenceInputs {
-  readonly year: number;
-  readonly scopeWord: string;
-  readonly name: string;
-  readonly unit: string | null;
-  readonly attributeLabel: string;
-  readonly actualValue: number | null;
-  readonly actualText: string;
-  readonly hasActual: boolean;
-  /** The number the target names, for threshold and level targets. */
-  readonly targetValue: number | null;
-  /** Band and maintain targets: compare with the band, not a line. */
-  readonly targetKind: string;
-  readonly targetText: string;
-  readonly verdict: Verdict;
-  readonly breach: boolean;
-  readonly expected: number | null;
-}
-
-/**
- * One indicator's sentence, e.g.
- * "截至2023年底，全市基本医疗保险参保率为96.3%，高于约束性目标0.3个百分点，已达成。"
- */
-export function indicatorSentence(s: SentenceInputs): string {
-  const head = `截至${s.year}年底，${s.scopeWord}${s.name}`;
-  if (!s.hasActual) return `${head}尚无${s.year}年监测数据，${verdictLabels.insufficientData}。`;
-  const value = s.actualValue !== null ? formatQuantity(s.actualValue, s.unit) : `“${s.actualText}”`;
-  const parts = [`${head}为${value}`];
-  if (s.actualValue !== null && s.targetValue !== null && (s.targetKind === "threshold" || s.targetKind === "level")) {
-    const delta = s.actualValue - s.targetValue;
-    if (Math.abs(delta) < 0.005) parts.push(`与${s.attributeLabel}目标持平`);
-    else parts.push(`${delta > 0 ? "高于" : "低于"}${s.attributeLabel}目标${formatDifference(delta, s.unit)}`);
-  } else if (s.targetKind === "band" || s.targetKind === "maintain") {
-    parts.push(`${s.attributeLabel}目标为“${s.targetText}”`);
+/** Indicator prose grouped by the plan's categories, one paragraph each, in table order. */
+export function categoryParagraphs(rows: readonly IndicatorRow[]): { category: string; text: string }[] {
+  const groups = new Map<string, IndicatorRow[]>();
+  for (const r of [...rows].sort((x, y) => x.position - y.position)) {
+    const list = groups.get(r.category) ?? [];
+    list.push(r);
+    groups.set(r.category, list);
   }
-  parts.push(verdictPhrase(s));
-  return `${parts.join("，")}。`;
-}
-
-function verdictPhrase(s: SentenceInputs): string {
-  const line = s.expected !== null ? `（时序进度要求${formatQuantity(s.expected, s.unit)}）` : "";
-  switch (s.verdict) {
-    case "achieved":
-      return verdictLabels.achieved;
-    case "onTrack":
-      return s.expected !== null
-        ? `达到时序进度要求${line}，${verdictLabels.onTrack}`
-        : verdictLabels.onTrack;
-    case "behind":
-      return s.expected !== null
-        ? `落后于时序进度${line}，${verdictLabels.behind}`
-        : verdictLabels.behind;
-    case "missed":
-      return s.breach ? `${verdictLabels.missed}，属约束性指标未达标` : verdictLabels.missed;
-    case "needsJudgement":
-      return verdictLabels.needsJudgement;
-    case "insufficientData":
-      return verdictLabels.insufficientData;
-  }
+  return [...groups].map(([category, list]) => ({
+    category,
+    text: `${category ? `${category}方面，` : ""}${list.map((r) => r.sentence.replace(/。$/, "")).join("；")}。`,
+  }));
 }
 
 /** "已达成5项，进展顺利3项，…" over non-zero classes (at least one is always named). */
-function countList<K extends string>(order: readonly K[], counts: Readonly<Record<K, number>>, label: (k: K) => string) {
+function countList<K extends string>(
+  order: readonly K[],
+  counts: Readonly<Record<K, number>>,
+  label: (k: K) => string,
+) {
   const parts = order.filter((k) => counts[k] > 0).map((k) => `${label(k)}${counts[k]}项`);
   return parts.length > 0 ? parts.join("，") : "暂无";
 }
@@ -111,27 +68,48 @@ export function overviewParagraphs(input: {
       ? `本报告依据《${input.planTitle}》，对规划实施以来（${input.periodStart}—${input.year}年）${input.scopeWord}主要指标、重点任务和专栏工程的进展情况进行中期评估。`
       : `本报告依据《${input.planTitle}》，对${input.scopeWord}主要指标、重点任务和专栏工程截至${input.year}年底的实施情况进行年度监测。`;
   const tally = `规划确定的${counts.total}项主要指标中，${countList(verdictOrder, counts.byVerdict, (v) => verdictLabels[v])}。`;
-  const binding =
-    counts.binding.total === 0
-      ? "规划未设置约束性指标。"
-      : counts.binding.breaches === 0
-        ? `${counts.binding.total}项约束性指标均未出现未达标情形。`
-        : `${counts.binding.total}项约束性指标中，${counts.binding.breaches}项未达到目标或进度要求。`;
-  return [`${stage}${scope}`, `${tally}${binding}`];
+  return [`${stage}${scope}`, `${tally}${bindingSummary(counts)}`];
 }
 
-export function breachParagraphs(rows: readonly IndicatorRow[]): string[] {
+/** What the binding indicators amount to; never "all met" while some have no data. */
+export function bindingSummary(counts: VerdictCounts): string {
+  const b = counts.binding;
+  if (b.total === 0) return "规划未设置约束性指标。";
+  const noData =
+    b.noData.length > 0 ? `${b.noData.length}项暂无监测数据（${b.noData.join("、")}），尚不能作出判断` : "";
+  if (b.breaches === 0 && b.noData.length === 0) return `${b.total}项约束性指标均未出现未达标情形。`;
+  const parts = [
+    ...(b.breaches > 0 ? [`${b.breaches}项未达到目标或进度要求`] : []),
+    ...(noData ? [noData] : []),
+  ];
+  return `${b.total}项约束性指标中，${parts.join("，")}。`;
+}
+
+export function breachParagraphs(rows: readonly IndicatorRow[], counts: VerdictCounts): string[] {
   const breaches = rows.filter((r) => r.breach);
-  if (breaches.length === 0) return ["约束性指标均达到目标或进度要求。"];
+  const noData = counts.binding.noData;
+  const missing =
+    noData.length > 0 ? [`${noData.join("、")}为约束性指标，暂无监测数据，须补报数据后作出判断。`] : [];
+  if (breaches.length === 0) {
+    if (counts.binding.total === 0) return ["规划未设置约束性指标。"];
+    return noData.length === 0 ? ["约束性指标均达到目标或进度要求。"] : [...missing];
+  }
   const names = breaches.map((r) => r.name).join("、");
   return [
-    `${names}为约束性指标，未达到目标或进度要求，应作为重点督办事项，逐项分析原因并提出整改措施。`,
-    ...breaches.map((r) => r.reason).filter((s) => s.length > 0),
+    `${names}为约束性指标，未达到目标或进度要求，列为重点督办事项。`,
+    ...breaches.map(
+      (r) => `${r.sentence}${r.remedy ?? ""}${r.remedy && !r.remedy.endsWith("。") ? "。" : ""}`,
+    ),
+    ...missing,
   ];
 }
 
 export function statusTally(counts: StatusCounts): string {
-  return countList(statusOrder, counts.byStatus, (s) => workStatusLabels[s]);
+  const known = statusOrder
+    .filter((k) => counts.byStatus[k] > 0)
+    .map((k) => `${workStatusLabels[k]}${counts.byStatus[k]}项`);
+  const all = [...known, ...(counts.unreported > 0 ? [`未填报进展${counts.unreported}项`] : [])];
+  return all.length > 0 ? all.join("，") : "暂无";
 }
 
 export function taskParagraphs(counts: StatusCounts): string[] {
@@ -158,7 +136,9 @@ export function reviewParagraphs(
   year: number,
 ): string[] {
   const tally = countList(reviewGradeOrder, counts, (g) => reviewGradeLabels[g]);
-  const out = [`对照时序进度，规划实施以来（${periodStart}—${year}年）${rows.length}项主要指标中，${tally}。`];
+  const out = [
+    `对照时序进度，规划实施以来（${periodStart}—${year}年）${rows.length}项主要指标中，${tally}。`,
+  ];
   const lagging = rows.filter((r) => r.reviewGrade === "lagging");
   const bindingLagging = lagging.filter((r) => r.attribute === "binding");
   if (bindingLagging.length > 0)

@@ -7,8 +7,8 @@ export const reviewGradeLabels: Record<ReviewGrade, string> = {
   faster: "快于预期",
   onPace: "基本符合预期",
   lagging: "滞后",
-  needsJudgement: "需人工研判",
-  insufficientData: "数据不足",
+  needsJudgement: "待研判",
+  insufficientData: "暂无数据",
 };
 
 /** Order used for counts and tables. */

@@ -57,9 +57,18 @@ export function sampleObservations(
     const target = targetNumber(ind);
     const base = cellNumber(ind.baseline);
     const push = (year: number, value: Observation["value"]) =>
-      out.push({ indicatorId: ind.id, year, value, source: "示例数据", note: null, recordedBy: "ybplan", recordedAt: null });
+      out.push({
+        indicatorId: ind.id,
+        year,
+        value,
+        source: "示例数据",
+        note: null,
+        recordedBy: "ybplan",
+        recordedAt: null,
+      });
     if (kind === "milestone" || (kind === "qualitative" && base === null)) {
-      for (let y = plan.baselineYear + 1; y <= options.lastYear; y++) push(y, { kind: "text", text: `${y}年按计划推进` });
+      for (let y = plan.baselineYear + 1; y <= options.lastYear; y++)
+        push(y, { kind: "text", text: `${y}年按计划推进` });
       continue;
     }
     const anchor = base ?? (target !== null ? target * (0.85 + rnd() * 0.1) : null);
@@ -78,7 +87,8 @@ export function sampleObservations(
     for (let y = plan.baselineYear; y <= options.lastYear; y++) {
       const share = (y - plan.baselineYear) / Math.max(1, plan.periodEnd - plan.baselineYear);
       const noise = (rnd() - 0.5) * Math.abs(goal - anchor) * 0.05;
-      const v = y === plan.baselineYear ? anchor : anchor + (goal - anchor) * Math.min(1.2, share * pace) + noise;
+      const v =
+        y === plan.baselineYear ? anchor : anchor + (goal - anchor) * Math.min(1.2, share * pace) + noise;
       push(y, { kind: "number", value: round(v, digits) });
     }
   }
@@ -88,14 +98,25 @@ export function sampleObservations(
 const statusCycle: readonly WorkStatus[] = ["completed", "inProgress", "inProgress", "delayed", "notStarted"];
 
 /** Task and 专栏 item statuses with a progress note for `year`. */
-export function sampleWorkProgress<T extends Task | ProjectItem>(items: readonly T[], seed: number, year: number): T[] {
+export function sampleWorkProgress<T extends Task | ProjectItem>(
+  items: readonly T[],
+  seed: number,
+  year: number,
+): T[] {
   return items.map((it) => {
     const rnd = seededRandom(seed ^ hashSeed(it.id));
     const status = statusCycle[Math.floor(rnd() * statusCycle.length)]!;
     return {
       ...it,
       status,
-      progress: [{ year, text: `${year}年${it.title}工作${status === "completed" ? "已完成" : "持续推进"}`, recordedBy: null, recordedAt: null }],
+      progress: [
+        {
+          year,
+          text: `${year}年${it.title}工作${status === "completed" ? "已完成" : "持续推进"}`,
+          recordedBy: null,
+          recordedAt: null,
+        },
+      ],
     };
   });
 }

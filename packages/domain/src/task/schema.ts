@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, IsoDate, Year } from "../common/schema.ts";
+import { OutlineKind } from "./outline-kind.ts";
 
 export const WorkStatus = z.enum(["notStarted", "inProgress", "completed", "delayed", "cancelled"]);
 export type WorkStatus = z.infer<typeof WorkStatus>;
@@ -45,6 +46,8 @@ export const Task = z.object({
   ...WorkItemFields,
   level: z.number().int().min(1).max(6),
   parentId: Id.nullable(),
+  /** Set by the importer, correctable by a planner; absent: classified from the titles. */
+  kind: OutlineKind.nullable().optional(),
 });
 export type Task = z.infer<typeof Task>;
 

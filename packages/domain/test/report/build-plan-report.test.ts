@@ -11,7 +11,12 @@ const selfPay = indicator({
   category: "医保待遇",
   name: "个人卫生支出占卫生总费用的比例",
   direction: "lower",
-  baseline: cell("28.5", { kind: "level", quantity: { value: 28.5, unit: "%" }, from: null, directionHint: null }),
+  baseline: cell("28.5", {
+    kind: "level",
+    quantity: { value: 28.5, unit: "%" },
+    from: null,
+    directionHint: null,
+  }),
   target: cell("≤27%", { kind: "threshold", op: "lte", quantity: { value: 27, unit: "%" }, sustain: false }),
 });
 const income = indicator({
@@ -22,7 +27,10 @@ const income = indicator({
   unit: "亿元",
   attribute: "expected",
   baseline: cell("—", { kind: "notApplicable" }),
-  target: cell("收入规模与经济规模更加适应", { kind: "qualitative", statement: "收入规模与经济规模更加适应" }),
+  target: cell("收入规模与经济规模更加适应", {
+    kind: "qualitative",
+    statement: "收入规模与经济规模更加适应",
+  }),
 });
 const band = indicator({
   id: "i4",
@@ -30,8 +38,18 @@ const band = indicator({
   name: "职工医保政策范围内住院费用基金支付比例",
   attribute: "expected",
   direction: "band",
-  baseline: cell("80", { kind: "level", quantity: { value: 80, unit: "%" }, from: null, directionHint: null }),
-  target: cell("稳定在80%左右", { kind: "band", quantity: { value: 80, unit: "%" }, halfWidth: null, sustain: true }),
+  baseline: cell("80", {
+    kind: "level",
+    quantity: { value: 80, unit: "%" },
+    from: null,
+    directionHint: null,
+  }),
+  target: cell("稳定在80%左右", {
+    kind: "band",
+    quantity: { value: 80, unit: "%" },
+    halfWidth: null,
+    sustain: true,
+  }),
 });
 const drugs = indicator({
   id: "i5",
@@ -40,7 +58,12 @@ const drugs = indicator({
   name: "药品集中带量采购品种",
   unit: "个",
   attribute: "expected",
-  baseline: cell("112", { kind: "level", quantity: { value: 112, unit: "个" }, from: null, directionHint: null }),
+  baseline: cell("112", {
+    kind: "level",
+    quantity: { value: 112, unit: "个" },
+    from: null,
+    directionHint: null,
+  }),
   target: cell(">500", { kind: "threshold", op: "gt", quantity: { value: 500, unit: "个" }, sustain: false }),
 });
 
@@ -62,7 +85,10 @@ const evaluations = new Map<string, EvaluationLike>([
   ["i5", { verdict: "onTrack", breach: false, explanation: "快于时序进度。" }],
 ]);
 
-function build(kind: "annual" | "midTerm" = "annual", extra: Partial<Parameters<typeof buildPlanReport>[0]> = {}) {
+function build(
+  kind: "annual" | "midTerm" = "annual",
+  extra: Partial<Parameters<typeof buildPlanReport>[0]> = {},
+) {
   return buildPlanReport({
     plan,
     jurisdiction: huangshi,
@@ -81,7 +107,8 @@ describe("buildPlanReport", () => {
   it("writes the indicator sentence in formal Chinese from the data", () => {
     const r = build();
     const row = r.indicators.find((x) => x.id === "i1")!;
-    expect(row.sentence).toBe("截至2023年底，全市基本医疗保险参保率为96.3%，高于约束性目标0.3个百分点，已达成。");
+    expect(row.sentence).toBe("基本医疗保险参保率2023年为96.3%，高于约束性目标（96%）0.3个百分点，已达成。");
+    expect(row.gap).toMatchObject({ text: "+0.3个百分点", against: "target" });
     expect(r.narrative.indicators).toContain(row.sentence);
   });
 
@@ -102,9 +129,9 @@ describe("buildPlanReport", () => {
       needsJudgement: 1,
       insufficientData: 0,
     });
-    expect(r.counts.binding).toEqual({ total: 2, breaches: 1 });
+    expect(r.counts.binding).toEqual({ total: 2, breaches: 1, noData: [] });
     expect(r.narrative.overview[1]).toBe(
-      "规划确定的5项主要指标中，已达成2项，进展顺利1项，进度滞后1项，需人工研判1项。2项约束性指标中，1项未达到目标或进度要求。",
+      "规划确定的5项主要指标中，已达成2项，进展顺利1项，进度滞后1项，待研判1项。2项约束性指标中，1项未达到目标或进度要求。",
     );
   });
 
@@ -114,8 +141,12 @@ describe("buildPlanReport", () => {
     // expected(2023) = 28.5 + (27 − 28.5) × 3/5 = 27.6
     expect(row.expected).toBeCloseTo(27.6, 6);
     expect(row.sentence).toBe(
-      "截至2023年底，全市个人卫生支出占卫生总费用的比例为28.1%，高于约束性目标1.1个百分点，落后于时序进度（时序进度要求27.6%），进度滞后。",
+      "个人卫生支出占卫生总费用的比例2023年为28.1%，按时序进度应达到27.6%，落后时序进度0.5个百分点，进度滞后。",
     );
+    // One gap: the one that decides the verdict, 28.1 − 27.6 in the good (lower) direction.
+    expect(row.gap).toMatchObject({ text: "-0.5个百分点", against: "line" });
+    expect(row.remedy).toBe("原因及整改措施待填报");
+    expect(r.narrative.breaches.join("")).toContain("原因及整改措施待填报");
     expect(r.narrative.breaches[0]).toContain("个人卫生支出占卫生总费用的比例为约束性指标");
   });
 
@@ -129,14 +160,14 @@ describe("buildPlanReport", () => {
 
   it("prints text observations and qualitative targets without inventing a comparison", () => {
     const row = build().indicators.find((x) => x.id === "i3")!;
-    expect(row.sentence).toBe("截至2023年底，全市基本医疗保险基金收入为“基金收入较上年增长6.2%”，需人工研判。");
+    expect(row.sentence).toBe("基本医疗保险基金收入2023年填报情况为“基金收入较上年增长6.2%”，待研判。");
     expect(row.baseline.text).toBe("—");
   });
 
   it("says when the year has no data", () => {
     const r = build("annual", { observations: observations.filter((o) => o.indicatorId !== "i5") });
     const row = r.indicators.find((x) => x.id === "i5")!;
-    expect(row.sentence).toBe("截至2023年底，全市药品集中带量采购品种尚无2023年监测数据，数据不足。");
+    expect(row.sentence).toBe("药品集中带量采购品种2023年尚未填报监测数据，暂无数据。");
   });
 
   it("evaluates indicators without a precomputed evaluation through `evaluate`", () => {
@@ -158,7 +189,7 @@ describe("buildPlanReport", () => {
     const grade = (id: string) => r.indicators.find((x) => x.id === id)!.reviewGradeLabel;
     expect(grade("i1")).toBe("提前实现");
     expect(grade("i2")).toBe("滞后");
-    expect(grade("i3")).toBe("需人工研判");
+    expect(grade("i3")).toBe("待研判");
     // A band target that holds is on pace, not met early.
     expect(grade("i4")).toBe("基本符合预期");
     // 112 → 500 by 2025: the line expects 344.8 in 2023; 400 is well ahead of it.
@@ -166,9 +197,11 @@ describe("buildPlanReport", () => {
     expect(r.coveredYears).toEqual([2021, 2022, 2023]);
     expect(r.title).toBe("黄石市医疗保障事业发展“十四五”规划实施中期评估报告");
     expect(r.narrative.review[0]).toBe(
-      "对照时序进度，规划实施以来（2021—2023年）5项主要指标中，提前实现1项，快于预期1项，基本符合预期1项，滞后1项，需人工研判1项。",
+      "对照时序进度，规划实施以来（2021—2023年）5项主要指标中，提前实现1项，快于预期1项，基本符合预期1项，滞后1项，待研判1项。",
     );
-    expect(r.narrative.review[1]).toBe("滞后的约束性指标：个人卫生支出占卫生总费用的比例，须在规划后半程加快推进。");
+    expect(r.narrative.review[1]).toBe(
+      "滞后的约束性指标：个人卫生支出占卫生总费用的比例，须在规划后半程加快推进。",
+    );
   });
 
   it("grades progress near the line as 基本符合预期", () => {
@@ -196,8 +229,28 @@ describe("buildPlanReport", () => {
   it("summarises task and 专栏 progress with the year's note", () => {
     const base = { planId: "p1", text: "", leadDepartment: null, deadline: null };
     const tasks: Task[] = [
-      { ...base, id: "t1", number: "第三章", title: "重点任务", level: 1, parentId: null, status: "inProgress", progress: [], position: 1 },
-      { ...base, id: "t2", number: "第一节", title: "健全体系", level: 2, parentId: "t1", status: "inProgress", progress: [], position: 2 },
+      {
+        ...base,
+        id: "t1",
+        number: "第三章",
+        title: "重点任务",
+        level: 1,
+        parentId: null,
+        status: "inProgress",
+        progress: [],
+        position: 1,
+      },
+      {
+        ...base,
+        id: "t2",
+        number: "第一节",
+        title: "健全体系",
+        level: 2,
+        parentId: "t1",
+        status: "inProgress",
+        progress: [],
+        position: 2,
+      },
       {
         ...base,
         id: "t3",
@@ -212,11 +265,39 @@ describe("buildPlanReport", () => {
         ],
         position: 3,
       },
-      { ...base, id: "t4", number: "二、", title: "健全筹资机制", level: 3, parentId: "t2", status: "delayed", progress: [], position: 4 },
+      {
+        ...base,
+        id: "t4",
+        number: "二、",
+        title: "健全筹资机制",
+        level: 3,
+        parentId: "t2",
+        status: "delayed",
+        progress: [],
+        position: 4,
+      },
     ];
     const items: ProjectItem[] = [
-      { ...base, id: "x1", projectId: "pr1", number: "1", title: "参保扩面", status: "completed", progress: [], position: 1 },
-      { ...base, id: "x2", projectId: "pr1", number: "2", title: "精准参保", status: "inProgress", progress: [], position: 2 },
+      {
+        ...base,
+        id: "x1",
+        projectId: "pr1",
+        number: "1",
+        title: "参保扩面",
+        status: "completed",
+        progress: [],
+        position: 1,
+      },
+      {
+        ...base,
+        id: "x2",
+        projectId: "pr1",
+        number: "2",
+        title: "精准参保",
+        status: "inProgress",
+        progress: [],
+        position: 2,
+      },
     ];
     const projects: (Project & { items: ProjectItem[] })[] = [
       { id: "pr1", planId: "p1", number: "专栏2", title: "全民参保质量提升工程", position: 1, items },

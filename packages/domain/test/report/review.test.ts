@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { progressRatio, reviewGrade, timeElapsedExpected } from "../../src/report/index.ts";
 
-const g = (verdict: Parameters<typeof reviewGrade>[0]["verdict"], actual: number | null, holdTarget = false) =>
-  reviewGrade({ verdict, holdTarget, baseline: 90, expected: 93, actual });
+const g = (
+  verdict: Parameters<typeof reviewGrade>[0]["verdict"],
+  actual: number | null,
+  holdTarget = false,
+) => reviewGrade({ verdict, holdTarget, baseline: 90, expected: 93, actual });
 
 describe("review grades", () => {
   it("time-elapsed expected value", () => {
@@ -37,8 +40,15 @@ describe("review grades", () => {
   });
 
   it("tolerance is a setting", () => {
-    expect(reviewGrade({ verdict: "onTrack", holdTarget: false, baseline: 90, expected: 93, actual: 93.1, tolerance: 0.01 })).toBe(
-      "faster",
-    );
+    expect(
+      reviewGrade({
+        verdict: "onTrack",
+        holdTarget: false,
+        baseline: 90,
+        expected: 93,
+        actual: 93.1,
+        tolerance: 0.01,
+      }),
+    ).toBe("faster");
   });
 });

@@ -23,8 +23,18 @@ describe("sample observations", () => {
 
 describe("inMemoryPlan", () => {
   it("gives a document stable ids and links", () => {
-    const { id: _i, planId: _p, parentIndicatorId: _q, ...fields } = indicator({ id: "x", position: 1, name: "参保率" });
-    const draft: PlanDocument["indicators"][number] = { ...fields, key: "参保率", confidence: "table", line: 3 };
+    const {
+      id: _i,
+      planId: _p,
+      parentIndicatorId: _q,
+      ...fields
+    } = indicator({ id: "x", position: 1, name: "参保率" });
+    const draft: PlanDocument["indicators"][number] = {
+      ...fields,
+      key: "参保率",
+      confidence: "table",
+      line: 3,
+    };
     const doc: PlanDocument = {
       format: "ybplan.plan-document/v1",
       plan: {
@@ -40,11 +50,39 @@ describe("inMemoryPlan", () => {
       },
       indicators: [draft],
       tasks: [
-        { key: "c1", number: "第一章", title: "总体要求", text: "", leadDepartment: null, deadline: null, line: 1, level: 1, parentKey: null },
-        { key: "c1/1", number: "一、", title: "参保", text: "", leadDepartment: null, deadline: null, line: 2, level: 3, parentKey: "c1" },
+        {
+          key: "c1",
+          number: "第一章",
+          title: "总体要求",
+          text: "",
+          leadDepartment: null,
+          deadline: null,
+          line: 1,
+          level: 1,
+          parentKey: null,
+        },
+        {
+          key: "c1/1",
+          number: "一、",
+          title: "参保",
+          text: "",
+          leadDepartment: null,
+          deadline: null,
+          line: 2,
+          level: 3,
+          parentKey: "c1",
+        },
       ],
       projects: [
-        { key: "z1", number: "专栏1", title: "工程", line: 4, items: [{ key: "a", number: "1", title: "项目", text: "", leadDepartment: null, deadline: null, line: 5 }] },
+        {
+          key: "z1",
+          number: "专栏1",
+          title: "工程",
+          line: 4,
+          items: [
+            { key: "a", number: "1", title: "项目", text: "", leadDepartment: null, deadline: null, line: 5 },
+          ],
+        },
       ],
       footnotes: [],
       warnings: [],
