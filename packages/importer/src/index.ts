@@ -22,3 +22,11 @@ export { parseIndicatorProse, type ProseIndicators, type ProseOptions } from "./
 export { type DocumentFormat, type TextEncoding, decodeText, detectFormat } from "./decode/index.ts";
 export { htmlToText } from "./html/html-to-text.ts";
 export type { WarningCode } from "./warnings.ts";
+export {
+  type PolicyProposals,
+  type ProposalWarning,
+  type ProposalWarningCode,
+  type ProposedParameter,
+  type ProposeOptions,
+  proposePolicyParameters,
+} from "./policy/propose-parameters.ts";
