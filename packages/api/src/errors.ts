@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { ConflictError, NotFoundError, ValidationError } from "@ybplan/db";
+import { ConflictError, fromDatabaseError, NotFoundError, ValidationError } from "@ybplan/db";
 import type { CreditError, RepairIncomplete } from "@ybplan/domain/credit";
 import type { ProcurementDataError, ProcurementImportError } from "@ybplan/domain/procurement";
 import { Data } from "effect";
@@ -128,6 +128,11 @@ export function errorKind(e: unknown): ErrorKind {
 
 /** A thrown value → TRPCError; tagged errors keep their message (Chinese) and themselves as cause. */
 export function toTRPCError(e: unknown): TRPCError {
+  // A constraint violation is the caller's data at fault (a missing reference, a duplicate): 4xx.
+  const violation = fromDatabaseError(
+    e instanceof TRPCError && e.code === "INTERNAL_SERVER_ERROR" ? e.cause : e,
+  );
+  if (violation) return toTRPCError(violation);
   if (e instanceof TRPCError) {
     const inner = e.cause;
     const tag = tagOf(inner);

@@ -1,3 +1,4 @@
+import { labelOfField } from "@ybplan/domain/common";
 import { Data } from "effect";
 
 /**
@@ -50,3 +51,54 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
 }
 
 export type DataError = ConflictError | NotFoundError | ValidationError;
+
+/**
+ * A PostgreSQL constraint violation (PGlite or postgres.js, possibly wrapped by Drizzle) as the
+ * ValidationError it is: the caller's data names a missing row, repeats a unique value, leaves a
+ * required field empty. The field is read from the violation's detail ("Key (parent_plan_id)=…")
+ * or column and named in camelCase with its Chinese label. Null for anything else (a real fault).
+ */
+export function fromDatabaseError(e: unknown): ValidationError | null {
+  const pg = findPgError(e);
+  if (!pg) return null;
+  const columns = (pg.column ?? pg.column_name ?? /Key \(([^)]+)\)=/.exec(pg.detail ?? "")?.[1] ?? "")
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const fields = columns.map((c) => c.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase()));
+  // The last column of a composite key is the one the person chose (jurisdiction + *title*).
+  const field = fields.at(-1) ?? null;
+  const label = fields.length ? fields.map(labelOfField).join("和") : "数据";
+  if (pg.code === "23503" && /still referenced/.test(pg.detail ?? "")) {
+    return new ValidationError({ issues: [{ path: [], message: "该记录仍被其他数据引用，不能删除" }] });
+  }
+  const message = violationMessages[pg.code]?.(label);
+  if (!message) return null;
+  return new ValidationError({ issues: [{ path: field ? [field] : [], message }] });
+}
+
+const violationMessages: Record<string, (label: string) => string> = {
+  "23503": (label) => `${label}引用的记录不存在`,
+  "23505": (label) => `已存在相同${label}的记录`,
+  "23502": (label) => `${label}不能为空`,
+  "23514": (label) => `${label}不符合取值要求`,
+  "22001": (label) => `${label}过长`,
+  "22P02": (label) => `${label}格式不正确`,
+  "22003": (label) => `${label}超出数值范围`,
+};
+
+interface PgErrorFields {
+  readonly code: string;
+  readonly detail?: string;
+  readonly column?: string;
+  readonly column_name?: string;
+}
+
+function findPgError(e: unknown): PgErrorFields | null {
+  for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return cur as PgErrorFields;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return null;
+}

@@ -1,2 +1,3 @@
+export * from "./field-labels.ts";
 export * from "./limits.ts";
 export * from "./schema.ts";
