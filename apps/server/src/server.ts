@@ -12,7 +12,9 @@ import {
   silentLogger,
 } from "@ybplan/api";
 import { type Database, openDatabase } from "@ybplan/db";
+import { type TrpcResponses, trpcResponses } from "./cache/index.ts";
 import { planImporter } from "./importer.ts";
+import { type JobRunner, registeredJobs, type ScheduledJob, startJobs } from "./jobs/index.ts";
 import {
   applySecurityHeaders,
   bodyLimitOf,
@@ -48,6 +50,10 @@ export interface StartServerOptions {
   readonly secureCookies?: boolean | undefined;
   /** Take the client address from X-Forwarded-For (behind a reverse proxy), and TLS from X-Forwarded-Proto. */
   readonly trustProxy?: boolean | undefined;
+  /** Jobs run through the jobs leader (default: every registered job, see jobs/). */
+  readonly jobs?: readonly ScheduledJob[] | undefined;
+  /** How often the jobs runner looks for leadership and due jobs (default 5 s). */
+  readonly jobTickMs?: number | undefined;
   /** Origins besides the server's own whose pages may call mutations (e.g. a dev server). */
   readonly allowedOrigins?: readonly string[] | undefined;
 }
@@ -57,6 +63,9 @@ export interface RunningServer {
   readonly port: number;
   readonly database: Database;
   readonly seed: SeedResult;
+  /** Cached, compressed `/trpc` responses (stats for tests and the bench). */
+  readonly responses: TrpcResponses;
+  readonly jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -118,6 +127,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   const trpcSmall = trpcHandler(DEFAULT_BODY_LIMIT);
   const trpcLarge = trpcHandler(LARGEST_BODY_LIMIT);
+  const responses = trpcResponses(database);
   const serveStatic = staticHandler(options.adminDist === undefined ? defaultAdminDist : options.adminDist);
   let draining = false;
 
@@ -147,7 +157,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         const refusal = checkTrpcRequest(req, { trustProxy, allowedOrigins: options.allowedOrigins ?? [] });
         if (refusal) return sendRefusal(req, res, refusal);
         const large = bodyLimitOf(proceduresOf(req.url ?? "/")) > DEFAULT_BODY_LIMIT;
-        (large ? trpcLarge : trpcSmall)(req, res);
+        responses.handle(req, res, large ? trpcLarge : trpcSmall);
         return;
       }
       serveStatic(req, res);
@@ -172,6 +182,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
   const url = `http://${host}:${port}`;
   log.info("server.listening", { url, db: database.kind });
+  const jobs = startJobs(database, options.jobs ?? registeredJobs(), { log, tickMs: options.jobTickMs });
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -186,10 +197,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           resolve();
         }, 10_000).unref();
       });
+      await jobs.stop();
       await database.close();
       log.info("server.closed");
     })();
     return closing;
   };
-  return { url, port, database, seed, close };
+  return { url, port, database, seed, responses, jobs, close };
 }

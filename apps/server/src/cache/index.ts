@@ -1,0 +1,7 @@
+export * from "./compression.ts";
+export {
+  proceduresOf,
+  type ResponseCacheStats,
+  type TrpcResponses,
+  trpcResponses,
+} from "./trpc-responses.ts";
