@@ -11,6 +11,7 @@ export * from "./indicators.ts";
 export * from "./jurisdictions.ts";
 export * from "./observations.ts";
 export * from "./plans.ts";
+export * from "./policy.ts";
 export * from "./procurement.ts";
 export * from "./projects.ts";
 export * from "./tasks.ts";
