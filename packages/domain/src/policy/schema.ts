@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Id, IsoDate } from "../common/schema.ts";
-import { Source } from "../credit/shared/provenance.ts";
 import { AdminCode } from "../jurisdiction/schema.ts";
 
 /**
@@ -186,55 +185,64 @@ export const Cleanup = z.object({
 });
 export type Cleanup = z.infer<typeof Cleanup>;
 
-export const PolicyDocument = z
-  .object({
-    id: Id,
-    title: z.string().trim().min(1, "请填写文件标题"),
-    /** 文号, e.g. 黄医保发〔2020〕12号; null when the document has none. */
-    docNumber: z.string().trim().min(1).nullable().default(null),
-    issuer: z.string().trim().min(1, "请填写发文机关"),
-    /** The jurisdiction whose parameters it sets. */
-    jurisdictionCode: AdminCode,
-    issuedOn: IsoDate.nullable().default(null),
-    effectiveFrom: IsoDate,
-    /** End stated in the document (有效期至); null = open-ended. */
-    effectiveTo: IsoDate.nullable().default(null),
-    status: PolicyStatus.default("inForce"),
-    /** Date of 废止; required when status is 已废止. Parameters end the day before. */
-    repealedOn: IsoDate.nullable().default(null),
-    supersedes: z.array(Supersession).default([]),
-    parameters: z.array(PolicyParameter).default([]),
-    cleanup: Cleanup.nullable().default(null),
-    /** Plan tasks the document fulfils ("出台…政策") and indicators it moves. */
-    taskIds: z.array(Id).default([]),
-    indicatorIds: z.array(Id).default([]),
-    source: Source.nullable().default(null),
-  })
-  .superRefine((d, ctx) => {
-    if (d.effectiveTo && d.effectiveTo < d.effectiveFrom) {
-      ctx.addIssue({ code: "custom", path: ["effectiveTo"], message: "失效日期不能早于生效日期" });
-    }
-    if (d.status === "repealed" && !d.repealedOn) {
-      ctx.addIssue({ code: "custom", path: ["repealedOn"], message: "废止须填写废止日期" });
-    }
-    if (d.repealedOn && d.repealedOn < d.effectiveFrom) {
-      ctx.addIssue({ code: "custom", path: ["repealedOn"], message: "废止日期不能早于生效日期" });
-    }
-    if (d.issuedOn && d.issuedOn > d.effectiveFrom) {
-      ctx.addIssue({ code: "custom", path: ["issuedOn"], message: "印发日期不能晚于生效日期" });
-    }
-    if (d.supersedes.some((s) => s.documentId === d.id)) {
-      ctx.addIssue({ code: "custom", path: ["supersedes"], message: "文件不能替代自身" });
-    }
-    const seen = new Map<string, number>();
-    d.parameters.forEach((p, i) => {
-      const key = `${parameterKey(p)}|${p.effectiveFrom ?? ""}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["parameters", i], message: `与第${first + 1}项参数重复` });
-      } else seen.set(key, i);
-    });
+/** A document's fields without its id (what a user enters); refined by `PolicyDocumentFields`. */
+const policyDocumentBase = z.object({
+  title: z.string().trim().min(1, "请填写文件标题"),
+  /** 文号, e.g. 黄医保发〔2020〕12号; null when the document has none. */
+  docNumber: z.string().trim().min(1).nullable().default(null),
+  issuer: z.string().trim().min(1, "请填写发文机关"),
+  /** The jurisdiction whose parameters it sets. */
+  jurisdictionCode: AdminCode,
+  issuedOn: IsoDate.nullable().default(null),
+  effectiveFrom: IsoDate,
+  /** End stated in the document (有效期至); null = open-ended. */
+  effectiveTo: IsoDate.nullable().default(null),
+  status: PolicyStatus.default("inForce"),
+  /** Date of 废止; required when status is 已废止. Parameters end the day before. */
+  repealedOn: IsoDate.nullable().default(null),
+  supersedes: z.array(Supersession).default([]),
+  parameters: z.array(PolicyParameter).default([]),
+  cleanup: Cleanup.nullable().default(null),
+  /** Plan tasks the document fulfils ("出台…政策") and indicators it moves. */
+  taskIds: z.array(Id).default([]),
+  indicatorIds: z.array(Id).default([]),
+  note: z.string().trim().max(1000).nullable().default(null),
+});
+
+type DocumentShape = z.infer<typeof policyDocumentBase> & { readonly id?: string };
+
+/** Cross-field rules: periods, 废止 needs its date, no self-supersession, no duplicate parameter. */
+function refineDocument(d: DocumentShape, ctx: z.RefinementCtx): void {
+  if (d.effectiveTo && d.effectiveTo < d.effectiveFrom) {
+    ctx.addIssue({ code: "custom", path: ["effectiveTo"], message: "失效日期不能早于生效日期" });
+  }
+  if (d.status === "repealed" && !d.repealedOn) {
+    ctx.addIssue({ code: "custom", path: ["repealedOn"], message: "废止须填写废止日期" });
+  }
+  if (d.repealedOn && d.repealedOn < d.effectiveFrom) {
+    ctx.addIssue({ code: "custom", path: ["repealedOn"], message: "废止日期不能早于生效日期" });
+  }
+  if (d.issuedOn && d.issuedOn > d.effectiveFrom) {
+    ctx.addIssue({ code: "custom", path: ["issuedOn"], message: "印发日期不能晚于生效日期" });
+  }
+  if (d.id !== undefined && d.supersedes.some((s) => s.documentId === d.id)) {
+    ctx.addIssue({ code: "custom", path: ["supersedes"], message: "文件不能替代自身" });
+  }
+  const seen = new Map<string, number>();
+  d.parameters.forEach((p, i) => {
+    const key = `${parameterKey(p)}|${p.effectiveFrom ?? ""}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["parameters", i], message: `与第${first + 1}项参数重复` });
+    } else seen.set(key, i);
   });
+}
+
+export const PolicyDocumentFields = policyDocumentBase.superRefine(refineDocument);
+export type PolicyDocumentFields = z.infer<typeof PolicyDocumentFields>;
+export type PolicyDocumentFieldsInput = z.input<typeof PolicyDocumentFields>;
+
+export const PolicyDocument = policyDocumentBase.extend({ id: Id }).superRefine(refineDocument);
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
 export type PolicyDocumentInput = z.input<typeof PolicyDocument>;
 
