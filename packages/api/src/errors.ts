@@ -2,9 +2,11 @@ import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ConflictError, fromDatabaseError, NotFoundError, ValidationError } from "@ybplan/db";
 import type { CreditError, RepairIncomplete } from "@ybplan/domain/credit";
+import type { CycleTransitionError, TargetRevisionError } from "@ybplan/domain/cycle";
 import type { ProcurementDataError, ProcurementImportError } from "@ybplan/domain/procurement";
 import { Data } from "effect";
 import { z } from "zod";
+import type { YearLockedError } from "./services/cycle-guard.ts";
 
 /**
  * Errors of the API layer as tagged values, and the ONE place where every tagged error (from this
@@ -59,7 +61,10 @@ export type KnownTag =
   | ProcurementDataError["_tag"]
   | ProcurementImportError["_tag"]
   | CreditError["_tag"]
-  | RepairIncomplete["_tag"];
+  | RepairIncomplete["_tag"]
+  | CycleTransitionError["_tag"]
+  | TargetRevisionError["_tag"]
+  | YearLockedError["_tag"];
 
 /**
  * Tag → tRPC code: complete by construction (a new tag in `KnownTag` fails to compile until it has
@@ -84,6 +89,10 @@ const codeByTag = {
   InvalidDeduction: "BAD_REQUEST",
   InvalidScoring: "BAD_REQUEST",
   RepairIncomplete: "BAD_REQUEST",
+  // The reporting cycle: a move not legal in the current state, or a write to a locked year.
+  CycleTransitionError: "CONFLICT",
+  YearLockedError: "CONFLICT",
+  TargetRevisionError: "BAD_REQUEST",
 } as const satisfies Record<KnownTag, TRPC_ERROR_CODE_KEY>;
 
 function tagOf(e: unknown): string | null {

@@ -6,7 +6,9 @@ import { indicatorsRouter } from "./router/indicators.ts";
 import { jurisdictionsRouter } from "./router/jurisdictions.ts";
 import { observationsRouter } from "./router/observations.ts";
 import { plansRouter } from "./router/plans.ts";
+import { policiesRouter } from "./router/policies.ts";
 import { creditRouter } from "./router/credit.ts";
+import { cycleRouter } from "./router/cycle.ts";
 import { procurementRouter } from "./router/procurement.ts";
 import { projectsRouter, tasksRouter } from "./router/tasks.ts";
 import { reportsRouter } from "./router/reports.ts";
@@ -20,11 +22,13 @@ export const appRouter = router({
   plans: plansRouter,
   indicators: indicatorsRouter,
   observations: observationsRouter,
+  cycle: cycleRouter,
   tasks: tasksRouter,
   projects: projectsRouter,
   evaluation: evaluationRouter,
   import: importRouter,
   procurement: procurementRouter,
+  policies: policiesRouter,
   credit: creditRouter,
   reports: reportsRouter,
   users: usersRouter,

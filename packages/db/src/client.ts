@@ -32,6 +32,11 @@ export interface DatabaseOptions {
   readonly connectTimeoutSeconds?: number | undefined;
   /** Listen for other processes' changes (PostgreSQL; default true). Short-lived tools pass false. */
   readonly listen?: boolean | undefined;
+  /**
+   * PGlite for a short-lived tool (the CLI): 16 MB of shared buffers instead of 128 MB, which
+   * PostgreSQL touches at start — opens in half the time with half the memory.
+   */
+  readonly compact?: boolean | undefined;
 }
 
 /** Held until released; released too when the process (or its connection) dies. */
@@ -66,7 +71,7 @@ export interface Database {
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.compact === true);
 }
 
 /**
@@ -114,9 +119,12 @@ function localLocks() {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+const compactParams = ["-c", "shared_buffers=16MB", "-c", "wal_buffers=1MB"];
+
+async function openPglite(dataDir: string | undefined, compact: boolean): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const options = compact ? { startParams: [...PGlite.defaultStartParams, ...compactParams] } : {};
+  const client = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   // One process owns an embedded database: changes are known here at commit, no notifications.
   const changes = new ChangeTracker();

@@ -4,6 +4,7 @@ import { parseTargetCell } from "@ybplan/domain/target";
 import { z } from "zod";
 import { versioned } from "../services/common.ts";
 import * as svc from "../services/indicators.ts";
+import * as revisions from "../services/target-revisions.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 const Fields = z.object({
@@ -58,6 +59,28 @@ export const indicatorsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { indicatorId: input.id });
       return svc.deleteIndicator(ctx.db, ctx.actor, code, input);
+    }),
+
+  /** 中期调整 of an indicator, oldest first. */
+  revisions: protectedProcedure.input(z.object({ indicatorId: z.uuid() })).query(async ({ ctx, input }) => {
+    await ctx.authorize("read", { indicatorId: input.indicatorId });
+    return revisions.listRevisions(ctx.db, input.indicatorId);
+  }),
+
+  /** Records a revised target from `effectiveYear` on (reason and basis required); history stays. */
+  reviseTarget: protectedProcedure
+    .input(
+      z.object({
+        indicatorId: z.uuid(),
+        effectiveYear: z.number().int().min(1990).max(2100),
+        targetText: z.string().trim().min(1, "请输入调整后的目标").max(200),
+        reason: z.string().trim().min(1, "请填写调整原因").max(1000),
+        basis: z.string().trim().min(1, "请填写调整依据").max(300),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { indicatorId: input.indicatorId });
+      return revisions.reviseTarget(ctx.db, ctx.actor, code, input);
     }),
 
   /** How a target (or baseline) text is understood — the live preview while editing. */

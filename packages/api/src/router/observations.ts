@@ -34,6 +34,9 @@ export const observationsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("enterData", { planId: input.planId });
-      return svc.upsertYear(ctx.db, ctx.actor, code, input);
+      return svc.upsertYear(ctx.db, ctx.actor, code, input, {
+        dir: await ctx.directory(),
+        writer: { user: ctx.user },
+      });
     }),
 });

@@ -1,9 +1,12 @@
 import { Year } from "@ybplan/domain/common";
-import { reportFormats } from "@ybplan/reports";
+import type { ReportFormat } from "@ybplan/reports";
 import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
 import * as svc from "../services/reports.ts";
 import { protectedProcedure, router } from "../trpc.ts";
+
+// The formats by name: importing @ybplan/reports here would load every renderer with the router.
+const reportFormats = ["docx", "xlsx", "html", "md"] as const satisfies readonly ReportFormat[];
 
 export const reportsRouter = router({
   /**

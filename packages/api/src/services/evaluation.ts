@@ -23,6 +23,7 @@ import type { JurisdictionDirectory } from "../auth/directory.ts";
 import { iso } from "./common.ts";
 import { observationValue } from "./dto.ts";
 import { withProcurementValues } from "./procurement.ts";
+import { attachRevisions, revisionsByIndicator, revisionsByPlans } from "./target-revisions.ts";
 
 /**
  * Verdicts through the domain engine (`@ybplan/domain/evaluation`), for one plan (indicators ×
@@ -131,7 +132,14 @@ async function computePlanMatrix(db: Db, planId: string, year: number) {
         )
     : [];
   const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
-  const engineInds = inds.map(forEngine);
+  // 中期调整: each year is judged by the target in force then.
+  const engineInds = attachRevisions(
+    inds.map(forEngine),
+    await revisionsByIndicator(
+      db,
+      inds.map((i) => i.id),
+    ),
+  );
   const years: number[] = [];
   for (let y = plan.periodStart; y <= Math.min(year, plan.periodEnd); y++) years.push(y);
   // Indicators bound to procurement records are judged on the derived count, not a typed value.
@@ -254,14 +262,21 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
   for (const { planId } of boundPlans) {
     obsByPlan.set(planId, await withProcurementValues(db, planId, [year], obsByPlan.get(planId) ?? []));
   }
+  const revisions = await revisionsByPlans(db, planIds);
   const totals = emptyCounts();
   let totalBreaches = 0;
   const planSummaries = planRows.map((p) => {
     const list = indsByPlan.get(p.id) ?? [];
-    const ev = evaluatePlan(list.map(forEngine), obsByPlan.get(p.id) ?? [], year, undefined, {
-      baselineYear: p.baselineYear,
-      periodEnd: p.periodEnd,
-    });
+    const ev = evaluatePlan(
+      attachRevisions(list.map(forEngine), revisions),
+      obsByPlan.get(p.id) ?? [],
+      year,
+      undefined,
+      {
+        baselineYear: p.baselineYear,
+        periodEnd: p.periodEnd,
+      },
+    );
     for (const [k, v] of Object.entries(ev.counts)) totals[k as Verdict] += v;
     totalBreaches += ev.breaches;
     const names = new Map(list.map((i) => [i.id, i.name]));

@@ -5,6 +5,7 @@ import {
   type Db,
   indicators,
   NotFoundError,
+  observations,
   plans,
   ValidationError,
   writeAudit,
@@ -138,6 +139,26 @@ export async function updateIndicator(
       });
     }
     const { baselineText, targetText, ...rest } = input.data;
+    if (targetText !== undefined && targetText !== before.targetText) {
+      // Changing the target in place would re-judge every past year: once figures exist, a
+      // change is a 中期调整 (reviseTarget) with its effective year, reason and basis.
+      const [used] = await tx
+        .select({ id: observations.id })
+        .from(observations)
+        .where(eq(observations.indicatorId, before.id))
+        .limit(1);
+      if (used) {
+        throw new ValidationError({
+          issues: [
+            {
+              path: ["data", "targetText"],
+              message:
+                "该指标已有填报数据，修改目标请使用“中期调整”（注明生效年份、原因和依据），以免改写历史评估",
+            },
+          ],
+        });
+      }
+    }
     const [after] = await tx
       .update(indicators)
       .set({ ...rest, ...parsedColumns({ baselineText, targetText }), ...bump(before, actor.name) })

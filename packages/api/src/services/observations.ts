@@ -11,7 +11,10 @@ import {
 } from "@ybplan/db";
 import { numericRangeProblem, type ObservationValue } from "@ybplan/domain/observation";
 import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import type { JurisdictionDirectory } from "../auth/directory.ts";
 import { iso } from "./common.ts";
+import { markFilling } from "./cycle.ts";
+import { assertYearWritable, type Writer } from "./cycle-guard.ts";
 import { type ObservationDto, observationDto } from "./dto.ts";
 
 /**
@@ -62,6 +65,11 @@ export async function upsertYear(
   actor: Actor,
   code: string,
   input: { planId: string; year: number; rows: ObservationRowInput[] },
+  /**
+   * The reporting cycle's write checks (archived plan, submitted/approved year, closed window,
+   * upper level); null only for trusted callers without a user (none in the router).
+   */
+  cycle: { dir: JurisdictionDirectory; writer: Writer } | null = null,
 ): Promise<UpsertYearResult> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, input.planId));
   if (!plan) throw new NotFoundError({ entity: "plan", entityId: input.planId });
@@ -91,6 +99,10 @@ export async function upsertYear(
   // A fixed order of row locks and inserts keeps concurrent batches from deadlocking.
   const rows = [...input.rows].sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : 1));
   return db.transaction(async (tx) => {
+    // Locks the year's cycle row first: a concurrent submit and save serialise on it.
+    const cycleRow = cycle
+      ? await assertYearWritable(tx, cycle.dir, cycle.writer, input.planId, input.year)
+      : null;
     const current = rows.length
       ? await tx
           .select()
@@ -232,6 +244,7 @@ export async function upsertYear(
       });
     }
     await writeAudit(tx, actor, audit);
+    if (cycleRow && audit.length) await markFilling(tx, actor, code, cycleRow);
     return result;
   });
 }

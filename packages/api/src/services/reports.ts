@@ -3,7 +3,7 @@ import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
 import { evaluateIndicator } from "@ybplan/domain/evaluation";
 import type { Plan } from "@ybplan/domain/plan";
 import { buildPlanReport, type ChildSummary, type PlanReport, type ReportKind, summariseReport } from "@ybplan/domain/report";
-import { type ReportFormat, renderReport } from "@ybplan/reports";
+import type { ReportFormat } from "@ybplan/reports";
 import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
 import type { PlanDto } from "./dto.ts";
@@ -179,6 +179,8 @@ export async function generateReport(
   readable: ReadonlySet<string> | null,
 ): Promise<GeneratedReport> {
   const report = await planReport(db, dir, input, readable);
+  // Loaded on use: the renderers (docx, echarts, exceljs) are the heaviest modules of the API.
+  const { renderReport } = await import("@ybplan/reports");
   const file = await renderReport(report, input.format);
   return {
     fileName: downloadFileName(report, input.format),
