@@ -8,7 +8,7 @@ export const JOBS_LEADER_LOCK = 727_100_3;
 
 export interface JobRunnerOptions {
   readonly log: Logger;
-  /** How often to try for leadership and look for due jobs (default 5 s). */
+  /** How often to try for leadership and look for due jobs (default YBPLAN_JOBS_TICK_MS or 5 s). */
   readonly tickMs?: number;
 }
 
@@ -31,7 +31,7 @@ export function startJobs(
   options: JobRunnerOptions,
 ): JobRunner {
   const runner = `${hostname()}:${process.pid}`;
-  const tickMs = options.tickMs ?? 5_000;
+  const tickMs = options.tickMs ?? (Number(process.env.YBPLAN_JOBS_TICK_MS) || 5_000);
   let lock: AdvisoryLock | null = null;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
