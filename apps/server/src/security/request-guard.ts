@@ -15,6 +15,7 @@ export const bodyLimits: Readonly<Record<string, number>> = {
   "import.commit": 8 * MiB,
   "procurement.import": 8 * MiB, // 5 MB table, base64
   "credit.importCompanyEvents": 8 * MiB,
+  "attachments.upload": 30 * MiB, // 20 MiB file (+ slack), base64
 };
 export const LARGEST_BODY_LIMIT = Math.max(DEFAULT_BODY_LIMIT, ...Object.values(bodyLimits));
 /** Calls in one batch request. */

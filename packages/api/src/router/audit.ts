@@ -1,9 +1,10 @@
-import { Limits } from "@ybplan/domain/common";
 import { auditLog } from "@ybplan/db";
-import { and, count, desc, eq, gte, ilike, inArray, lt, type SQL } from "drizzle-orm";
+import { Limits, Year } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
+import { and, count, desc, eq, gte, ilike, inArray, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { iso, likePattern, offsetOf, PageInput } from "../services/common.ts";
+import { auditOfIndicator, auditOfPlan, auditOfYear, describeAuditRows } from "../services/audit.ts";
+import { likePattern, offsetOf, PageInput } from "../services/common.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 /**
@@ -18,6 +19,12 @@ export const auditRouter = router({
         entityId: z.string().max(Limits.code).optional(),
         action: z.string().max(Limits.code).optional(),
         actor: z.string().trim().max(Limits.name).optional(),
+        /** The plan and everything in it (indicators, figures, tasks, 专栏, notes). */
+        planId: z.uuid().optional(),
+        /** The indicator and its figures. */
+        indicatorId: z.uuid().optional(),
+        /** Figures and notes of this year. */
+        year: Year.optional(),
         jurisdictionCode: AdminCode.optional(),
         includeDescendants: z.boolean().default(true),
         from: z.iso.datetime({ offset: true }).optional(),
@@ -45,6 +52,15 @@ export const auditRouter = router({
       if (input.entityId) where.push(eq(auditLog.entityId, input.entityId));
       if (input.action) where.push(eq(auditLog.action, input.action));
       if (input.actor) where.push(ilike(auditLog.actorName, likePattern(input.actor)));
+      if (input.planId) {
+        await ctx.authorize("read", { planId: input.planId });
+        where.push(auditOfPlan(input.planId));
+      }
+      if (input.indicatorId) {
+        await ctx.authorize("read", { indicatorId: input.indicatorId });
+        where.push(auditOfIndicator(input.indicatorId));
+      }
+      if (input.year !== undefined) where.push(auditOfYear(input.year));
       if (input.from) where.push(gte(auditLog.at, new Date(input.from)));
       if (input.to) where.push(lt(auditLog.at, new Date(input.to)));
       const cond = where.length ? and(...where) : undefined;
@@ -59,7 +75,7 @@ export const auditRouter = router({
         ctx.db.select({ n: count() }).from(auditLog).where(cond),
       ]);
       return {
-        items: rows.map((r) => ({ ...r, at: iso(r.at)! })),
+        items: await describeAuditRows(ctx.db, dir, rows),
         total: total?.n ?? 0,
         page: input.page,
         pageSize: input.pageSize,

@@ -4,6 +4,7 @@ import { IsoDate, Limits, Year } from "@ybplan/domain/common";
 import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
 import { PageInput, versioned } from "../services/common.ts";
+import * as removal from "../services/plan-removal.ts";
 import * as svc from "../services/plans.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
@@ -62,10 +63,17 @@ export const plansRouter = router({
     return svc.updatePlan(ctx.db, ctx.actor, input);
   }),
 
+  /** Archives the plan (its data stays); `hard: true` (administrators only) deletes it with its data. */
   delete: protectedProcedure
-    .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+    .input(z.object({ id: z.uuid(), version: z.number().int().positive(), hard: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       await ctx.authorize("editPlan", { planId: input.id });
-      return svc.deletePlan(ctx.db, ctx.actor, input);
+      return removal.removePlan(ctx.db, ctx.actor, ctx.user.role, input);
     }),
+
+  /** What deleting the plan for good would remove (counts shown before an administrator confirms). */
+  removalImpact: protectedProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+    await ctx.authorize("editPlan", { planId: input.id });
+    return removal.planRemovalImpact(ctx.db, input.id);
+  }),
 });

@@ -71,6 +71,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   mustChangePassword: "须修改密码",
   passwordHash: "密码",
   userId: "用户",
+  state: "状态",
   // bookkeeping
   id: "标识",
   version: "版本",
@@ -95,6 +96,7 @@ export const entityLabels: Readonly<Record<string, string>> = {
   procurementBatch: "集采批次",
   procurementBinding: "集采指标关联",
   procurementImplementation: "集采执行记录",
+  reportingCycle: "填报周期",
   loginAccount: "登录账号",
   loginAddress: "登录地址",
 };
