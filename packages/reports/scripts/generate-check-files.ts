@@ -22,9 +22,19 @@ writeFileSync(join(dir, "report.xlsx"), xlsx.data);
 // Body paragraphs and headings: they wrap only at line ends, so whitespace-free matching is exact.
 writeFileSync(
   join(dir, "report.docx.expect"),
-  [report.title, "一、总体情况", "二、主要指标完成情况", report.narrative.overview[1], report.narrative.indicators[0], "— 1 —"].join("\n"),
+  [
+    report.title,
+    "一、总体情况",
+    "二、主要指标完成情况",
+    report.narrative.overview[1],
+    report.narrative.indicators[0],
+    "— 1 —",
+  ].join("\n"),
 );
-const shortNames = report.indicators.filter((r) => r.name.length <= 12).slice(0, 3).map((r) => r.name);
+const shortNames = report.indicators
+  .filter((r) => r.name.length <= 12)
+  .slice(0, 3)
+  .map((r) => r.name);
 writeFileSync(
   join(dir, "report.xlsx.expect"),
   [report.title, "评估结论", ...shortNames, report.indicators[0]!.verdictLabel].join("\n"),

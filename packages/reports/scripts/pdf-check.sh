@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in libreoffice pdftotext; do
+for tool in libreoffice pdftotext pdffonts; do
   if ! command -v "$tool" >/dev/null; then
     echo "pdf-check: $tool is not installed" >&2
     exit 1
@@ -17,6 +17,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # A private LibreOffice profile: no clash with another running instance, no first-start dialogs.
 profile="file://$work/lo-profile"
+# The GB fonts are not on a Linux machine: map them to Noto Serif CJK (Song/Fang) and Noto Sans CJK (Hei).
+export FONTCONFIG_FILE="$PWD/fonts/ybplan-fonts.conf"
 
 pnpm --silent exec tsx scripts/generate-check-files.ts "$work" >/dev/null || { echo "pdf-check: generating the reports failed" >&2; exit 1; }
 
@@ -44,6 +46,16 @@ for file in report.docx report.xlsx; do
       failed=$((failed + 1))
     fi
   done <"$work/$file.expect"
+  if [ "$file" = report.docx ]; then
+    # The body (仿宋_GB2312) must come out in a serif CJK face, never a sans fallback.
+    fonts="$(pdffonts "$work/$file.pdf" | tail -n +3 | awk '{print $1}')"
+    if printf '%s\n' "$fonts" | grep -qi 'serifcjk\|song\|fangsong\|ming'; then
+      passed=$((passed + 1))
+    else
+      echo "pdf-check: FAIL $file: no serif CJK font in the PDF: $(printf '%s ' $fonts)" >&2
+      failed=$((failed + 1))
+    fi
+  fi
   pages="$(pdfinfo "$work/$file.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
   echo "pdf-check: $file → PDF ${pages:-?} pages"
 done

@@ -6,7 +6,15 @@ import { renderMarkdown } from "./render/markdown.ts";
 import { renderXlsx } from "./render/xlsx.ts";
 
 export { layoutReport, indicatorColumns, pickCharts } from "./layout.ts";
-export type { Block, Cell, LayoutFigure, LayoutRow, LayoutSection, LayoutTable, ReportLayout } from "./layout.ts";
+export type {
+  Block,
+  Cell,
+  LayoutFigure,
+  LayoutRow,
+  LayoutSection,
+  LayoutTable,
+  ReportLayout,
+} from "./layout.ts";
 export { smallMultiplesSvg, trajectorySvg } from "./charts/trajectory.ts";
 export { chartFont, svgToPng } from "./charts/rasterise.ts";
 export { verdictFill, verdictInk } from "./verdict-style.ts";

@@ -27,6 +27,8 @@ export interface LayoutTable {
   readonly verdictColumn?: number;
   /** Relative column widths (sum irrelevant). */
   readonly widths?: readonly number[];
+  /** Too wide for a portrait page: docx prints it in a landscape section. */
+  readonly landscape?: boolean;
 }
 
 export interface LayoutFigure {
@@ -51,8 +53,10 @@ export interface LayoutSection {
 
 export interface ReportLayout {
   readonly title: string;
-  /** "黄石市医疗保障局　2023年度" style line under the title. */
-  readonly subtitle: string;
+  /** 主送机关 line, ending with "：". */
+  readonly recipient: string;
+  /** 落款 and 成文日期 ("2024年1月15日"; blanks when undated). */
+  readonly signature: { readonly bureau: string; readonly date: string };
   readonly sections: readonly LayoutSection[];
   /** Footer note on method. */
   readonly notes: readonly string[];
@@ -61,38 +65,46 @@ export interface ReportLayout {
 const chineseNumerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 const subNumerals = chineseNumerals.map((n) => `（${n}）`);
 
-/** The indicator table's columns (units are printed with the values). */
+/** The indicator table's columns. */
 export function indicatorColumns(report: PlanReport): string[] {
   return [
     "序号",
     "类别",
     "指标名称",
+    "单位",
     "属性",
     `基期值（${report.plan.baselineYear}年）`,
     `${report.year}年实际值`,
     `目标值（${report.plan.periodEnd}年）`,
-    "较上年变化",
+    "评估依据值",
+    "差距",
     "评估结论",
   ];
 }
+
+/** The plan's own 序号 (table position), not the report's order. */
+const planNumber = (r: { position: number }) => r.position + 1;
 
 export function indicatorTable(report: PlanReport, caption: string): LayoutTable {
   return {
     key: "indicators",
     caption,
     columns: indicatorColumns(report),
-    verdictColumn: 8,
-    widths: [9, 16, 36, 13, 15, 16, 18, 18, 15],
-    rows: report.indicators.map((r, i) => ({
+    verdictColumn: 10,
+    landscape: true,
+    widths: [5, 10, 30, 7, 8, 11, 11, 14, 16, 11, 10],
+    rows: report.indicators.map((r) => ({
       cells: [
-        i + 1,
+        planNumber(r),
         r.category,
-        r.name,
+        r.breach ? `${r.name}（未达标）` : r.name,
+        r.unit ?? "—",
         r.attributeLabel,
         r.baseline.text,
         r.actual.text,
         r.target.text,
-        r.change?.text ?? "—",
+        r.assessed.value === null ? "—" : `${r.assessed.label}${r.assessed.text}`,
+        r.gap?.text ?? "—",
         r.verdictLabel,
       ],
       verdict: r.verdict,
@@ -107,9 +119,10 @@ export function actualsTable(report: PlanReport, caption: string): LayoutTable {
     caption,
     columns: ["序号", "指标名称", ...report.years.map((y) => `${y}年`), "时序进度要求"],
     widths: [4, 22, ...report.years.map(() => 8), 10],
-    rows: report.indicators.map((r, i) => ({
+    landscape: true,
+    rows: report.indicators.map((r) => ({
       cells: [
-        i + 1,
+        planNumber(r),
         r.name,
         ...r.actuals.map((a) => a.text),
         r.expected === null ? "—" : `${formatNumber(r.expected)}${r.unit ?? ""}`,
@@ -122,11 +135,18 @@ export function reasonTable(report: PlanReport, caption: string): LayoutTable {
   return {
     key: "reasons",
     caption,
-    columns: ["序号", "指标名称", "属性", "评估结论", "评估说明"],
-    verdictColumn: 3,
-    widths: [4, 18, 6, 8, 44],
-    rows: report.indicators.map((r, i) => ({
-      cells: [i + 1, r.name, r.attributeLabel, r.verdictLabel, r.reason],
+    columns: ["序号", "指标名称", "评估结论", "评估说明", "数据来源及说明"],
+    verdictColumn: 2,
+    widths: [5, 18, 9, 44, 20],
+    landscape: true,
+    rows: report.indicators.map((r) => ({
+      cells: [
+        planNumber(r),
+        r.name,
+        r.verdictLabel,
+        [r.reason, r.remedy ? `${r.remedy}。` : ""].join(""),
+        [r.source, r.note].filter(Boolean).join("；") || "—",
+      ],
       verdict: r.verdict,
       breach: r.breach,
     })),
@@ -168,7 +188,7 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
   indicatorBlocks.push({ kind: "subheading", text: `${subNumerals[0]}约束性指标` });
   indicatorBlocks.push(...report.narrative.breaches.map(p));
   indicatorBlocks.push({ kind: "subheading", text: `${subNumerals[1]}各项指标进展` });
-  indicatorBlocks.push(...report.narrative.indicators.map(p));
+  indicatorBlocks.push(...report.narrative.categories.map((c) => p(c.text)));
   indicatorBlocks.push(table((c) => indicatorTable(report, c), "主要指标完成情况"));
   indicatorBlocks.push(table((c) => actualsTable(report, c), "主要指标历年实际值"));
   indicatorBlocks.push(table((c) => reasonTable(report, c), "评估说明"));
@@ -268,7 +288,16 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
           (caption) => ({
             key: "children",
             caption,
-            columns: ["行政区划代码", "地区", "指标数", "已达成", "进展顺利", "进度滞后", "未达成", "约束性未达标"],
+            columns: [
+              "行政区划代码",
+              "地区",
+              "指标数",
+              "已达成",
+              "进展顺利",
+              "进度滞后",
+              "未达成",
+              "约束性未达标",
+            ],
             widths: [10, 12, 6, 6, 6, 6, 6, 24],
             rows: report.children.map((c) => ({
               cells: [
@@ -297,9 +326,8 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
 
   return {
     title: report.title,
-    subtitle: [report.plan.issuer, report.kind === "midTerm" ? `${report.plan.periodStart}—${report.year}年` : `${report.year}年度`]
-      .filter(Boolean)
-      .join("　"),
+    recipient: `${report.recipient}：`,
+    signature: { bureau: report.issuingBureau, date: chineseDate(report.issuedOn) },
     sections: sections.map((s, i) => ({ ...s, heading: `${chineseNumerals[i] ?? i + 1}、${s.title}` })),
     notes: [
       `评估方法：时序进度法。时序进度要求 = 基期值 +（目标值 − 基期值）×（评估年份 − ${report.plan.baselineYear}）÷（${report.plan.periodEnd} − ${report.plan.baselineYear}）。`,
@@ -316,4 +344,11 @@ function extraBlocks(
     ...s.paragraphs.map((text): Block => ({ kind: "paragraph", text })),
     ...s.tables.map((t, i) => table((caption) => sectionTable(t, `${s.key}-${i + 1}`, caption), t.title)),
   ];
+}
+
+/** 成文日期 in Arabic numerals (GB/T 9704-2012 §7.3.5.1), blanks when the document is undated. */
+export function chineseDate(iso: string | null): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  if (!m) return "　　　　年　　月　　日";
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }

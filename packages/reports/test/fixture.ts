@@ -1,5 +1,18 @@
-import type { Indicator, Jurisdiction, Observation, Plan, ProjectItem, SimpleTarget, Task } from "@ybplan/domain";
-import { buildPlanReport, type EvaluationLike, type PlanReport, summariseReport } from "@ybplan/domain/report";
+import type {
+  Indicator,
+  Jurisdiction,
+  Observation,
+  Plan,
+  ProjectItem,
+  SimpleTarget,
+  Task,
+} from "@ybplan/domain";
+import {
+  buildPlanReport,
+  type EvaluationLike,
+  type PlanReport,
+  summariseReport,
+} from "@ybplan/domain/report";
 
 /** A small constructed plan whose report exercises every part of the layout. */
 
@@ -36,7 +49,12 @@ function ind(id: string, position: number, over: Partial<Indicator>): Indicator 
     name: id,
     unit: "%",
     baseline: level(95),
-    target: cell("≥97%", { kind: "threshold", op: "gte", quantity: { value: 97, unit: "%" }, sustain: false }),
+    target: cell("≥97%", {
+      kind: "threshold",
+      op: "gte",
+      quantity: { value: 97, unit: "%" },
+      sustain: false,
+    }),
     attribute: "binding",
     direction: "higher",
     definition: null,
@@ -54,7 +72,12 @@ export const indicators: Indicator[] = [
     name: "个人卫生支出占卫生总费用的比例",
     direction: "lower",
     baseline: level(28.5),
-    target: cell("≤27%", { kind: "threshold", op: "lte", quantity: { value: 27, unit: "%" }, sustain: false }),
+    target: cell("≤27%", {
+      kind: "threshold",
+      op: "lte",
+      quantity: { value: 27, unit: "%" },
+      sustain: false,
+    }),
   }),
   ind("ratio", 3, {
     category: "医保待遇",
@@ -62,7 +85,12 @@ export const indicators: Indicator[] = [
     attribute: "expected",
     direction: "band",
     baseline: level(80),
-    target: cell("稳定在80%左右", { kind: "band", quantity: { value: 80, unit: "%" }, halfWidth: null, sustain: true }),
+    target: cell("稳定在80%左右", {
+      kind: "band",
+      quantity: { value: 80, unit: "%" },
+      halfWidth: null,
+      sustain: true,
+    }),
   }),
   ind("fund", 4, {
     category: "基金运行",
@@ -70,7 +98,10 @@ export const indicators: Indicator[] = [
     unit: "亿元",
     attribute: "expected",
     baseline: cell("—", { kind: "notApplicable" }),
-    target: cell("收入规模与经济规模更加适应", { kind: "qualitative", statement: "收入规模与经济规模更加适应" }),
+    target: cell("收入规模与经济规模更加适应", {
+      kind: "qualitative",
+      statement: "收入规模与经济规模更加适应",
+    }),
   }),
   ind("drugs", 5, {
     category: "医药服务",
@@ -78,7 +109,12 @@ export const indicators: Indicator[] = [
     unit: "个",
     attribute: "expected",
     baseline: level(112, "个"),
-    target: cell(">500", { kind: "threshold", op: "gt", quantity: { value: 500, unit: "个" }, sustain: false }),
+    target: cell(">500", {
+      kind: "threshold",
+      op: "gt",
+      quantity: { value: 500, unit: "个" },
+      sustain: false,
+    }),
   }),
 ];
 
@@ -117,8 +153,28 @@ export const evaluations = new Map<string, EvaluationLike>([
 
 const base = { planId: "p", text: "", leadDepartment: "市医保局", deadline: null };
 export const tasks: Task[] = [
-  { ...base, id: "c1", number: "第三章", title: "重点任务", level: 1, parentId: null, status: "inProgress", progress: [], position: 0 },
-  { ...base, id: "s1", number: "第一节", title: "健全多层次医疗保障体系", level: 2, parentId: "c1", status: "inProgress", progress: [], position: 1 },
+  {
+    ...base,
+    id: "c1",
+    number: "第三章",
+    title: "重点任务",
+    level: 1,
+    parentId: null,
+    status: "inProgress",
+    progress: [],
+    position: 0,
+  },
+  {
+    ...base,
+    id: "s1",
+    number: "第一节",
+    title: "健全多层次医疗保障体系",
+    level: 2,
+    parentId: "c1",
+    status: "inProgress",
+    progress: [],
+    position: 1,
+  },
   {
     ...base,
     id: "t1",
@@ -130,11 +186,30 @@ export const tasks: Task[] = [
     progress: [{ year: 2023, text: "全民参保计划数据库完成建设", recordedBy: null, recordedAt: null }],
     position: 2,
   },
-  { ...base, id: "t2", number: "二、", title: "健全基本医保筹资机制", level: 3, parentId: "s1", status: "delayed", progress: [], position: 3 },
+  {
+    ...base,
+    id: "t2",
+    number: "二、",
+    title: "健全基本医保筹资机制",
+    level: 3,
+    parentId: "s1",
+    status: "delayed",
+    progress: [],
+    position: 3,
+  },
 ];
 
 const items: ProjectItem[] = [
-  { ...base, id: "x1", projectId: "pr", number: "1", title: "智能监控系统建设", status: "inProgress", progress: [], position: 0 },
+  {
+    ...base,
+    id: "x1",
+    projectId: "pr",
+    number: "1",
+    title: "智能监控系统建设",
+    status: "inProgress",
+    progress: [],
+    position: 0,
+  },
 ];
 
 export function fixtureReport(kind: "annual" | "midTerm" = "annual"): PlanReport {
@@ -160,6 +235,8 @@ export function fixtureReport(kind: "annual" | "midTerm" = "annual"): PlanReport
     kind,
     evaluations,
     children: [summariseReport(child)],
+    recipient: "广东省医疗保障局，江门市人民政府",
+    issuedOn: "2024-01-15",
     procurement: {
       key: "procurement",
       title: "药品和医用耗材集中带量采购",

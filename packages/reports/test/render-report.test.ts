@@ -1,4 +1,4 @@
-import { verdictLabels } from "@ybplan/domain/evaluation";
+import { reportVerdictLabels as verdictLabels } from "@ybplan/domain/report";
 import { describe, expect, it } from "vitest";
 import { indicatorColumns, renderReport, reportFormats, verdictFill } from "../src/index.ts";
 import { docxParagraphs, docxTables, docxXml, readWorkbook, sheetRows } from "./read.ts";
@@ -21,7 +21,10 @@ describe("renderReport on a constructed plan", () => {
     const md = text((await renderReport(report, "md")).data);
     expect(md.startsWith(`# ${report.title}`)).toBe(true);
     expect(md).toContain("## 二、主要指标完成情况");
-    expect(md).toContain("截至2023年底，全市基本医疗保险参保率为97.2%，高于约束性目标0.2个百分点，已达成。");
+    expect(md).toContain("基本医疗保险参保率2023年为97.2%，高于约束性目标（97%）0.2个百分点，已达成");
+    // 主送机关 under the title, 落款 and date at the end.
+    expect(md.split("\n")[2]).toBe(`${report.recipient}：`);
+    expect(md).toContain(`${report.issuingBureau}<br>2024年1月15日`);
     const rows = md.split("\n").filter((l) => /^\| \d+ \|/.test(l));
     // First table: breach row first.
     expect(rows[0]).toContain("个人卫生支出占卫生总费用的比例");
@@ -41,7 +44,7 @@ describe("renderReport on a constructed plan", () => {
     const svgs = html.match(/<svg\b/g) ?? [];
     expect(svgs.length).toBe(report.charts.length);
     expect(html).toContain('<td class="v-behind">进度滞后</td>');
-    expect(html).toContain("<tr class=\"breach\">");
+    expect(html).toContain('<tr class="breach">');
     expect(html).toContain(report.narrative.breaches[0]);
   });
 
@@ -55,29 +58,71 @@ describe("renderReport on a constructed plan", () => {
     // Fonts and sizes live in paragraph styles: title 小标宋 二号 (44 half-points), body 仿宋 三号 (32),
     // level-1 headings 黑体, level-2 楷体.
     const styles = await docxXml(out.data, "word/styles.xml");
-    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? "";
+    const style = (id: string) =>
+      new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? "";
     expect(style("ybTitle")).toContain('w:eastAsia="方正小标宋简体"');
     expect(style("ybTitle")).toContain('<w:sz w:val="44"/>');
     expect(style("ybBody")).toContain('w:eastAsia="仿宋_GB2312"');
     expect(style("ybBody")).toContain('<w:sz w:val="32"/>');
-    expect(style("ybBody")).toMatch(/w:line="579"[^>]*w:lineRule="exact"|w:lineRule="exact"[^>]*w:line="579"/);
+    expect(style("ybBody")).toMatch(
+      /w:line="579"[^>]*w:lineRule="exact"|w:lineRule="exact"[^>]*w:line="579"/,
+    );
     expect(style("ybHeading1")).toContain('w:eastAsia="黑体"');
     expect(style("ybHeading2")).toContain('w:eastAsia="楷体_GB2312"');
     expect(xml).toContain('<w:pStyle w:val="ybTitle"/>');
     expect(xml).toContain('<w:pStyle w:val="ybHeading1"/>');
-    const footer = await docxXml(out.data, "word/footer1.xml");
-    expect(footer).toContain("PAGE");
-    expect(footer).toContain("— ");
+    // §7.5 page numbers: "— N —" 4号 (28 half-points) 宋体, right on odd pages and left on even ones.
+    const settings = await docxXml(out.data, "word/settings.xml");
+    expect(settings).toContain("<w:evenAndOddHeaders/>");
+    const sectPr = /<w:sectPr>(?:(?!<\/w:sectPr>)[\s\S])*<\/w:sectPr>\s*<\/w:body>/.exec(xml)?.[0] ?? "";
+    const footerRef = (type: string) =>
+      new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"`).exec(sectPr)?.[1];
+    const rels = await docxXml(out.data, "word/_rels/document.xml.rels");
+    const target = (id: string | undefined) =>
+      new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? `Target of ${id}`;
+    const odd = await docxXml(out.data, `word/${target(footerRef("default"))}`);
+    const even = await docxXml(out.data, `word/${target(footerRef("even"))}`);
+    for (const f of [odd, even]) {
+      expect(f).toContain("PAGE");
+      expect(f).toContain("— ");
+      expect(f).toContain('<w:sz w:val="28"/>');
+      expect(f).toContain('w:eastAsia="宋体"');
+    }
+    expect(odd).toContain('<w:jc w:val="right"/>');
+    expect(even).toContain('<w:jc w:val="left"/>');
+    // The 22-line document grid: line pitch 28.95 pt, character pitch for 28 characters a line.
+    expect(sectPr).toMatch(/<w:docGrid [^>]*w:linePitch="579"/);
+    expect(sectPr).toMatch(/<w:docGrid [^>]*w:charSpace="-\d+"/);
+    // East-Asian text tagged zh-CN; every GB font declared with its GB2312 charset and a fallback.
+    expect(styles).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
+    const fonts = await docxXml(out.data, "word/fontTable.xml");
+    for (const [name, alt] of [
+      ["仿宋_GB2312", "仿宋"],
+      ["方正小标宋简体", "宋体"],
+      ["楷体_GB2312", "楷体"],
+      ["黑体", "SimHei"],
+    ]) {
+      const entry = new RegExp(`<w:font w:name="${name}">[\\s\\S]*?</w:font>`).exec(fonts)?.[0] ?? "";
+      expect(entry).toContain(`<w:altName w:val="${alt}"/>`);
+      expect(entry).toContain('<w:charset w:val="86"/>');
+    }
+    // 主送机关 right under the title; 落款 and 成文日期 right-aligned at the end.
+    const body = await docxParagraphs(out.data);
+    expect(body[1]).toBe(`${report.recipient}：`);
+    expect(body.slice(-2)).toEqual([report.issuingBureau, "2024年1月15日"]);
+    expect(xml).toContain('<w:pStyle w:val="ybSignature"/>');
+    // The wide indicator table sits in a landscape section.
+    expect(xml).toMatch(/<w:tbl>[\s\S]*?<\/w:tbl>[\s\S]*?<w:pgSz [^>]*w:orient="landscape"/);
     const paragraphs = await docxParagraphs(out.data);
     expect(paragraphs[0]).toBe(report.title);
-    for (const s of report.narrative.indicators) expect(paragraphs).toContain(s);
+    for (const c of report.narrative.categories) expect(paragraphs).toContain(c.text);
     const tables = await docxTables(out.data);
     const indicatorTable = tables[0]!;
     expect(indicatorTable[0]).toEqual(indicatorColumns(report));
     expect(indicatorTable.length).toBe(1 + report.indicators.length);
     report.indicators.forEach((r, i) => {
-      expect(indicatorTable[i + 1]![2]).toBe(r.name);
-      expect(indicatorTable[i + 1]![8]).toBe(verdictLabels[r.verdict]);
+      expect(indicatorTable[i + 1]![2]).toBe(r.breach ? `${r.name}（未达标）` : r.name);
+      expect(indicatorTable[i + 1]![10]).toBe(verdictLabels[r.verdict]);
     });
     // The verdict cell is filled with the verdict's colour.
     expect(xml).toContain(`w:fill="${verdictFill.behind}"`);
@@ -92,7 +137,16 @@ describe("renderReport on a constructed plan", () => {
     const wb = await readWorkbook((await renderReport(report, "xlsx")).data);
     const names = wb.worksheets.map((w) => w.name);
     expect(names.slice(0, 2)).toEqual(["报告正文", "主要指标"]);
-    expect(names).toEqual(expect.arrayContaining(["主要指标历年实际值", "评估说明", "重点任务推进情况", "专栏工程项目进展", "下级规划主要指标评估汇总", "集中带量采购批次"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "主要指标历年实际值",
+        "评估说明",
+        "重点任务推进情况",
+        "专栏工程项目进展",
+        "下级规划主要指标评估汇总",
+        "集中带量采购批次",
+      ]),
+    );
     const ws = wb.getWorksheet("主要指标")!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();

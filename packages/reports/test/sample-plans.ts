@@ -26,7 +26,11 @@ export interface SampleReport {
   readonly evaluate: (indicatorId: string) => ReturnType<typeof evaluateIndicator>;
 }
 
-export async function sampleReport(sample: SamplePlan, year = 2023, kind: "annual" | "midTerm" = "annual"): Promise<SampleReport> {
+export async function sampleReport(
+  sample: SamplePlan,
+  year = 2023,
+  kind: "annual" | "midTerm" = "annual",
+): Promise<SampleReport> {
   const doc = await Effect.runPromise(
     importPlanDocument({ bytes: new Uint8Array(readFileSync(sample.path)), fileName: basename(sample.path) }),
   );

@@ -77,7 +77,11 @@ export function readEvaluation(r: ReadingInput): Reading {
   const averaged = r.assessment === "periodAverage" && yearsUsed.length > 1;
   const summed = r.assessment === "cumulative" && yearsUsed.length > 1;
   const assessedValue = inputs?.actual ?? actual?.value ?? null;
-  const label = averaged ? `${span(yearsUsed)}年均值` : summed ? `${span(yearsUsed)}累计` : `${r.year}年`;
+  const label = averaged
+    ? `${span(yearsUsed).replace(/年$/, "")}年均值`
+    : summed
+      ? `${span(yearsUsed)}累计`
+      : `${r.year}年`;
   const assessedText =
     assessedValue !== null
       ? formatQuantity(assessedValue, r.unit)
@@ -86,9 +90,10 @@ export function readEvaluation(r: ReadingInput): Reading {
         : "—";
   const assessed = { value: assessedValue, text: assessedText, label };
   const sign = better(r.direction, inputs?.targetOp);
-  const targetValue = inputs?.targetValue ?? r.targetValue;
-  const baseline = inputs?.baselineValue ?? r.baselineValue;
-  const expected = inputs?.expected ?? r.expected;
+  // The engine's own numbers when it gives them (its expected is null where it draws no line).
+  const targetValue = inputs?.targetValue !== undefined ? inputs.targetValue : r.targetValue;
+  const baseline = inputs ? inputs.baselineValue : r.baselineValue;
+  const expected = inputs ? inputs.expected : r.expected;
   const bandLow = inputs?.bandLow ?? null;
   const bandHigh = inputs?.bandHigh ?? null;
   const isBand = r.targetKind === "band";
@@ -125,13 +130,12 @@ export function readEvaluation(r: ReadingInput): Reading {
       } else {
         const below = assessedValue < bandLow;
         const d = below ? bandLow - assessedValue : assessedValue - bandHigh;
-        const lineCase = (verdict === "onTrack" || verdict === "behind") && expected !== null;
-        if (!lineCase) {
-          gap = { value: -d, text: `-${formatDifference(d, r.unit)}`, against: "target" };
-          parts.push(
-            `${below ? "低于" : "高于"}${r.attributeLabel}目标区间（${range}）${formatDifference(d, r.unit)}`,
-          );
-        }
+        // Outside a band the gap is to its edge: a distance to a line drawn towards the band's
+        // centre says nothing once the value is past it.
+        gap = { value: -d, text: `-${formatDifference(d, r.unit)}`, against: "target" };
+        parts.push(
+          `${below ? "低于" : "高于"}${r.attributeLabel}目标区间（${range}）${formatDifference(d, r.unit)}`,
+        );
       }
     } else if (isMaintain && bandLow !== null && bandHigh !== null) {
       const range = `${formatNumber(bandLow)}—${formatQuantity(bandHigh, r.unit)}`;
@@ -148,7 +152,13 @@ export function readEvaluation(r: ReadingInput): Reading {
       method = "规划未设基期值，无法按时序进度测算，对照期末目标研判";
       verdict = "needsJudgement";
     }
-    if (gap === null && (verdict === "onTrack" || verdict === "behind") && expected !== null && !isMaintain) {
+    if (
+      gap === null &&
+      (verdict === "onTrack" || verdict === "behind") &&
+      expected !== null &&
+      !isMaintain &&
+      !isBand
+    ) {
       // The line's gap: actual minus the expected value, in the good direction.
       const d = (assessedValue - expected) * sign;
       gap = { value: d, text: signed(d, r.unit), against: "line" };
@@ -171,7 +181,7 @@ export function readEvaluation(r: ReadingInput): Reading {
       const d = (assessedValue - targetValue) * sign;
       gap = { value: d, text: signed(d, r.unit), against: "target" };
       const t = `${r.attributeLabel}目标（${formatQuantity(targetValue, r.unit)}）`;
-      if (Math.abs(d) < 0.005) parts.push(`达到${t}`);
+      if (Math.abs(d) < 0.005) parts.push(verdict === "achieved" ? `达到${t}` : `与${t}持平，未超过目标`);
       else {
         const higher = assessedValue > targetValue;
         parts.push(

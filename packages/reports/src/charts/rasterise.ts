@@ -56,7 +56,12 @@ export async function svgToPng(svg: string, width: number): Promise<Uint8Array> 
     fitTo: { mode: "width", value: width },
     background: "#ffffff",
     font: f
-      ? { fontBuffers: [f.buffer], loadSystemFonts: false, defaultFontFamily: f.family, sansSerifFamily: f.family }
+      ? {
+          fontBuffers: [f.buffer],
+          loadSystemFonts: false,
+          defaultFontFamily: f.family,
+          sansSerifFamily: f.family,
+        }
       : { loadSystemFonts: false },
   });
   const rendered = resvg.render();

@@ -101,7 +101,11 @@ export function trajectorySvg(s: TrajectorySeries, width = 640, height = 320): s
  * Several indicators in one figure, two per row (small multiples). One image per report keeps
  * the docx rasterising cost flat however many indicators a plan has.
  */
-export function smallMultiplesSvg(series: readonly TrajectorySeries[], width = 720, cellHeight = 200): string {
+export function smallMultiplesSvg(
+  series: readonly TrajectorySeries[],
+  width = 720,
+  cellHeight = 200,
+): string {
   const cols = series.length > 1 ? 2 : 1;
   const rows = Math.ceil(series.length / cols);
   const legendHeight = 28;
@@ -126,7 +130,14 @@ export function smallMultiplesSvg(series: readonly TrajectorySeries[], width = 7
       boundaryGap: false,
       axisLabel: { fontSize: 10 },
     });
-    yAxes.push({ gridIndex: i, type: "value", min: b.min, max: b.max, splitNumber: 3, axisLabel: { fontSize: 10 } });
+    yAxes.push({
+      gridIndex: i,
+      type: "value",
+      min: b.min,
+      max: b.max,
+      splitNumber: 3,
+      axisLabel: { fontSize: 10 },
+    });
     titles.push({
       text: truncate(title(s), cols === 2 ? 20 : 40),
       left: left + cellWidth / 2,

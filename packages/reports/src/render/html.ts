@@ -10,7 +10,10 @@ import { verdictFill, verdictInk } from "../verdict-style.ts";
  */
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 const verdictCss = Object.entries(verdictFill)
@@ -22,7 +25,8 @@ const css = `
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:210mm;padding:12mm 16mm;font-family:"仿宋_GB2312","FangSong","STFangsong","Noto Serif CJK SC",serif;font-size:16pt;line-height:1.75;color:#111;background:#fff}
 h1{font-family:"方正小标宋简体","FZXiaoBiaoSong-B05S","STZhongsong","Noto Serif CJK SC",serif;font-size:22pt;font-weight:normal;text-align:center;line-height:1.4;margin:0 0 .4em}
-.subtitle{text-align:center;font-family:"楷体_GB2312","KaiTi","STKaiti",serif;margin:0 0 1.2em}
+.recipient{text-indent:0;margin:0 0 .6em}
+.signature{text-align:right;text-indent:0;margin-top:2em}
 h2{font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif;font-size:16pt;font-weight:normal;margin:1em 0 .3em}
 h3{font-family:"楷体_GB2312","KaiTi","STKaiti",serif;font-size:16pt;font-weight:normal;margin:.6em 0 .2em}
 p{text-indent:2em;margin:0;text-align:justify}
@@ -54,7 +58,12 @@ function tableHtml(t: LayoutTable): string {
     .map((r) => {
       const tds = r.cells
         .map((c, i) => {
-          const cls = i === t.verdictColumn && r.verdict ? ` class="v-${r.verdict}"` : typeof c === "number" ? ' class="num"' : "";
+          const cls =
+            i === t.verdictColumn && r.verdict
+              ? ` class="v-${r.verdict}"`
+              : typeof c === "number"
+                ? ' class="num"'
+                : "";
           return `<td${cls}>${cell(c)}</td>`;
         })
         .join("");
@@ -103,8 +112,9 @@ export function renderHtml(report: PlanReport, layout: ReportLayout): string {
 </head>
 <body>
 <h1>${escapeHtml(layout.title)}</h1>
-<p class="subtitle">${escapeHtml(layout.subtitle)}</p>
+<p class="recipient">${escapeHtml(layout.recipient)}</p>
 ${parts.join("\n")}
+<p class="signature">${escapeHtml(layout.signature.bureau)}<br>${escapeHtml(layout.signature.date)}</p>
 <div class="notes">${layout.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>
 </body>
 </html>

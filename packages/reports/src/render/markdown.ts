@@ -2,7 +2,7 @@ import type { Cell, LayoutTable, ReportLayout } from "../layout.ts";
 
 /** Markdown: headings, paragraphs and pipe tables; figures are listed by caption only. */
 export function renderMarkdown(layout: ReportLayout): string {
-  const out: string[] = [`# ${layout.title}`, "", `*${layout.subtitle}*`, ""];
+  const out: string[] = [`# ${layout.title}`, "", layout.recipient, ""];
   for (const section of layout.sections) {
     out.push(`## ${section.heading}`, "");
     for (const b of section.blocks) {
@@ -22,6 +22,7 @@ export function renderMarkdown(layout: ReportLayout): string {
       }
     }
   }
+  out.push(`<div align="right">${layout.signature.bureau}<br>${layout.signature.date}</div>`, "");
   out.push("---", "", ...layout.notes.map((n) => `> ${n}`), "");
   return out.join("\n");
 }

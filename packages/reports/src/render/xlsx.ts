@@ -12,7 +12,11 @@ import { verdictFill, verdictInk } from "../verdict-style.ts";
 type Value = string | number | null;
 
 function sheetName(caption: string, used: Set<string>): string {
-  const base = caption.replace(/^表\d+\s*/, "").replace(/[[\]:*?/\\]/g, "").slice(0, 28) || "表";
+  const base =
+    caption
+      .replace(/^表\d+\s*/, "")
+      .replace(/[[\]:*?/\\]/g, "")
+      .slice(0, 28) || "表";
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base.slice(0, 26)}${i}`;
   used.add(name);
@@ -36,6 +40,15 @@ function dataSheet(
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } };
+  // Printed on A4 landscape, one page wide, the header row repeated on every page.
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: "1:1",
+  };
   return ws;
 }
 
@@ -55,6 +68,8 @@ function indicatorSheet(wb: ExcelJS.Workbook, report: PlanReport, name: string) 
     ...report.years.map((y) => `${y}年`),
     "目标值",
     "时序进度要求",
+    "评估依据值",
+    "差距",
     "较上年变化",
     "评估结论",
     "约束性未达标",
@@ -72,14 +87,35 @@ function indicatorSheet(wb: ExcelJS.Workbook, report: PlanReport, name: string) 
     ...r.actuals.map((a) => a.value ?? (a.text === "—" ? null : a.text)),
     r.target.text,
     r.expected === null ? null : Math.round(r.expected * 100) / 100,
-    r.change?.text ?? null,
+    r.assessed.value === null ? null : Math.round(r.assessed.value * 100) / 100,
+    r.gap === null ? null : Math.round(r.gap.value * 100) / 100,
+    r.change === null ? null : Math.round(r.change.delta * 100) / 100,
     r.verdictLabel,
     r.breach ? "是" : "否",
     ...(report.kind === "midTerm" ? [r.reviewGradeLabel] : []),
     r.reason,
   ]);
-  const widths = [6, 12, 30, 8, 8, 10, ...report.years.map(() => 10), 16, 12, 14, 12, 12, ...(report.kind === "midTerm" ? [12] : []), 60];
+  const widths = [
+    6,
+    12,
+    30,
+    8,
+    8,
+    10,
+    ...report.years.map(() => 10),
+    16,
+    12,
+    12,
+    10,
+    12,
+    12,
+    12,
+    ...(report.kind === "midTerm" ? [12] : []),
+    60,
+  ];
   const ws = dataSheet(wb, name, columns, rows, widths);
+  // Freeze the indicator columns too; numbers keep their unit in the 单位 column.
+  ws.views = [{ state: "frozen", xSplit: 3, ySplit: 1 }];
   report.indicators.forEach((r, i) => {
     const row = ws.getRow(i + 2);
     colourVerdict(row.getCell(verdictCol), r.verdict);
@@ -112,7 +148,7 @@ export async function renderXlsx(report: PlanReport, layout: ReportLayout): Prom
   text.getColumn(1).width = 110;
   const title = text.addRow([layout.title]);
   title.font = { bold: true, size: 16 };
-  text.addRow([layout.subtitle]);
+  text.addRow([layout.recipient]);
   for (const s of layout.sections) {
     text.addRow([]);
     text.addRow([s.heading]).font = { bold: true, size: 13 };
