@@ -62,7 +62,7 @@ describe.each(backends)("audit an administrator can read on $name", (backend) =>
     const page = await admin.audit.list.query({ indicatorId, year: 2024 });
     expect(page.items.map((i) => [i.actorName, i.actionLabel])).toEqual([
       ["系统管理员", "修改"],
-      ["李填报", "新建"],
+      ["李填报", "新增"],
     ]);
     const [update, create] = page.items;
     expect(update!.objectLabel).toBe(`黄石市 · ${indicatorName} · 2024`);

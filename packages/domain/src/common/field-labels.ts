@@ -105,7 +105,7 @@ export const labelOfEntity = (entity: string): string => entityLabels[entity] ??
 
 /** Audit actions in Chinese. */
 export const actionLabels: Readonly<Record<string, string>> = {
-  create: "新建",
+  create: "新增",
   update: "修改",
   delete: "删除",
   archive: "归档",

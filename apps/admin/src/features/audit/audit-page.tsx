@@ -1,45 +1,20 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { DatePicker, Flex, Input, Select, Table } from "antd";
+import { actionLabels, entityLabels } from "@ybplan/domain/common";
+import { DatePicker, Flex, Input, InputNumber, Select, Table, Tag } from "antd";
 import dayjs from "dayjs";
-import { formatTime } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import type { AuditItem } from "../../api/types.ts";
-import { flattenCodes } from "../../components/jurisdiction-tree.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { useSearchState } from "../../lib/use-search-state.ts";
-import { diffRecords } from "./audit-diff.ts";
 
 const PAGE_SIZE = 20;
 
-const entityLabels: Record<string, string> = {
-  plan: "规划",
-  indicator: "指标",
-  observation: "填报数据",
-  task: "重点任务",
-  project: "专栏",
-  projectItem: "专栏条目",
-  progressNote: "进展记录",
-  user: "用户",
-  jurisdiction: "行政区划",
-  session: "登录",
-  procurementBatch: "集采批次",
-  procurementVariety: "集采品种",
-  procurementImplementation: "集采执行",
-};
-
-const actionLabels: Record<string, string> = {
-  create: "新增",
-  update: "修改",
-  delete: "删除",
-  import: "导入",
-  login: "登录",
-  logout: "退出",
-  setStatus: "更新状态",
-  resetPassword: "重置密码",
-  changePassword: "修改密码",
-};
-
-/** 审计日志: every change, newest first, filtered by entity, action, person and time. */
+/**
+ * 审计日志: every change, newest first, as a person reads it — the object by name, what changed
+ * field by field in Chinese, the time in Beijing time. Filters by plan, indicator, year, person,
+ * object kind, action and date answer "who changed 黄石's 2024 参保率"; the entry grid links here
+ * with `?indicatorId=…&year=…` for the history of one value.
+ */
 export default function AuditPage() {
   const trpc = useTRPC();
   const { search, set } = useSearchState();
@@ -47,10 +22,12 @@ export default function AuditPage() {
   const entity = search.get("entity") ?? undefined;
   const action = search.get("action") ?? undefined;
   const actor = search.get("actor") ?? undefined;
+  const planId = search.get("planId") ?? undefined;
+  const indicatorId = search.get("indicatorId") ?? undefined;
+  const year = Number(search.get("year")) || undefined;
   const from = search.get("from") ?? undefined;
   const to = search.get("to") ?? undefined;
-  const tree = useQuery(trpc.jurisdictions.tree.queryOptions());
-  const names = new Map((tree.data ? flattenCodes(tree.data) : []).map((j) => [j.code, j.name]));
+  const plans = useQuery(trpc.plans.list.queryOptions({ pageSize: 200 }));
   const list = useQuery({
     ...trpc.audit.list.queryOptions({
       page,
@@ -58,6 +35,9 @@ export default function AuditPage() {
       entity,
       action,
       actor,
+      planId,
+      indicatorId,
+      year,
       from: from ? dayjs(from).startOf("day").toISOString() : undefined,
       to: to ? dayjs(to).add(1, "day").startOf("day").toISOString() : undefined,
     }),
@@ -68,8 +48,28 @@ export default function AuditPage() {
       <h1 className="page-title">审计日志</h1>
       <Flex gap={8} wrap style={{ marginBottom: 12 }} role="search">
         <Select
-          aria-label="对象"
-          placeholder="对象"
+          aria-label="规划"
+          placeholder="规划（含其指标与数据）"
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          style={{ width: 280 }}
+          value={planId}
+          loading={plans.isPending}
+          options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+          onChange={(v?: string) => set({ planId: v ?? null, indicatorId: null, page: null })}
+        />
+        <InputNumber
+          aria-label="数据年份"
+          placeholder="数据年份"
+          min={1949}
+          max={2100}
+          style={{ width: 110 }}
+          value={year ?? null}
+          onChange={(v) => set({ year: v ? String(v) : null, page: null })}
+        />
+        <Select
+          aria-label="对象类型"
+          placeholder="对象类型"
           allowClear
           style={{ width: 130 }}
           value={entity}
@@ -90,16 +90,25 @@ export default function AuditPage() {
           placeholder="操作人"
           allowClear
           defaultValue={actor}
-          style={{ width: 180 }}
+          style={{ width: 160 }}
           onSearch={(v) => set({ actor: v.trim() || null, page: null })}
         />
         <DatePicker.RangePicker
           aria-label="时间范围"
           value={from && to ? [dayjs(from), dayjs(to)] : null}
           onChange={(r) =>
-            set({ from: r?.[0]?.format("YYYY-MM-DD") ?? null, to: r?.[1]?.format("YYYY-MM-DD") ?? null, page: null })
+            set({
+              from: r?.[0]?.format("YYYY-MM-DD") ?? null,
+              to: r?.[1]?.format("YYYY-MM-DD") ?? null,
+              page: null,
+            })
           }
         />
+        {indicatorId ? (
+          <Tag closable onClose={() => set({ indicatorId: null, page: null })}>
+            仅看一个指标
+          </Tag>
+        ) : null}
       </Flex>
       <QueryState query={list}>
         {(data) => (
@@ -117,36 +126,32 @@ export default function AuditPage() {
               onChange: (p) => set({ page: String(p) }),
             }}
             expandable={{
-              rowExpandable: (r) => r.before !== null || r.after !== null,
-              expandedRowRender: (r) => {
-                const changes = diffRecords(r.before, r.after);
-                if (changes.length === 0) return "无字段变化";
-                return (
-                  <Table
-                    size="small"
-                    rowKey="field"
-                    pagination={false}
-                    dataSource={changes}
-                    columns={[
-                      { title: "字段", dataIndex: "field", width: 160 },
-                      { title: "修改前", dataIndex: "before", ellipsis: true },
-                      { title: "修改后", dataIndex: "after", ellipsis: true },
-                    ]}
-                  />
-                );
-              },
+              rowExpandable: (r) => r.changes.length > 0,
+              expandedRowRender: (r) => (
+                <Table
+                  size="small"
+                  rowKey="field"
+                  pagination={false}
+                  dataSource={r.changes}
+                  columns={[
+                    { title: "字段", dataIndex: "label", width: 160 },
+                    { title: "修改前", dataIndex: "before", ellipsis: true },
+                    { title: "修改后", dataIndex: "after", ellipsis: true },
+                  ]}
+                />
+              ),
             }}
             columns={[
-              { title: "时间", dataIndex: "at", width: 150, render: (v: string) => formatTime(v) },
+              { title: "时间（北京时间）", dataIndex: "atLocal", width: 170 },
               { title: "操作人", dataIndex: "actorName", width: 120 },
-              { title: "操作", dataIndex: "action", width: 90, render: (a: string) => actionLabels[a] ?? a },
-              { title: "对象", dataIndex: "entity", width: 110, render: (e: string) => entityLabels[e] ?? e },
-              { title: "对象标识", dataIndex: "entityId", ellipsis: true },
+              { title: "操作", dataIndex: "actionLabel", width: 90 },
+              { title: "对象类型", dataIndex: "entityLabel", width: 110 },
+              { title: "对象", dataIndex: "objectLabel", ellipsis: true },
               {
                 title: "地区",
-                dataIndex: "jurisdictionCode",
-                width: 90,
-                render: (v: string | null) => (v ? (names.get(v) ?? v) : "—"),
+                dataIndex: "jurisdictionName",
+                width: 100,
+                render: (v: string | null) => v ?? "—",
               },
             ]}
           />
