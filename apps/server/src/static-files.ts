@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { sendStaticFile } from "./cache/index.ts";
 
 /**
  * Serves the built admin app (apps/admin/dist) with an SPA fallback to index.html. Hashed
@@ -58,7 +59,8 @@ export function staticHandler(root: string | null) {
     }
     const target = isFile ? file : join(base, "index.html");
     const isIndex = target.endsWith(`${sep}index.html`);
-    res.writeHead(200, {
+    // Compressed (brotli/gzip, precompressed at build) with an ETag: see cache/static-assets.ts.
+    sendStaticFile(req, res, target, {
       "content-type": types[extname(target)] ?? "application/octet-stream",
       "cache-control": isIndex
         ? "no-cache"
@@ -67,10 +69,5 @@ export function staticHandler(root: string | null) {
           : "public, max-age=3600",
       "x-content-type-options": "nosniff",
     });
-    if (req.method === "HEAD") {
-      res.end();
-      return;
-    }
-    createReadStream(target).pipe(res);
   };
 }

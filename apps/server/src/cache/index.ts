@@ -5,3 +5,4 @@ export {
   type TrpcResponses,
   trpcResponses,
 } from "./trpc-responses.ts";
+export { sendStaticFile } from "./static-assets.ts";

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from "react";
-import { echarts } from "../../lib/echarts.ts";
 import type { CountChartSeries } from "./model.ts";
 
 /** Cumulative distinct varieties per year against the plan target (a horizontal mark line). */
@@ -18,8 +17,7 @@ export function CountChart({
     if (!ref.current) return;
     const s = JSON.parse(key) as CountChartSeries;
     const estimated = new Set(s.estimatedYears);
-    const chart = echarts.init(ref.current, undefined, { renderer: "svg" });
-    chart.setOption({
+    const option = {
       animation: false,
       tooltip: {
         trigger: "axis",
@@ -55,12 +53,22 @@ export function CountChart({
             : undefined,
         },
       ],
+    };
+    // ECharts is loaded only when a chart is drawn (its own chunk, after the data arrived).
+    let chart: { resize(): void; dispose(): void } | null = null;
+    let cancelled = false;
+    const onResize = () => chart?.resize();
+    void import("../../lib/echarts.ts").then(({ echarts }) => {
+      if (cancelled || !ref.current) return;
+      const instance = echarts.init(ref.current, undefined, { renderer: "svg" });
+      chart = instance;
+      instance.setOption(option);
+      window.addEventListener("resize", onResize);
     });
-    const onResize = () => chart.resize();
-    window.addEventListener("resize", onResize);
     return () => {
+      cancelled = true;
       window.removeEventListener("resize", onResize);
-      chart.dispose();
+      chart?.dispose();
     };
   }, [key, unit]);
   return <div ref={ref} role="img" aria-label={title} style={{ width: "100%", height: 320 }} />;
