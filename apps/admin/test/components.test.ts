@@ -29,6 +29,7 @@ describe("VerdictCounts", () => {
     const html = renderToStaticMarkup(
       createElement(VerdictCounts, {
         breaches: 2,
+        bindingWithoutData: 0,
         counts: { achieved: 5, onTrack: 3, behind: 1, missed: 2, needsJudgement: 4, insufficientData: 0 },
       }),
     );
@@ -37,5 +38,19 @@ describe("VerdictCounts", () => {
     expect(t.indexOf("未达成")).toBeLessThan(t.indexOf("已达成"));
     expect(t).toMatch(/约束性指标未达预期2/);
     expect(t).toMatch(/需人工研判4/);
+  });
+
+  it("counts binding indicators without data beside the breaches, never as met", () => {
+    const html = renderToStaticMarkup(
+      createElement(VerdictCounts, {
+        breaches: 0,
+        bindingWithoutData: 3,
+        counts: { achieved: 1, onTrack: 0, behind: 0, missed: 0, needsJudgement: 0, insufficientData: 3 },
+      }),
+    );
+    expect(text(html)).toMatch(/约束性指标缺数据3/);
+    // Zero breaches with missing binding data is not shown in the "all clear" green.
+    expect(html).not.toContain("#389e0d;\">0");
+    expect(html).toContain("#d46b08");
   });
 });

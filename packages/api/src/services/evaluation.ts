@@ -10,6 +10,7 @@ import {
   procurementBindings,
 } from "@ybplan/db";
 import {
+  bindingWithoutData,
   type Evaluation,
   evaluatePlan,
   type IndicatorForEvaluation,
@@ -160,6 +161,8 @@ async function computePlanMatrix(db: Db, planId: string, year: number) {
     years,
     counts: current.counts,
     breaches: current.breaches,
+    /** 约束性 indicators without data in the selected year: never counted as met. */
+    bindingWithoutData: current.bindingWithoutData,
     /** Selected year, breaches first then by severity (the report order). */
     evaluations: sortForReport(current.evaluations).map((e) => {
       const i = byIndicator.get(e.indicatorId)!;
@@ -265,6 +268,7 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
   const revisions = await revisionsByPlans(db, planIds);
   const totals = emptyCounts();
   let totalBreaches = 0;
+  let totalBindingWithoutData = 0;
   const planSummaries = planRows.map((p) => {
     const list = indsByPlan.get(p.id) ?? [];
     const ev = evaluatePlan(
@@ -279,6 +283,7 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
     );
     for (const [k, v] of Object.entries(ev.counts)) totals[k as Verdict] += v;
     totalBreaches += ev.breaches;
+    totalBindingWithoutData += ev.bindingWithoutData;
     const names = new Map(list.map((i) => [i.id, i.name]));
     const j = dir.byCode.get(p.jurisdictionCode);
     return {
@@ -299,6 +304,11 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
           name: names.get(e.indicatorId) ?? "",
           verdict: e.verdict,
         })),
+      /** 约束性 indicators without data this year, named: never counted as met. */
+      bindingWithoutData: bindingWithoutData(ev.evaluations).map((e) => ({
+        indicatorId: e.indicatorId,
+        name: names.get(e.indicatorId) ?? "",
+      })),
     };
   });
   // Plans with breaches first, then by jurisdiction level (province → county) and code.
@@ -314,7 +324,13 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
     jurisdictionCode: code,
     year,
     jurisdictions: codes.length,
-    totals: { counts: totals, breaches: totalBreaches, plans: planRows.length, indicators: inds.length },
+    totals: {
+      counts: totals,
+      breaches: totalBreaches,
+      bindingWithoutData: totalBindingWithoutData,
+      plans: planRows.length,
+      indicators: inds.length,
+    },
     plans: planSummaries,
   };
 }

@@ -5,6 +5,7 @@ export type { IndicatorForEvaluation } from "./context.ts";
 export { evaluateIndicator, type EvaluateIndicatorInput } from "./evaluate.ts";
 export {
   createEvaluator,
+  bindingWithoutData,
   evaluatePlan,
   verdictMatrix,
   sortForReport,

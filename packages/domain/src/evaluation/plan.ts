@@ -19,6 +19,16 @@ export interface PlanEvaluation {
   readonly counts: Record<Verdict, number>;
   /** How many are breaches (约束性 behind or missed). */
   readonly breaches: number;
+  /**
+   * How many 约束性 indicators have no verdict for want of data. A plan with any is not "all
+   * binding indicators met": summaries must name them instead of counting them as success.
+   */
+  readonly bindingWithoutData: number;
+}
+
+/** 约束性 indicators judged 数据不足: never counted as met. */
+export function bindingWithoutData(evaluations: readonly Evaluation[]): Evaluation[] {
+  return evaluations.filter((e) => e.attribute === "binding" && e.verdict === "insufficientData");
 }
 
 function emptyCounts(): Record<Verdict, number> {
@@ -31,7 +41,6 @@ export function countVerdicts(evaluations: readonly Evaluation[]): Record<Verdic
   for (const e of evaluations) counts[e.verdict]++;
   return counts;
 }
-
 
 /**
  * Evaluates every indicator of a plan in `year`. Observations may include other plans' (they are
@@ -47,7 +56,13 @@ export function evaluatePlan(
   const row = createEvaluator(observations, settings, period);
   const evaluations = indicators.map((i) => row(i, year));
   const counts = countVerdicts(evaluations);
-  return { year, evaluations, counts, breaches: evaluations.filter((e) => e.breach).length };
+  return {
+    year,
+    evaluations,
+    counts,
+    breaches: evaluations.filter((e) => e.breach).length,
+    bindingWithoutData: bindingWithoutData(evaluations).length,
+  };
 }
 
 export interface VerdictMatrix {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   Evaluation,
+  bindingWithoutData,
   evaluatePlan,
   sortForReport,
   verdictMatrix,
@@ -103,6 +104,14 @@ describe("plan-wide evaluation", () => {
       insufficientData: 0,
     });
     expect(r.breaches).toBe(1);
+    expect(r.bindingWithoutData).toBe(0);
+  });
+
+  it("counts binding indicators without data apart: no breach, but not met either", () => {
+    const r = evaluatePlan([a, b, e], obs, 2021);
+    expect(r.breaches).toBe(0);
+    expect(r.bindingWithoutData).toBe(2);
+    expect(bindingWithoutData(r.evaluations).map((x) => x.indicatorId)).toEqual([b.id, e.id]);
   });
 
   it("sorts breaches first, then worst verdicts, keeping table order on ties", () => {

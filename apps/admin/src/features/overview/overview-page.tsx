@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Empty, Flex, Row, Select, Table, Tag, Typography } from "antd";
+import { Card, Col, Empty, Flex, Row, Select, Table, Tag, Tooltip, Typography } from "antd";
 import { useSession } from "../../auth/session-context.ts";
 import { flattenCodes, JurisdictionTree } from "../../components/jurisdiction-tree.tsx";
 import { QueryState } from "../../components/query-state.tsx";
@@ -26,9 +26,19 @@ export default function OverviewPage() {
   return (
     <Row gutter={16} wrap={false}>
       <Col flex="200px">
-        <Card size="small" title="行政区划" styles={{ body: { padding: 8, maxHeight: "calc(100vh - 150px)", overflow: "auto" } }}>
+        <Card
+          size="small"
+          title="行政区划"
+          styles={{ body: { padding: 8, maxHeight: "calc(100vh - 150px)", overflow: "auto" } }}
+        >
           <QueryState query={tree} isEmpty={(d) => d.length === 0} emptyText="暂无可查看的行政区划">
-            {(nodes) => <JurisdictionTree nodes={nodes} value={code} onChange={(c) => set({ j: c, plan: null, ind: null })} />}
+            {(nodes) => (
+              <JurisdictionTree
+                nodes={nodes}
+                value={code}
+                onChange={(c) => set({ j: c, plan: null, ind: null })}
+              />
+            )}
           </QueryState>
         </Card>
       </Col>
@@ -57,7 +67,11 @@ function SubtreeView({ code, year }: { code: string; year: number }) {
   const { search, set } = useSearchState();
   const summary = useQuery(trpc.evaluation.subtree.queryOptions({ jurisdictionCode: code, year }));
   return (
-    <QueryState query={summary} isEmpty={(s) => s.plans.length === 0} emptyText="该地区及下辖地区在本年度没有规划">
+    <QueryState
+      query={summary}
+      isEmpty={(s) => s.plans.length === 0}
+      emptyText="该地区及下辖地区在本年度没有规划"
+    >
       {(s) => {
         const own = s.plans.find((p) => p.jurisdiction.code === code) ?? s.plans[0]!;
         const planId = search.get("plan") ?? own.planId;
@@ -65,14 +79,28 @@ function SubtreeView({ code, year }: { code: string; year: number }) {
           <Flex vertical gap={12}>
             {s.plans.length > 1 ? (
               <>
-                <VerdictCounts counts={s.totals.counts} breaches={s.totals.breaches} />
+                <VerdictCounts
+                  counts={s.totals.counts}
+                  breaches={s.totals.breaches}
+                  bindingWithoutData={s.totals.bindingWithoutData}
+                />
                 <Typography.Text type="secondary">
-                  本地区及下辖 {s.jurisdictions - 1} 个地区：共 {s.totals.plans} 个规划、{s.totals.indicators} 项指标
+                  本地区及下辖 {s.jurisdictions - 1} 个地区：共 {s.totals.plans} 个规划、{s.totals.indicators}{" "}
+                  项指标
                 </Typography.Text>
-                <PlansTable plans={s.plans} selected={planId} onSelect={(id) => set({ plan: id, ind: null })} />
+                <PlansTable
+                  plans={s.plans}
+                  selected={planId}
+                  onSelect={(id) => set({ plan: id, ind: null })}
+                />
               </>
             ) : null}
-            <PlanEvaluation planId={planId} year={year} selectedIndicator={search.get("ind")} onSelectIndicator={(id) => set({ ind: id })} />
+            <PlanEvaluation
+              planId={planId}
+              year={year}
+              selectedIndicator={search.get("ind")}
+              onSelectIndicator={(id) => set({ ind: id })}
+            />
           </Flex>
         );
       }}
@@ -82,7 +110,15 @@ function SubtreeView({ code, year }: { code: string; year: number }) {
 
 type PlanSummary = SubtreeSummary["plans"][number];
 
-function PlansTable({ plans, selected, onSelect }: { plans: PlanSummary[]; selected: string; onSelect: (id: string) => void }) {
+function PlansTable({
+  plans,
+  selected,
+  onSelect,
+}: {
+  plans: PlanSummary[];
+  selected: string;
+  onSelect: (id: string) => void;
+}) {
   return (
     <Card size="small" title="下辖规划（约束性未达预期者在前）">
       <Table<PlanSummary>
@@ -104,12 +140,23 @@ function PlansTable({ plans, selected, onSelect }: { plans: PlanSummary[]; selec
           {
             title: "约束性未达预期",
             width: 130,
-            render: (_, p) => (p.breaches > 0 ? <Tag color="error">{p.breaches} 项</Tag> : <Tag color="success">无</Tag>),
+            // "无" only when every binding indicator has data; missing data is named, not counted as met.
+            render: (_, p) =>
+              p.breaches > 0 ? (
+                <Tag color="error">{p.breaches} 项</Tag>
+              ) : p.bindingWithoutData.length > 0 ? (
+                <Tooltip title={`缺数据：${p.bindingWithoutData.map((b) => b.name).join("、")}`}>
+                  <Tag color="warning">{p.bindingWithoutData.length} 项缺数据</Tag>
+                </Tooltip>
+              ) : (
+                <Tag color="success">无</Tag>
+              ),
           },
           {
             title: "已达成 / 进展顺利 / 滞后 / 未达成",
             width: 230,
-            render: (_, p) => `${p.counts.achieved} / ${p.counts.onTrack} / ${p.counts.behind} / ${p.counts.missed}`,
+            render: (_, p) =>
+              `${p.counts.achieved} / ${p.counts.onTrack} / ${p.counts.behind} / ${p.counts.missed}`,
           },
           {
             title: "",

@@ -46,7 +46,11 @@ export function PlanEvaluation({
               }
             >
               <Flex vertical gap={12}>
-                <VerdictCounts counts={m.counts} breaches={m.breaches} />
+                <VerdictCounts
+                  counts={m.counts}
+                  breaches={m.breaches}
+                  bindingWithoutData={m.bindingWithoutData}
+                />
                 <div data-testid="evaluation-table">
                   <EvaluationTable rows={m.evaluations} onSelect={onSelectIndicator} />
                 </div>
@@ -81,21 +85,38 @@ function EvaluationTable({ rows, onSelect }: { rows: EvaluationRow[]; onSelect: 
             </button>
           ),
         },
-        { title: "属性", dataIndex: "attribute", width: 64, render: (a: string) => (a === "binding" ? "约束性" : "预期性") },
+        {
+          title: "属性",
+          dataIndex: "attribute",
+          width: 64,
+          render: (a: string) => (a === "binding" ? "约束性" : "预期性"),
+        },
         { title: "目标", dataIndex: "targetText", width: 110, ellipsis: true },
         {
           title: "实际",
           width: 90,
           render: (_, r) => (r.inputs.actual === null ? "—" : `${r.inputs.actual}${r.inputs.unit ?? ""}`),
         },
-        { title: "评估结果", width: 130, render: (_, r) => <VerdictTag verdict={r.verdict} breach={r.breach} /> },
+        {
+          title: "评估结果",
+          width: 130,
+          render: (_, r) => <VerdictTag verdict={r.verdict} breach={r.breach} />,
+        },
         { title: "说明", dataIndex: "explanation" },
       ]}
     />
   );
 }
 
-function ChartCard({ planId, matrix, indicatorId }: { planId: string; matrix: PlanMatrix; indicatorId: string }) {
+function ChartCard({
+  planId,
+  matrix,
+  indicatorId,
+}: {
+  planId: string;
+  matrix: PlanMatrix;
+  indicatorId: string;
+}) {
   const trpc = useTRPC();
   const obs = useQuery(trpc.observations.list.queryOptions({ planId }));
   const ev = matrix.evaluations.find((e) => e.indicatorId === indicatorId);
@@ -109,7 +130,11 @@ function ChartCard({ planId, matrix, indicatorId }: { planId: string; matrix: Pl
             .filter((o) => o.indicatorId === indicatorId && o.value.kind === "number")
             .map((o) => ({ year: o.year, value: o.value.kind === "number" ? o.value.value : null }));
           if (ev.inputs.targetValue === null && actual.length === 0) {
-            return <Typography.Text type="secondary">该指标为定性或里程碑目标，无可绘制的数值。{ev.explanation}</Typography.Text>;
+            return (
+              <Typography.Text type="secondary">
+                该指标为定性或里程碑目标，无可绘制的数值。{ev.explanation}
+              </Typography.Text>
+            );
           }
           return (
             <IndicatorChart

@@ -71,7 +71,12 @@ export function VerdictMatrix({
             </button>
           ),
         },
-        { title: "属性", dataIndex: "attribute", width: 64, render: (a: string) => (a === "binding" ? "约束性" : "预期性") },
+        {
+          title: "属性",
+          dataIndex: "attribute",
+          width: 64,
+          render: (a: string) => (a === "binding" ? "约束性" : "预期性"),
+        },
         { title: "目标", dataIndex: "targetText", width: 110, ellipsis: true },
         ...yearColumns,
       ]}
