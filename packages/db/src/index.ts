@@ -3,6 +3,7 @@
  * (`./migrate`), audit and optimistic-concurrency helpers, and `savePlanDocument`.
  */
 export * from "./audit.ts";
+export * from "./backup/index.ts";
 export * from "./changes.ts";
 export * from "./client.ts";
 export * from "./credit/index.ts";

@@ -1,0 +1,11 @@
+export {
+  BackupFileError,
+  type BackupSummary,
+  backupToFile,
+  dumpTo,
+  isStreamBackup,
+  restoreFromFile,
+  StreamBackupFormat,
+  summarizeDatabase,
+  type TableSummary,
+} from "./stream-backup.ts";
