@@ -221,4 +221,21 @@ describe.skipIf(!chromiumAvailable)("data entry end to end (real server, Chromiu
     await b.getByRole("button", { name: "确定撤销" }).click();
     await expect(b.getByTestId("dirty-count").textContent()).resolves.toBe("没有未保存的修改");
   }, 90_000);
+
+  it("warns of an implausible year-on-year change in the cell, and notes that a note explains it", async () => {
+    // 2022's 参保率 was saved as 95.1 above; 40 in 2023 is a fall of 55.1 points.
+    await b.goto(`/#/plans/${planId}/entry?year=2023`);
+    await valueCells(b).first().waitFor();
+    await cell(b, 0).fill("40");
+    const warning = b.getByTestId("cell-warning").first();
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toMatch(/由2022年的95\.1%变为40%.*超过10个百分点/);
+    const label = (await cell(b, 0).getAttribute("aria-label"))!.replace(/ 2023年数值$/, "");
+    await b.getByLabel(`${label} 备注`).fill("口径调整：剔除重复参保");
+    await expect(warning.textContent()).resolves.toContain("（已在备注中说明）");
+    // A warning does not block a save.
+    await b.getByRole("button", { name: "全部保存" }).click();
+    await b.getByText("已保存：新增 1 项").waitFor();
+    await shot(b, "entry-plausibility");
+  }, 60_000);
 });

@@ -32,6 +32,7 @@ import {
 } from "./entry-model.ts";
 import { focusValueCell, valueCellKeyDown } from "./grid-keys.ts";
 import { type GridRow, rowLabel, toGridRows } from "./grid-rows.ts";
+import { draftWarnings } from "./plausibility.ts";
 import { isNetworkFailure, type SaveYearInput, useSaveYear } from "./use-save-year.ts";
 
 const browserStore = () => window.localStorage;
@@ -91,6 +92,11 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
   const localErrors = validateDraft(entries, draft);
   const conflicts = conflictsOf(entries, draft);
   const dirtyCount = entries.filter((e) => isEdited(e, draft[e.key])).length;
+  const warnings = useMemo(
+    () => draftWarnings(rows, draft, observations, year, plan.baselineYear),
+    [rows, draft, observations, year, plan.baselineYear],
+  );
+  const unexplainedWarnings = rows.filter((r) => warnings[r.entry.key] && !draft[r.entry.key]?.note.trim());
   useUnsavedChangesGuard(dirtyCount > 0);
 
   const refresh = () =>
@@ -106,6 +112,11 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
         void message.success(
           `已保存：新增 ${r.created} 项，修改 ${r.updated} 项${r.deleted ? `，清除 ${r.deleted} 项` : ""}`,
         );
+        if (unexplainedWarnings.length > 0) {
+          void message.warning(
+            `有 ${unexplainedWarnings.length} 项数值变动异常（${unexplainedWarnings.map(rowLabel).join("、")}），请核实；提交前须在备注中说明`,
+          );
+        }
         void refresh();
         // Verdicts computed before this save are wrong now: drop them rather than show them stale.
         queryClient.removeQueries({ queryKey: trpc.evaluation.pathKey() });
@@ -360,6 +371,12 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
                   {err ? (
                     <span role="alert" style={{ color: "#ff4d4f", fontSize: 12 }}>
                       {err}
+                    </span>
+                  ) : null}
+                  {!err && warnings[key] ? (
+                    <span data-testid="cell-warning" style={{ color: "#d46b08", fontSize: 12 }}>
+                      {warnings[key]}
+                      {cell?.note.trim() ? "（已在备注中说明）" : ""}
                     </span>
                   ) : null}
                   {clash && cell ? (
