@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { type Database, jurisdictions, migrate, migrationsDir, openDatabase, savePlanDocument } from "@ybplan/db";
+import {
+  type Database,
+  jurisdictions,
+  migrate,
+  migrationsDir,
+  openDatabase,
+  savePlanDocument,
+} from "@ybplan/db";
 import { verdictLabels } from "@ybplan/domain/evaluation";
 import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import { type IndicatorDraft, type PlanDocument, PlanDocumentFormat } from "@ybplan/domain/plan";
@@ -107,7 +114,11 @@ async function enter(planId: string, year: number, values: Record<string, number
     year,
     rows: inds
       .filter((i) => i.name in values)
-      .map((i) => ({ indicatorId: i.id, value: { kind: "number" as const, value: values[i.name]! }, version: null })),
+      .map((i) => ({
+        indicatorId: i.id,
+        value: { kind: "number" as const, value: values[i.name]! },
+        version: null,
+      })),
   });
 }
 
@@ -118,11 +129,13 @@ beforeAll(async () => {
     .sort()
     .map((f) => ({ id: f.replace(/\.sql$/, ""), sql: readFileSync(`${migrationsDir}${f}`, "utf8") }));
   await migrate(database, files);
-  await database.db.insert(jurisdictions).values([
-    ...sampleJurisdictions.map((j) => ({ ...j })),
-    { code: "420202", name: "黄石港区", level: "county" as const, parentCode: "420200" },
-    { code: "420222", name: "阳新县", level: "county" as const, parentCode: "420200" },
-  ]);
+  await database.db
+    .insert(jurisdictions)
+    .values([
+      ...sampleJurisdictions.map((j) => ({ ...j })),
+      { code: "420202", name: "黄石港区", level: "county" as const, parentCode: "420200" },
+      { code: "420222", name: "阳新县", level: "county" as const, parentCode: "420200" },
+    ]);
   huangshiPlanId = await save(planDoc("420200", "黄石市", huangshiIndicators));
   nanyangPlanId = await save(planDoc("411300", "南阳市", huangshiIndicators));
   // Two county plans below 黄石市: 黄石港区 misses its binding target, 阳新县 reaches it.
@@ -148,8 +161,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const generate = (u: SessionUser, format: "docx" | "xlsx" | "html" | "md", kind: "annual" | "midTerm" = "annual") =>
-  as(u).reports.generate({ planId: huangshiPlanId, year: 2023, kind, format });
+const generate = (
+  u: SessionUser,
+  format: "docx" | "xlsx" | "html" | "md",
+  kind: "annual" | "midTerm" = "annual",
+) => as(u).reports.generate({ planId: huangshiPlanId, year: 2023, kind, format });
 const text = (base64: string) => Buffer.from(base64, "base64").toString("utf8");
 
 describe("reports.generate", () => {
@@ -162,7 +178,7 @@ describe("reports.generate", () => {
     // Word splits text into runs; compare the text content only.
     const body = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
     expect(body).toContain("黄石市医疗保障事业发展“十四五”规划2023年度实施情况监测报告");
-    expect(body).toContain("截至2023年底，全市基本医疗保险参保率为97.3%");
+    expect(body).toContain("基本医疗保险参保率2023年为97.3%");
     expect(body).toContain("住院费用跨省直接结算率");
   });
 
@@ -214,7 +230,12 @@ describe("reports.generate", () => {
     expect(md).toContain("医保信用评价");
     expect(md).toContain("湖北某医药有限公司");
     // 南阳市 (河南省) has the procurement indicator but no credit records.
-    const nanyang = await as(admin).reports.generate({ planId: nanyangPlanId, year: 2023, kind: "annual", format: "md" });
+    const nanyang = await as(admin).reports.generate({
+      planId: nanyangPlanId,
+      year: 2023,
+      kind: "annual",
+      format: "md",
+    });
     const other = text(nanyang.base64);
     expect(other).toContain("药品和医用耗材集中带量采购");
     expect(other).not.toContain("医保信用评价");
@@ -230,7 +251,12 @@ describe("reports.generate", () => {
   it("refuses a user of another jurisdiction, and a year outside the plan period", async () => {
     await expect(generate(nanyangPlanner, "md")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      as(nanyangPlanner).reports.generate({ planId: nanyangPlanId, year: 2023, kind: "annual", format: "md" }),
+      as(nanyangPlanner).reports.generate({
+        planId: nanyangPlanId,
+        year: 2023,
+        kind: "annual",
+        format: "md",
+      }),
     ).resolves.toMatchObject({ fileName: "南阳市医疗保障事业发展“十四五”规划_2023年度监测报告.md" });
     await expect(
       as(admin).reports.generate({ planId: huangshiPlanId, year: 2027, kind: "annual", format: "md" }),

@@ -82,8 +82,8 @@ export function indicatorColumns(report: PlanReport): string[] {
   ];
 }
 
-/** The plan's own 序号 (table position), not the report's order. */
-const planNumber = (r: { position: number }) => r.position + 1;
+/** The plan's own 序号 (its table position), not the report's breaches-first order. */
+const planNumber = (r: { position: number }) => r.position;
 
 export function indicatorTable(report: PlanReport, caption: string): LayoutTable {
   return {

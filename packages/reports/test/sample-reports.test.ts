@@ -77,7 +77,7 @@ describe.each(samplePlans.map((s) => [s.key, s] as const))("%s: 2023 report", (_
     expect(table!.length).toBe(report.indicators.length + 1);
     report.indicators.forEach((r, i) => {
       const row = table![i + 1]!;
-      expect(row[0]).toBe(String(r.position + 1));
+      expect(row[0]).toBe(String(r.position));
       expect(row[2]).toBe(r.breach ? `${r.name}（未达标）` : r.name);
       expect(row[4]).toBe(r.attributeLabel);
       expect(row[6]).toBe(r.actual.text);

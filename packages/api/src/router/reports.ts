@@ -1,4 +1,4 @@
-import { Year } from "@ybplan/domain/common";
+import { IsoDate, Year } from "@ybplan/domain/common";
 import type { ReportFormat } from "@ybplan/reports";
 import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
@@ -32,6 +32,8 @@ export const reportsRouter = router({
         year: Year,
         kind: z.enum(["annual", "midTerm"]),
         format: z.enum(reportFormats),
+        /** 成文日期; default today. */
+        issuedOn: IsoDate.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

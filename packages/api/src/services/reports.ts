@@ -2,7 +2,13 @@ import { type Db, loadCreditSection, NotFoundError, plans, ValidationError } fro
 import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
 import { evaluateIndicator } from "@ybplan/domain/evaluation";
 import type { Plan } from "@ybplan/domain/plan";
-import { buildPlanReport, type ChildSummary, type PlanReport, type ReportKind, summariseReport } from "@ybplan/domain/report";
+import {
+  buildPlanReport,
+  type ChildSummary,
+  type PlanReport,
+  type ReportKind,
+  summariseReport,
+} from "@ybplan/domain/report";
 import type { ReportFormat } from "@ybplan/reports";
 import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
@@ -26,6 +32,8 @@ export interface GenerateReportInput {
   readonly year: number;
   readonly kind: ReportKind;
   readonly format: ReportFormat;
+  /** 成文日期 (ISO date); default today. */
+  readonly issuedOn?: string;
 }
 
 export interface GeneratedReport {
@@ -125,6 +133,16 @@ async function childSummaries(
   return out;
 }
 
+/**
+ * 主送机关 of a report: the bureau of the level above and the jurisdiction's own government
+ * ("湖北省医疗保障局，黄石市人民政府"); a province reports to the national bureau.
+ */
+export function recipientOf(dir: JurisdictionDirectory, j: Jurisdiction): string {
+  const parent = j.parentCode ? dir.byCode.get(j.parentCode) : undefined;
+  const above = parent ? `${parent.name}医疗保障局` : "国家医疗保障局";
+  return `${above}，${j.name}人民政府`;
+}
+
 /** Builds the report model of a plan (exported for callers that render it themselves). */
 export async function planReport(
   db: Db,
@@ -145,11 +163,17 @@ export async function planReport(
     listTasks(db, plan.id),
     listProjects(db, plan.id),
     procurementSectionForPlan(db, plan.id, input.year),
-    loadCreditSection(db, { jurisdictionCode: jurisdiction.code, jurisdictionName: jurisdiction.name, year: input.year }),
+    loadCreditSection(db, {
+      jurisdictionCode: jurisdiction.code,
+      jurisdictionName: jurisdiction.name,
+      year: input.year,
+    }),
     childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
   ]);
   return buildReport(plan, jurisdiction, input.year, input.kind, {
     ...data,
+    recipient: recipientOf(dir, jurisdiction),
+    issuedOn: input.issuedOn ?? new Date().toISOString().slice(0, 10),
     tasks,
     // Items carry their plan (the DTO leaves it out: it hangs under the project).
     projects: projects.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, planId: p.planId })) })),
@@ -164,7 +188,10 @@ const unsafeChar = (c: string) => '\\/:*?"<>|《》'.includes(c) || c.charCodeAt
 
 /** "黄石市医疗保障事业发展“十四五”规划_2023年度监测报告.docx" / "…_2021—2023年中期评估报告.docx". */
 export function downloadFileName(report: PlanReport, format: ReportFormat): string {
-  const title = [...report.plan.title].filter((c) => !unsafeChar(c)).join("").trim();
+  const title = [...report.plan.title]
+    .filter((c) => !unsafeChar(c))
+    .join("")
+    .trim();
   const what =
     report.kind === "midTerm"
       ? `${report.coveredYears[0] ?? report.plan.periodStart}—${report.year}年中期评估报告`

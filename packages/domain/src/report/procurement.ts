@@ -27,11 +27,9 @@ export function procurementParagraphs(
         parts.push(`较基期（${formatQuantity(r.baseline.value, r.unit)}）${change}`);
       }
       parts.push(`规划目标为“${r.target.text}”`);
-      if (r.gap?.against === "target" && r.gap.value < 0)
-        parts.push(`尚差${formatDifference(r.gap.value, r.unit)}`);
-      if (r.gap?.against === "line")
-        parts.push(`按时序进度${r.gap.value >= 0 ? "快于" : "落后"}${formatDifference(r.gap.value, r.unit)}`);
-      parts.push(r.verdictLabel);
+      // The rest is the indicator's own reading (line or target, one gap, verdict).
+      const rest = r.reason.replace(/^[^，]*，?/, "").replace(/。$/, "");
+      if (rest) parts.push(rest);
       return `${parts.join("，")}。`;
     });
 }

@@ -97,6 +97,9 @@ export function readEvaluation(r: ReadingInput): Reading {
   const bandLow = inputs?.bandLow ?? null;
   const bandHigh = inputs?.bandHigh ?? null;
   const isBand = r.targetKind === "band";
+  // A benefit ratio (报销比例, 救助比例) "稳定在70%左右" is better above the band than below it.
+  const direction: IndicatorDirection =
+    r.direction === "band" && /(报销|救助|支付|补偿)比例/.test(r.name) ? "higher" : r.direction;
   const isMaintain = r.targetKind === "maintain";
 
   let verdict = ev.verdict;
@@ -117,15 +120,16 @@ export function readEvaluation(r: ReadingInput): Reading {
     parts.push(`${label}为${assessedText}`);
     if (isBand && bandLow !== null && bandHigh !== null) {
       const range = `${formatNumber(bandLow)}—${formatQuantity(bandHigh, r.unit)}`;
-      const goodSide =
-        r.direction === "lower" ? assessedValue < bandLow - EPS : assessedValue > bandHigh + EPS;
+      const goodSide = direction === "lower" ? assessedValue < bandLow - EPS : assessedValue > bandHigh + EPS;
       if (assessedValue >= bandLow - EPS && assessedValue <= bandHigh + EPS) {
         parts.push(`处于${r.attributeLabel}目标区间（${range}）内`);
-      } else if (goodSide && r.direction !== "band") {
-        // A benefit ratio above "70%左右" beats the target; it is not lagging (issue 12).
-        const d = r.direction === "lower" ? bandLow - assessedValue : assessedValue - bandHigh;
+      } else if (goodSide && direction !== "band") {
+        // A benefit ratio above "70%左右" beats the target; it is not lagging.
+        const d = direction === "lower" ? bandLow - assessedValue : assessedValue - bandHigh;
         gap = { value: d, text: `+${formatDifference(d, r.unit)}`, against: "target" };
-        parts.push(`${r.direction === "lower" ? "低于" : "高于"}目标区间（${range}），好于目标`);
+        parts.push(
+          `${direction === "lower" ? "低于" : "高于"}目标区间（${range}）${formatDifference(d, r.unit)}，好于目标`,
+        );
         verdict = "achieved";
       } else {
         const below = assessedValue < bandLow;

@@ -1,0 +1,270 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { type Database, jurisdictions, migrate, migrationsDir, openDatabase } from "@ybplan/db";
+import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
+import { type PlanReport, REMEDY_PENDING } from "@ybplan/domain/report";
+import { hasTraditional } from "@ybplan/domain/text";
+import { importPlanDocument } from "@ybplan/importer";
+import { samplePlans } from "@ybplan/samples";
+import { Effect } from "effect";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../src/auth/session.ts";
+import { createCaller, createContextInner } from "../src/index.ts";
+import { planReport } from "../src/services/reports.ts";
+
+/**
+ * A reporting clerk's year: the 黄石市 and 湖南省 sample plans imported through the API, their
+ * 2021–2023 figures entered with upsertYear (value, 数据来源, 说明), then the annual report in every
+ * format. The document must say one thing per indicator, everywhere.
+ */
+
+let database: Database;
+const admin: SessionUser = {
+  id: randomUUID(),
+  username: "admin",
+  displayName: "管理员",
+  role: "admin",
+  jurisdictionCode: null,
+  mustChangePassword: false,
+};
+const api = () => createCaller(createContextInner({ database, user: admin }));
+
+async function importSample(key: string): Promise<string> {
+  const sample = samplePlans.find((s) => s.key === key)!;
+  const document = await Effect.runPromise(
+    importPlanDocument({ bytes: new Uint8Array(readFileSync(sample.path)), fileName: `${key}.txt` }),
+  );
+  return (await api().import.commit({ document })).planId;
+}
+
+type Entry = { value: number; source?: string; note?: string };
+
+/** Enters one year as the data-entry page does: only the named indicators, numbers with their source. */
+async function enterYear(planId: string, year: number, values: Record<string, Entry>) {
+  const inds = await api().indicators.list({ planId });
+  const rows = Object.entries(values).map(([name, e]) => {
+    const i = inds.find((x) => x.name === name);
+    if (!i) throw new Error(`no indicator ${name}`);
+    return {
+      indicatorId: i.id,
+      value: { kind: "number" as const, value: e.value },
+      source: e.source ?? "市医保局统计报表",
+      note: e.note ?? null,
+      version: null,
+    };
+  });
+  await api().observations.upsertYear({ planId, year, rows });
+}
+
+const 参保率 = "基本医疗保险参保率";
+const 职工 = "职工医保政策范围内住院费用报销比例";
+const 居民 = "城乡居民医保政策范围内住院费用报销比例";
+const 窗口 = "医保经办服务事项窗口可办率";
+const 救助 = "重点救助对象政策范围内住院费用救助比例";
+const 集采 = "落实国家和省组织药品集中带量采购品种";
+const dip = "实行DIP付费和按病种付费的住院费用占全部住院费用的比例";
+
+let huangshi = "";
+let hunan = "";
+let report: PlanReport;
+
+beforeAll(async () => {
+  database = await openDatabase();
+  const files = readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}_[a-z0-9_-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.sql$/, ""), sql: readFileSync(`${migrationsDir}${f}`, "utf8") }));
+  await migrate(database, files);
+  await database.db.insert(jurisdictions).values(sampleJurisdictions.map((j) => ({ ...j })));
+  huangshi = await importSample("hubei-huangshi-city");
+  hunan = await importSample("hunan-province");
+  // 参保率 is judged on the period average (footnote ①): 96.8, 95.6, 96.1 → 96.17.
+  // 职工 falls two years running below its 75.6 baseline; 居民 (binding) has no data at all.
+  await enterYear(huangshi, 2021, { [参保率]: { value: 96.8 }, [职工]: { value: 75.8 } });
+  await enterYear(huangshi, 2022, { [参保率]: { value: 95.6 }, [职工]: { value: 75.3 } });
+  await enterYear(huangshi, 2023, {
+    [参保率]: { value: 96.1, source: "市医保局参保登记系统", note: "含省直单位参保人员" },
+    [职工]: { value: 75.0 },
+    [窗口]: { value: 94 },
+    [救助]: { value: 75.3 },
+    [集采]: { value: 374, source: "省医药集中采购平台" },
+    [dip]: { value: 66.8 },
+  });
+  await enterYear(hunan, 2023, {
+    基本医疗保险参保率: { value: 96.2 },
+    职工医保住院费用政策范围内报销比例: { value: 81.1 },
+    重点救助对象符合规定的医疗费用住院救助比例: { value: 75.3 },
+  });
+  report = await reportOf(huangshi);
+});
+afterAll(() => database.close());
+
+async function reportOf(planId: string): Promise<PlanReport> {
+  const { JurisdictionDirectory } = await import("../src/auth/directory.ts");
+  const all = await database.db.select().from(jurisdictions);
+  return planReport(
+    database.db,
+    new JurisdictionDirectory(all),
+    { planId, year: 2023, kind: "annual" },
+    null,
+  );
+}
+
+async function generate(planId: string, format: "docx" | "xlsx" | "md") {
+  const out = await api().reports.generate({
+    planId,
+    year: 2023,
+    kind: "annual",
+    format,
+    issuedOn: "2024-01-20",
+  });
+  return Buffer.from(out.base64, "base64");
+}
+
+const row = (name: string) => report.indicators.find((r) => r.name === name)!;
+const num = (text: string) => Number(text.replace(/[^\d.]/g, ""));
+
+describe("annual report of a clerk's year (黄石市 2023)", () => {
+  it("judges the average where the footnote says so, and says it once, with one gap", async () => {
+    const r = row(参保率);
+    expect(r.assessed).toMatchObject({ label: "2021—2023年均值", text: "96.17%" });
+    expect(r.gap).toMatchObject({ text: "+0.17个百分点", against: "target" });
+    expect(r.sentence).toBe(
+      "基本医疗保险参保率2021—2023年均值为96.17%，高于约束性目标（96%）0.17个百分点，按规划注释，以期间各年平均值判断，已达成。",
+    );
+    // No other figure for the same comparison anywhere in the document.
+    const md = (await generate(huangshi, "md")).toString("utf8");
+    const mentions = md.split("\n").filter((l) => l.includes(参保率) && !l.startsWith("|"));
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const l of mentions) {
+      const clause = l.slice(l.indexOf(参保率)).split(/[；。]/)[0]!;
+      for (const m of clause.matchAll(/([\d.]+)个百分点/g)) expect(m[1]).toBe("0.17");
+    }
+  });
+
+  it("prints every indicator's value, gap and verdict identically in narrative, docx table and xlsx", async () => {
+    const zip = await JSZip.loadAsync(await generate(huangshi, "docx"));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const cells = (tr: string) =>
+      [...tr.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) =>
+        [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+      );
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0];
+    const docRows = [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => cells(m[0])).slice(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await generate(huangshi, "xlsx")) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("主要指标")!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => header.indexOf(name);
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+      .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""))
+      .join("\n");
+    report.indicators.forEach((r, i) => {
+      const d = docRows[i]!;
+      expect(d[0]).toBe(String(r.position));
+      expect(d[8]).toBe(r.assessed.value === null ? "—" : `${r.assessed.label}${r.assessed.text}`);
+      expect(d[9]).toBe(r.gap?.text ?? "—");
+      expect(d[10]).toBe(r.verdictLabel);
+      const x = ws.getRow(i + 2);
+      expect(x.getCell(col("指标名称")).value).toBe(r.name);
+      expect(x.getCell(col("评估结论")).value).toBe(r.verdictLabel);
+      expect(x.getCell(col("评估依据值")).value).toBe(
+        r.assessed.value === null ? null : Math.round(r.assessed.value * 100) / 100,
+      );
+      expect(x.getCell(col("差距")).value).toBe(r.gap === null ? null : Math.round(r.gap.value * 100) / 100);
+      // The narrative says the same sentence (inside its category paragraph).
+      expect(paragraphs).toContain(r.sentence.replace(/。$/, ""));
+    });
+  });
+
+  it("gets the gap arithmetic right: the gap is the assessed value minus the line or the target", () => {
+    for (const r of report.indicators) {
+      if (r.gap === null || r.assessed.value === null) continue;
+      const against = r.gap.against === "line" ? r.expected! : null;
+      if (against !== null)
+        expect(Math.abs(r.gap.value)).toBeCloseTo(Math.abs(r.assessed.value - against), 6);
+      expect(num(r.gap.text)).toBeCloseTo(Math.round(Math.abs(r.gap.value) * 100) / 100, 6);
+    }
+    const 职工row = row(职工);
+    // 75.6 + (76 − 75.6) × 3/5 = 75.84; 75.0 − 75.84 = −0.84.
+    expect(职工row.gap).toMatchObject({ against: "line", text: "-0.84个百分点" });
+    expect(职工row.sentence).toContain("按时序进度应达到75.84%，落后时序进度0.84个百分点");
+  });
+
+  it("never claims the binding indicators are all met while one has no data, and names it", () => {
+    expect(report.counts.binding.noData).toEqual([居民]);
+    const all = [...report.narrative.overview, ...report.narrative.breaches].join("");
+    expect(all).not.toContain("均未出现未达标情形");
+    expect(all).not.toContain("均达到目标或进度要求");
+    expect(report.narrative.overview[1]).toContain(`1项暂无监测数据（${居民}）`);
+  });
+
+  it("prints the breach with its trend and the pending causes and measures", () => {
+    const r = row(职工);
+    expect(r.breach).toBe(true);
+    expect(r.trend).toBe("较基期75.6%下降0.6个百分点，连续两年下降，呈倒退趋势");
+    expect(r.remedy).toBe(REMEDY_PENDING);
+    expect(report.narrative.breaches.join("")).toContain(`${r.sentence}${REMEDY_PENDING}`);
+  });
+
+  it("reads verdicts right: a beaten threshold is met, no baseline is not 'lagging'", () => {
+    expect(row(救助).verdictLabel).toBe("已达成");
+    const d = row(dip);
+    expect(d.verdict).not.toBe("behind");
+    expect(d.method).toContain("规划未设基期值");
+    expect(d.sentence).toContain("距预期性目标（75%）尚差8.2个百分点");
+  });
+
+  it("prints the source and note entered with a value", async () => {
+    expect(row(参保率)).toMatchObject({ source: "市医保局参保登记系统", note: "含省直单位参保人员" });
+    const md = (await generate(huangshi, "md")).toString("utf8");
+    expect(md).toContain("市医保局参保登记系统；含省直单位参保人员");
+  });
+
+  it("speaks of procurement with the indicator's own value and baseline, in the city's word", () => {
+    const p = report.procurement!;
+    expect(p.paragraphs[0]).toBe(
+      // 112 + (500 − 112) × 3/5 = 344.8; 374 − 344.8 = 29.2 ahead of the line.
+      `截至2023年底，全市${集采}据填报数据为374个，较基期（112个）增加262个，规划目标为“>500”，按时序进度应达到344.8个，快于时序进度29.2个，进展顺利。`,
+    );
+    expect(p.paragraphs.join("")).not.toContain("本地区");
+    expect(p.tables.map((t) => t.title)).not.toContain("集中带量采购累计数量");
+  });
+
+  it("lists key tasks only: the 24 of 第三章, none of the principles, goals or safeguards", () => {
+    expect(report.tasks.rows.length).toBe(24);
+    const titles = report.tasks.rows.map((t) => t.title);
+    expect(titles).not.toContain("坚持覆盖全民，应保尽保");
+    expect(titles).not.toContain("参保覆盖不断优化");
+    expect(titles).not.toContain("加强组织领导");
+    // Nobody reported on them: 未填报, never 未启动.
+    expect(new Set(report.tasks.rows.map((t) => t.statusLabel))).toEqual(new Set(["未填报"]));
+  });
+
+  it("addresses and signs the document", async () => {
+    expect(report.recipient).toBe("湖北省医疗保障局，黄石市人民政府");
+    const md = (await generate(huangshi, "md")).toString("utf8");
+    expect(md).toContain("湖北省医疗保障局，黄石市人民政府：");
+    expect(md).toContain("黄石市医疗保障局<br>2024年1月20日");
+  });
+});
+
+describe("湖南省 2023: a simplified report from a plan written partly in traditional characters", () => {
+  it("has no traditional character in any format", async () => {
+    const md = (await generate(hunan, "md")).toString("utf8");
+    expect(hasTraditional(md)).toBe(false);
+    expect(md).toContain("稳定在80%左右");
+    const zip = await JSZip.loadAsync(await generate(hunan, "docx"));
+    expect(hasTraditional(await zip.file("word/document.xml")!.async("string"))).toBe(false);
+  });
+
+  it("does not call a benefit ratio above its band lagging", async () => {
+    const r = (await reportOf(hunan)).indicators.find(
+      (x) => x.name === "重点救助对象符合规定的医疗费用住院救助比例",
+    )!;
+    expect(r.verdictLabel).toBe("已达成");
+    expect(r.sentence).toContain("好于目标");
+  });
+});
