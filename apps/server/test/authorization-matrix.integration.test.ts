@@ -840,7 +840,120 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     },
   ],
   // ----- end of issue 16 rows -----
+  // ----- policies (issue 20): a jurisdiction reads its own and its ancestors' (pooling areas')
+  // documents; writes need editPlan in the document's jurisdiction (statistics: enterData) -----
+  ["policies.list", "read", (c, t) => c.policies.list.query({ jurisdictionCode: t.code })],
+  ["policies.get", "read", async (c, t, a) => c.policies.get.query({ id: await policyDocOf(a, t) })],
+  ["policies.create", "editPlan", (c, t) => c.policies.create.mutate(policyFields(t))],
+  [
+    "policies.update",
+    "editPlan",
+    async (c, t, a) => {
+      const id = await policyDocOf(a, t);
+      const cur = await a.policies.get.query({ id });
+      return c.policies.update.mutate({
+        id,
+        version: cur.version,
+        data: { ...policyFields(t), title: cur.title },
+      });
+    },
+  ],
+  [
+    "policies.repeal",
+    "editPlan",
+    async (c, t, a) => {
+      const d = await a.policies.create.mutate(policyFields(t));
+      return c.policies.repeal.mutate({ id: d.id, version: d.version, repealedOn: "2024-01-01" });
+    },
+  ],
+  [
+    "policies.inForce",
+    "read",
+    (c, t) => c.policies.inForce.query({ jurisdictionCode: t.code, date: "2024-06-30" }),
+  ],
+  [
+    "policies.history",
+    "read",
+    (c, t) =>
+      c.policies.history.query({
+        jurisdictionCode: t.code,
+        dimensions: { kind: "reimbursementRatio", scheme: "resident" },
+      }),
+  ],
+  [
+    "policies.compare",
+    "read",
+    (c, t) => c.policies.compare.query({ jurisdictionCode: t.code, from: "2022-06-30", to: "2024-06-30" }),
+  ],
+  [
+    "policies.check",
+    "read",
+    (c, t) => c.policies.check.query({ jurisdictionCode: t.code, date: "2024-06-30" }),
+  ],
+  // Proposals are computed from the text the caller sends and stored nowhere.
+  [
+    "policies.propose",
+    "session",
+    (c) =>
+      c.policies.propose.mutate({
+        text: "全市一、二、三级医疗机构住院起付线稳定在200元、500元、800元。",
+        defaultYear: 2020,
+      }),
+  ],
+  ["policies.poolingAreas", "read", (c, t) => c.policies.poolingAreas.query({ jurisdictionCode: t.code })],
+  [
+    "policies.setPoolingArea",
+    "editPlan",
+    async (c, t, a) => {
+      const cur = (await a.policies.poolingAreas.query({ jurisdictionCode: t.code })).find(
+        (p) => p.jurisdictionCode === t.code && p.scheme === "longTermCare",
+      );
+      return c.policies.setPoolingArea.mutate({
+        jurisdictionCode: t.code,
+        scheme: "longTermCare",
+        level: "city",
+        version: cur?.version ?? null,
+      });
+    },
+  ],
+  ["policies.statistics", "read", (c, t) => c.policies.statistics.query({ jurisdictionCode: t.code })],
+  [
+    "policies.setStatistic",
+    "enterData",
+    async (c, t, a) => {
+      const cur = (await a.policies.statistics.query({ jurisdictionCode: t.code })).find(
+        (s) => s.year === 2023,
+      );
+      return c.policies.setStatistic.mutate({
+        jurisdictionCode: t.code,
+        statistic: "residentDisposableIncome",
+        year: 2023,
+        value: 30_000,
+        version: cur?.version ?? null,
+      });
+    },
+  ],
+  // ----- end of policies rows -----
 ];
+
+/** A policy document without parameters (no overlap, no pooled scheme) in the target jurisdiction. */
+const policyFields = (t: Target) => ({
+  title: `矩阵政策${uniq()}`,
+  issuer: `${t.name}医疗保障局`,
+  jurisdictionCode: t.code,
+  effectiveFrom: "2023-01-01",
+});
+const policyDocs = new Map<string, Promise<string>>();
+/** One document per target and server, created by the administrator. */
+function policyDocOf(a: Client, t: Target): Promise<string> {
+  const key = `${matrixUrl} ${t.code}`;
+  let p = policyDocs.get(key);
+  if (!p) {
+    p = a.policies.create.mutate(policyFields(t)).then((d) => d.id);
+    policyDocs.set(key, p);
+  }
+  return p;
+}
 
 let countySeq = 0;
 /** Unused county codes under 湖北省's 省直辖 range (4290xx is taken by 仙桃 etc. in reality; 4291xx is free). */
