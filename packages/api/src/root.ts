@@ -1,3 +1,4 @@
+import { attachmentsRouter } from "./router/attachments.ts";
 import { auditRouter } from "./router/audit.ts";
 import { authRouter } from "./router/auth.ts";
 import { evaluationRouter } from "./router/evaluation.ts";
@@ -9,6 +10,7 @@ import { plansRouter } from "./router/plans.ts";
 import { policiesRouter } from "./router/policies.ts";
 import { creditRouter } from "./router/credit.ts";
 import { cycleRouter } from "./router/cycle.ts";
+import { departmentsRouter } from "./router/departments.ts";
 import { procurementRouter } from "./router/procurement.ts";
 import { projectsRouter, tasksRouter } from "./router/tasks.ts";
 import { reportsRouter } from "./router/reports.ts";
@@ -25,6 +27,8 @@ export const appRouter = router({
   cycle: cycleRouter,
   tasks: tasksRouter,
   projects: projectsRouter,
+  departments: departmentsRouter,
+  attachments: attachmentsRouter,
   evaluation: evaluationRouter,
   import: importRouter,
   procurement: procurementRouter,

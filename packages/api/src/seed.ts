@@ -10,7 +10,7 @@ import {
   users,
   writeAudit,
 } from "@ybplan/db";
-import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
+import { referenceJurisdictions } from "@ybplan/domain/jurisdiction";
 import { samplePlans } from "@ybplan/samples";
 import { count } from "drizzle-orm";
 import { generatePassword, hashPassword } from "./auth/password.ts";
@@ -18,7 +18,8 @@ import type { Logger, PlanImporter } from "./context.ts";
 import { seedReferenceBatches } from "./services/procurement.ts";
 
 /**
- * First start on an empty database (no users): the sample jurisdictions, the five sample plans
+ * First start on an empty database (no users): the national jurisdiction list (provinces and
+ * prefecture-level units, plus the sample counties), the five sample plans
  * read through the importer, and an administrator `admin` whose password is taken from
  * `adminPassword` or generated — a generated one is returned once (the caller prints it) and
  * must be changed at first sign-in. Migrations must have run.
@@ -66,7 +67,7 @@ async function seedUnlocked(database: Database, options: SeedOptions): Promise<S
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(jurisdictions)
-      .values(sampleJurisdictions.map((j) => ({ ...j, updatedBy: seedActor.name })))
+      .values(referenceJurisdictions.map((j) => ({ ...j, updatedBy: seedActor.name })))
       .onConflictDoNothing()
       .returning();
     await writeAudit(

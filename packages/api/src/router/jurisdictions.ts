@@ -42,6 +42,7 @@ export const jurisdictionsRouter = router({
       name: row.name,
       level: row.level,
       parentCode: row.parentCode,
+      retiredAt: row.retiredAt?.toISOString() ?? null,
       version: row.version,
       ancestors: dir.ancestors(row.code).map((c) => dir.byCode.get(c)!),
       children: dir.childrenOf(row.code).map((c) => dir.byCode.get(c)!),
@@ -61,4 +62,21 @@ export const jurisdictionsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => svc.updateJurisdiction(ctx.database, ctx.actor, input)),
+
+  /** Children of a place (null or 100000 = 全国) with their state, retired ones included. */
+  children: adminProcedure
+    .input(z.object({ parentCode: AdminCode.nullable() }))
+    .query(({ ctx, input }) => svc.listChildren(ctx.db, input.parentCode)),
+
+  /** Moves a place under another parent (null or 100000 = 全国); its code stays. */
+  move: adminProcedure
+    .input(
+      z.object({ code: AdminCode, version: z.number().int().positive(), parentCode: AdminCode.nullable() }),
+    )
+    .mutation(({ ctx, input }) => svc.moveJurisdiction(ctx.database, ctx.actor, input)),
+
+  /** Retires (撤销) a place, or restores a retired one; its plans and records stay. */
+  retire: adminProcedure
+    .input(z.object({ code: AdminCode, version: z.number().int().positive(), retired: z.boolean() }))
+    .mutation(({ ctx, input }) => svc.retireJurisdiction(ctx.database, ctx.actor, input)),
 });

@@ -1,4 +1,6 @@
 import { IsoDate, Year } from "@ybplan/domain/common";
+import { AdminCode } from "@ybplan/domain/jurisdiction";
+import { isoDateInChina } from "@ybplan/domain/workitem";
 import { WorkStatus } from "@ybplan/domain/task";
 import { projectItems, projects, tasks } from "@ybplan/db";
 import { z } from "zod";
@@ -14,9 +16,17 @@ const WorkFields = z.object({
   title: z.string().trim().min(1, "请输入标题").max(300),
   text: z.string().max(20_000),
   leadDepartment: z.string().trim().max(200).nullable(),
+  leadDepartmentId: z.uuid().nullable(),
+  coDepartmentIds: z.array(z.uuid()).max(50),
   deadline: IsoDate.nullable(),
   status: WorkStatus,
   position: z.number().int().nonnegative(),
+});
+
+const MoveInput = z.object({
+  id: z.uuid(),
+  version: z.number().int().positive(),
+  direction: z.enum(["up", "down"]),
 });
 
 const StatusInput = z.object({ id: z.uuid(), version: z.number().int().positive(), status: WorkStatus });
@@ -48,8 +58,32 @@ export const tasksRouter = router({
 
   update: protectedProcedure.input(versioned(WorkFields.partial())).mutation(async ({ ctx, input }) => {
     const code = await ctx.authorize("editPlan", { taskId: input.id });
-    return taskDto(await updateVersioned(ctx.db, ctx.actor, tasks, "task", code, input));
+    return taskDto(await svc.updateWorkItem(ctx.db, ctx.actor, "task", code, input));
   }),
+
+  /** One place up or down among its siblings. */
+  move: protectedProcedure.input(MoveInput).mutation(async ({ ctx, input }) => {
+    const code = await ctx.authorize("editPlan", { taskId: input.id });
+    return svc.moveWorkItem(ctx.db, ctx.actor, "task", code, input);
+  }),
+
+  /**
+   * The planner's view of a jurisdiction's work: by lead unit, overdue first. `today` fixes the
+   * clock (tests, a browser showing its own date); the server's date in China otherwise.
+   */
+  byLeadUnit: protectedProcedure
+    .input(
+      z.object({
+        jurisdictionCode: AdminCode,
+        planId: z.uuid().optional(),
+        departmentId: z.uuid().optional(),
+        today: IsoDate.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      return svc.workByLeadUnit(ctx.db, { ...input, today: input.today ?? isoDateInChina(new Date()) });
+    }),
 
   setStatus: protectedProcedure.input(StatusInput).mutation(async ({ ctx, input }) => {
     const code = await ctx.authorize("enterData", { taskId: input.id });
@@ -128,7 +162,12 @@ export const projectsRouter = router({
 
   updateItem: protectedProcedure.input(versioned(WorkFields.partial())).mutation(async ({ ctx, input }) => {
     const code = await ctx.authorize("editPlan", { projectItemId: input.id });
-    return projectItemDto(await updateVersioned(ctx.db, ctx.actor, projectItems, "projectItem", code, input));
+    return projectItemDto(await svc.updateWorkItem(ctx.db, ctx.actor, "projectItem", code, input));
+  }),
+
+  moveItem: protectedProcedure.input(MoveInput).mutation(async ({ ctx, input }) => {
+    const code = await ctx.authorize("editPlan", { projectItemId: input.id });
+    return svc.moveWorkItem(ctx.db, ctx.actor, "projectItem", code, input);
   }),
 
   setItemStatus: protectedProcedure.input(StatusInput).mutation(async ({ ctx, input }) => {

@@ -1,8 +1,12 @@
 import {
   type Actor,
   assertVersion,
+  bump,
   type Db,
   ConflictError,
+  departments,
+  NotFoundError,
+  plans,
   progressNotes,
   projectItems,
   projects,
@@ -11,7 +15,8 @@ import {
   writeAudit,
 } from "@ybplan/db";
 import type { WorkStatus } from "@ybplan/domain/task";
-import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { deadlineProblem, isOverdue } from "@ybplan/domain/workitem";
+import { and, asc, eq, inArray, isNull, max } from "drizzle-orm";
 import { type ProgressNoteDto, noteDto, projectDto, projectItemDto, taskDto } from "./dto.ts";
 
 /**
@@ -24,9 +29,73 @@ export interface WorkFields {
   title: string;
   text: string;
   leadDepartment: string | null;
+  /** Lead unit from the plan jurisdiction's department list. */
+  leadDepartmentId: string | null;
+  /** Co-units (配合单位) from the same list. */
+  coDepartmentIds: string[];
   deadline: string | null;
   status: WorkStatus;
   position: number;
+}
+
+type PlanOf = { id: string; jurisdictionCode: string; periodStart: number; periodEnd: number };
+
+async function planById(tx: Db, planId: string): Promise<PlanOf> {
+  const [p] = await tx
+    .select({
+      id: plans.id,
+      jurisdictionCode: plans.jurisdictionCode,
+      periodStart: plans.periodStart,
+      periodEnd: plans.periodEnd,
+    })
+    .from(plans)
+    .where(eq(plans.id, planId));
+  if (!p) throw new NotFoundError({ entity: "plan", entityId: planId });
+  return p;
+}
+
+async function planOfProject(tx: Db, projectId: string): Promise<PlanOf> {
+  const [p] = await tx.select({ planId: projects.planId }).from(projects).where(eq(projects.id, projectId));
+  if (!p) throw new NotFoundError({ entity: "project", entityId: projectId });
+  return planById(tx, p.planId);
+}
+
+/**
+ * The rules of who answers for a work item and by when: the deadline within the plan period, the
+ * lead unit and co-units from the plan jurisdiction's department list. Refusals name the field.
+ */
+async function checkAssignment(
+  tx: Db,
+  plan: PlanOf,
+  f: {
+    deadline?: string | null | undefined;
+    leadDepartmentId?: string | null | undefined;
+    coDepartmentIds?: string[] | undefined;
+  },
+): Promise<void> {
+  const issues: { path: string[]; message: string }[] = [];
+  const late = deadlineProblem(f.deadline ?? null, plan);
+  if (late) issues.push({ path: ["deadline"], message: late });
+  const wanted = [
+    ...new Set([...(f.leadDepartmentId ? [f.leadDepartmentId] : []), ...(f.coDepartmentIds ?? [])]),
+  ];
+  if (wanted.length > 0) {
+    const known = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.jurisdictionCode, plan.jurisdictionCode), inArray(departments.id, wanted)));
+    const ok = new Set(known.map((k) => k.id));
+    if (f.leadDepartmentId && !ok.has(f.leadDepartmentId))
+      issues.push({
+        path: ["leadDepartmentId"],
+        message: "牵头单位：不在本地区的部门名单中，请先在部门名单中添加",
+      });
+    if ((f.coDepartmentIds ?? []).some((id) => !ok.has(id)))
+      issues.push({ path: ["coDepartmentIds"], message: "配合单位：含有不在本地区部门名单中的单位" });
+    if (f.leadDepartmentId && (f.coDepartmentIds ?? []).includes(f.leadDepartmentId))
+      issues.push({ path: ["coDepartmentIds"], message: "配合单位：不能与牵头单位相同" });
+  }
+  if (issues.length > 0) throw new ValidationError({ issues });
 }
 
 function groupNotes(rows: (typeof progressNotes.$inferSelect)[], key: "taskId" | "projectItemId") {
@@ -66,6 +135,7 @@ export async function createTask(
   input: Partial<WorkFields> & { planId: string; title: string; parentId: string | null },
 ) {
   return db.transaction(async (tx) => {
+    await checkAssignment(tx, await planById(tx, input.planId), input);
     let level = 1;
     if (input.parentId) {
       const [parent] = await tx.select().from(tasks).where(eq(tasks.id, input.parentId));
@@ -175,6 +245,7 @@ export async function createProjectItem(
   input: Partial<WorkFields> & { projectId: string; title: string },
 ) {
   return db.transaction(async (tx) => {
+    await checkAssignment(tx, await planOfProject(tx, input.projectId), input);
     const [last] = await tx
       .select({ p: max(projectItems.position) })
       .from(projectItems)
@@ -291,4 +362,208 @@ export async function saveProgressNote(
     });
     return noteDto(row!);
   });
+}
+
+type WorkKind = "task" | "projectItem";
+const tableOf = { task: tasks, projectItem: projectItems } as const;
+
+async function lockWork(tx: Db, kind: WorkKind, id: string, version: number) {
+  const table = tableOf[kind];
+  const [before] = await tx.select().from(table).where(eq(table.id, id)).for("update");
+  if (!before) throw new NotFoundError({ entity: kind, entityId: id });
+  assertVersion(kind, id, before, version);
+  const plan =
+    "planId" in before ? await planById(tx, before.planId) : await planOfProject(tx, before.projectId);
+  return { before, plan };
+}
+
+/**
+ * Edits a task or 专栏 item: only the fields sent change (the rest stay as stored), after the
+ * assignment rules are checked against the result.
+ */
+export async function updateWorkItem<K extends WorkKind>(
+  db: Db,
+  actor: Actor,
+  kind: K,
+  code: string,
+  input: { id: string; version: number; data: Partial<WorkFields> },
+): Promise<(typeof tableOf)[K]["$inferSelect"]> {
+  return db.transaction(async (tx) => {
+    const { before, plan } = await lockWork(tx, kind, input.id, input.version);
+    const merged = { ...before, ...input.data };
+    await checkAssignment(tx, plan, merged);
+    // Both tables share every WorkFields column; Drizzle cannot see that through the type parameter.
+    const table = tableOf[kind] as typeof tasks;
+    const [after] = await tx
+      .update(table)
+      .set({ ...input.data, ...bump(before, actor.name) })
+      .where(eq(table.id, before.id))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "update",
+      entity: kind,
+      entityId: before.id,
+      jurisdictionCode: code,
+      before,
+      after,
+    });
+    return after as (typeof tableOf)[K]["$inferSelect"];
+  });
+}
+
+/** Moves a task or item one place up or down among its siblings (swapping positions; both audited). */
+export async function moveWorkItem(
+  db: Db,
+  actor: Actor,
+  kind: WorkKind,
+  code: string,
+  input: { id: string; version: number; direction: "up" | "down" },
+): Promise<{ id: string; moved: boolean }> {
+  return db.transaction(async (tx) => {
+    const { before } = await lockWork(tx, kind, input.id, input.version);
+    const siblings =
+      "planId" in before
+        ? await tx
+            .select()
+            .from(tasks)
+            .where(
+              and(
+                eq(tasks.planId, before.planId),
+                before.parentId ? eq(tasks.parentId, before.parentId) : isNull(tasks.parentId),
+              ),
+            )
+            .orderBy(asc(tasks.position))
+        : await tx
+            .select()
+            .from(projectItems)
+            .where(eq(projectItems.projectId, before.projectId))
+            .orderBy(asc(projectItems.position));
+    const at = siblings.findIndex((x) => x.id === before.id);
+    const other = siblings[input.direction === "up" ? at - 1 : at + 1];
+    if (!other) return { id: before.id, moved: false };
+    const table = tableOf[kind];
+    // Equal positions (possible in imported outlines) would not swap: give the pair distinct ones.
+    const [p1, p2] =
+      other.position === before.position
+        ? input.direction === "up"
+          ? [before.position, before.position + 1]
+          : [before.position + 1, before.position]
+        : [other.position, before.position];
+    for (const [row, position] of [
+      [before, p1],
+      [other, p2],
+    ] as const) {
+      const [after] = await tx
+        .update(table)
+        .set({ position, ...bump(row, actor.name) })
+        .where(eq(table.id, row.id))
+        .returning();
+      await writeAudit(tx, actor, {
+        action: "reorder",
+        entity: kind,
+        entityId: row.id,
+        jurisdictionCode: code,
+        before: row,
+        after,
+      });
+    }
+    return { id: before.id, moved: true };
+  });
+}
+
+export interface LeadUnitRow {
+  kind: WorkKind;
+  id: string;
+  planId: string;
+  planTitle: string;
+  number: string;
+  title: string;
+  deadline: string | null;
+  status: WorkStatus;
+  overdue: boolean;
+  leadDepartmentId: string | null;
+  coDepartmentIds: string[];
+  version: number;
+}
+
+/**
+ * The planner's view: the work items of a jurisdiction's plans grouped by lead unit (department
+ * list order; unassigned last), overdue first, then by deadline. Chapters and sections with
+ * sub-tasks are not work items of their own and are left out.
+ */
+export async function workByLeadUnit(
+  db: Db,
+  input: {
+    jurisdictionCode: string;
+    planId?: string | undefined;
+    departmentId?: string | undefined;
+    today: string;
+  },
+) {
+  const planRows = await db
+    .select({ id: plans.id, title: plans.title })
+    .from(plans)
+    .where(
+      input.planId
+        ? and(eq(plans.jurisdictionCode, input.jurisdictionCode), eq(plans.id, input.planId))
+        : eq(plans.jurisdictionCode, input.jurisdictionCode),
+    );
+  const titles = new Map(planRows.map((p) => [p.id, p.title]));
+  const planIds = [...titles.keys()];
+  const [taskRows, itemRows, depts] = await Promise.all([
+    planIds.length ? db.select().from(tasks).where(inArray(tasks.planId, planIds)) : [],
+    planIds.length
+      ? db
+          .select({ item: projectItems, planId: projects.planId, box: projects.number })
+          .from(projectItems)
+          .innerJoin(projects, eq(projects.id, projectItems.projectId))
+          .where(inArray(projects.planId, planIds))
+      : [],
+    db
+      .select()
+      .from(departments)
+      .where(eq(departments.jurisdictionCode, input.jurisdictionCode))
+      .orderBy(asc(departments.position), asc(departments.name)),
+  ]);
+  const parents = new Set(taskRows.map((t) => t.parentId).filter((p): p is string => p !== null));
+  const rows: LeadUnitRow[] = [
+    ...taskRows
+      .filter((t) => !parents.has(t.id) || t.leadDepartmentId !== null)
+      .map((t) => ({ kind: "task" as const, row: t, planId: t.planId, number: t.number })),
+    ...itemRows.map((r) => ({
+      kind: "projectItem" as const,
+      row: r.item,
+      planId: r.planId,
+      number: `${r.box}${r.item.number ? ` ${r.item.number}` : ""}`,
+    })),
+  ].map(({ kind, row, planId, number }) => ({
+    kind,
+    id: row.id,
+    planId,
+    planTitle: titles.get(planId) ?? "",
+    number,
+    title: row.title,
+    deadline: row.deadline,
+    status: row.status,
+    overdue: isOverdue(row, input.today),
+    leadDepartmentId: row.leadDepartmentId,
+    coDepartmentIds: row.coDepartmentIds,
+    version: row.version,
+  }));
+  const order = (a: LeadUnitRow, b: LeadUnitRow) =>
+    Number(b.overdue) - Number(a.overdue) ||
+    (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999") ||
+    a.planTitle.localeCompare(b.planTitle) ||
+    a.number.localeCompare(b.number);
+  const groups = [
+    ...depts.map((d) => ({ department: { id: d.id, name: d.name } as { id: string; name: string } | null })),
+    { department: null },
+  ]
+    .filter((g) => !input.departmentId || g.department?.id === input.departmentId)
+    .map((g) => {
+      const items = rows.filter((r) => r.leadDepartmentId === (g.department?.id ?? null)).sort(order);
+      return { ...g, items, overdue: items.filter((i) => i.overdue).length };
+    })
+    .filter((g) => g.items.length > 0 || g.department !== null);
+  return { today: input.today, groups };
 }

@@ -6,6 +6,7 @@ export * from "./accounts.ts";
 export * from "./audit.ts";
 export * from "./credit.ts";
 export * from "./cycle.ts";
+export * from "./departments.ts";
 export * from "./generation.ts";
 export * from "./indicators.ts";
 export * from "./jurisdictions.ts";

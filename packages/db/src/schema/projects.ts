@@ -1,5 +1,5 @@
 import type { WorkStatus } from "@ybplan/domain/task";
-import { date, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { date, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { versionColumns } from "./columns.ts";
 import { plans } from "./plans.ts";
 
@@ -27,6 +27,10 @@ export const projectItems = pgTable("project_items", {
   title: text("title").notNull(),
   text: text("text").notNull().default(""),
   leadDepartment: text("lead_department"),
+  /** The assigned lead unit from the jurisdiction's department list (0900). */
+  leadDepartmentId: uuid("lead_department_id"),
+  /** Co-operating units (配合单位), department ids. */
+  coDepartmentIds: jsonb("co_department_ids").$type<string[]>().notNull().default([]),
   deadline: date("deadline", { mode: "string" }),
   status: text("status").$type<WorkStatus>().notNull().default("notStarted"),
   position: integer("position").notNull().default(0),

@@ -1,5 +1,5 @@
-import type { WorkStatus } from "@ybplan/domain/task";
-import { type AnyPgColumn, date, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { OutlineKind, WorkStatus } from "@ybplan/domain/task";
+import { type AnyPgColumn, date, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { versionColumns } from "./columns.ts";
 import { plans } from "./plans.ts";
 import { projectItems } from "./projects.ts";
@@ -17,9 +17,17 @@ export const tasks = pgTable("tasks", {
   title: text("title").notNull(),
   text: text("text").notNull().default(""),
   leadDepartment: text("lead_department"),
+  /** The assigned lead unit from the jurisdiction's department list (0900). */
+  leadDepartmentId: uuid("lead_department_id"),
+  /** Co-operating units (配合单位), department ids. */
+  coDepartmentIds: jsonb("co_department_ids").$type<string[]>().notNull().default([]),
   deadline: date("deadline", { mode: "string" }),
   status: text("status").$type<WorkStatus>().notNull().default("notStarted"),
   position: integer("position").notNull().default(0),
+  /** Outline kind (背景 / 原则 / 目标 / 重点任务 / 保障措施); null: classified from the titles. */
+  kind: text("kind").$type<OutlineKind>(),
+  /** Who set the kind: "importer", or "planner" (a correction a re-import keeps). */
+  kindSource: text("kind_source").$type<"importer" | "planner">(),
   ...versionColumns(),
 });
 
