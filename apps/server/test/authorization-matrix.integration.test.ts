@@ -1088,20 +1088,28 @@ function helper(a: Client, username: string, role: Role, jurisdictionCode: strin
 
 /**
  * Brings the target plan's CYCLE_YEAR to `goal` through legal moves: the target level's reporter
- * saves and submits, a national reviewer returns or approves, the administrator unlocks.
+ * saves and submits, a second administrator returns or approves, the administrator unlocks.
  */
-async function cycleTo(a: Client, t: Target, goal: "filling" | "submitted" | "approved") {
+let cycleChain: Promise<unknown> = Promise.resolve();
+/** One preparation at a time (the anonymous test calls every row at once). */
+function cycleTo(a: Client, t: Target, goal: "filling" | "submitted" | "approved"): Promise<void> {
+  const run = cycleChain.then(() => moveCycleTo(a, t, goal));
+  cycleChain = run.catch(() => {});
+  return run;
+}
+
+async function moveCycleTo(a: Client, t: Target, goal: "filling" | "submitted" | "approved") {
   const clerk = await helper(a, `clerk-${t.code}`, "reporter", t.code);
-  const reviewer = await helper(a, "matrix-reviewer", "planner", null);
+  const reviewer = await helper(a, "matrix-reviewer", "admin", null);
   const at = { planId: t.planId, year: CYCLE_YEAR };
   let state = (await a.cycle.status.query(at)).state;
   if (state === "approved") state = (await a.cycle.unlock.mutate({ ...at, reason: "矩阵准备" })).state;
-  if (state === "submitted" && goal === "filling")
-    state = (await reviewer.cycle.return.mutate({ ...at, reason: "矩阵准备" })).state;
-  if (state === "submitted") {
-    if (goal === "approved") await reviewer.cycle.approve.mutate(at);
+  if (state === "submitted" && goal === "approved") {
+    await reviewer.cycle.approve.mutate(at);
     return;
   }
+  // A fresh submission by the clerk: the caller must never review their own.
+  if (state === "submitted") await reviewer.cycle.return.mutate({ ...at, reason: "矩阵准备" });
   const cur = (
     await a.observations.list.query({ planId: t.planId, fromYear: CYCLE_YEAR, toYear: CYCLE_YEAR })
   ).find((o) => o.indicatorId === t.indicatorId);
