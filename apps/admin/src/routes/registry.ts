@@ -45,6 +45,7 @@ export const routes: readonly RouteDef[] = [
   route("/import", "导入规划", () => import("../features/import/import-page.tsx"), { nav: "monitoring" }),
   route("/procurement", "集中带量采购", () => import("../features/procurement/procurement-page.tsx"), { nav: "modules" }),
   route("/credit", "信用评价", () => import("../features/credit/credit-page.tsx"), { nav: "modules" }),
+  route("/policies", "待遇政策", () => import("../features/policies/policies-page.tsx"), { nav: "modules" }),
   route("/reports", "报告", () => import("../features/reports/reports-page.tsx"), { nav: "modules" }),
   route("/users", "用户管理", () => import("../features/users/users-page.tsx"), { nav: "system", adminOnly: true }),
   route("/audit", "审计日志", () => import("../features/audit/audit-page.tsx"), { nav: "system" }),

@@ -1,0 +1,228 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, DatePicker, Input, List, Space, Table, Tabs, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTRPC } from "../../api/trpc.ts";
+import { QueryState } from "../../components/query-state.tsx";
+import type { PageProps } from "../../routes/registry.ts";
+import { JurisdictionSelect } from "../procurement/jurisdiction-select.tsx";
+import { DocumentForm } from "./document-form.tsx";
+
+const verdictColors: Record<string, string> = {
+  met: "green",
+  notMet: "red",
+  insufficient: "default",
+  manual: "gold",
+};
+const iso = (d: dayjs.Dayjs) => d.format("YYYY-MM-DD");
+
+/**
+ * 待遇政策: the parameters in force on a date, the register of documents (search by title or
+ * 文号; a new document with its parameter grid, optionally proposed from a plan's text), the
+ * findings (national rules, the plan's parameter targets, pooling-area differences) and what
+ * changed between two dates with the report's sentences.
+ */
+export default function PoliciesPage({ search }: PageProps) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [code, setCode] = useState<string | null>(search.get("j"));
+  const [date, setDate] = useState(dayjs());
+  const [from, setFrom] = useState(dayjs().subtract(1, "year"));
+  const [q, setQ] = useState("");
+  const [adding, setAdding] = useState(false);
+  const on = code !== null;
+  const j = code ?? "000000";
+  const inForce = useQuery({
+    ...trpc.policies.inForce.queryOptions({ jurisdictionCode: j, date: iso(date) }),
+    enabled: on,
+  });
+  const docs = useQuery({
+    ...trpc.policies.list.queryOptions({
+      jurisdictionCode: j,
+      search: q || undefined,
+      page: 1,
+      pageSize: 200,
+    }),
+    enabled: on,
+  });
+  const check = useQuery({
+    ...trpc.policies.check.queryOptions({ jurisdictionCode: j, date: iso(date) }),
+    enabled: on,
+  });
+  const changes = useQuery({
+    ...trpc.policies.compare.queryOptions({ jurisdictionCode: j, from: iso(from), to: iso(date) }),
+    enabled: on,
+  });
+
+  return (
+    <>
+      <Typography.Title level={3}>待遇政策</Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <JurisdictionSelect value={code} onChange={setCode} />
+        <span>执行日期</span>
+        <DatePicker aria-label="执行日期" allowClear={false} value={date} onChange={(d) => d && setDate(d)} />
+        <Button type="primary" disabled={!on} onClick={() => setAdding(true)}>
+          新增政策文件
+        </Button>
+      </Space>
+      {on && (
+        <Tabs
+          items={[
+            {
+              key: "inForce",
+              label: "现行参数",
+              children: (
+                <QueryState
+                  query={inForce}
+                  isEmpty={(d) => d.length === 0}
+                  emptyText="该日期无有效的待遇参数"
+                >
+                  {(rows) => (
+                    <Table
+                      rowKey="key"
+                      size="middle"
+                      pagination={false}
+                      dataSource={rows}
+                      columns={[
+                        { title: "参数", dataIndex: "label" },
+                        { title: "标准", dataIndex: "valueText", width: 120 },
+                        { title: "起始日期", dataIndex: "from", width: 120 },
+                        {
+                          title: "依据文件",
+                          render: (_v, r) =>
+                            `《${r.documentTitle}》${r.docNumber ? `（${r.docNumber}）` : ""}`,
+                        },
+                        {
+                          title: "制定层级",
+                          width: 120,
+                          render: (_v, r) =>
+                            r.inherited ? <Tag>{r.jurisdictionName}统一</Tag> : <Tag color="blue">本级</Tag>,
+                        },
+                      ]}
+                    />
+                  )}
+                </QueryState>
+              ),
+            },
+            {
+              key: "documents",
+              label: "政策文件",
+              children: (
+                <Space orientation="vertical" style={{ width: "100%" }}>
+                  <Input.Search
+                    aria-label="搜索政策文件"
+                    placeholder="按标题或文号搜索"
+                    allowClear
+                    onSearch={setQ}
+                    style={{ width: 320 }}
+                  />
+                  <QueryState query={docs} isEmpty={(d) => d.items.length === 0} emptyText="暂无政策文件">
+                    {(d) => (
+                      <Table
+                        rowKey="id"
+                        size="middle"
+                        dataSource={d.items}
+                        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                        columns={[
+                          { title: "文件标题", dataIndex: "title" },
+                          {
+                            title: "文号",
+                            dataIndex: "docNumber",
+                            width: 200,
+                            render: (v: string | null) => v ?? "—",
+                          },
+                          { title: "制定地区", dataIndex: "jurisdictionName", width: 110 },
+                          { title: "生效日期", dataIndex: "effectiveFrom", width: 120 },
+                          { title: "状态", dataIndex: "statusLabel", width: 100 },
+                          { title: "参数项", dataIndex: "parameterCount", width: 80 },
+                        ]}
+                      />
+                    )}
+                  </QueryState>
+                </Space>
+              ),
+            },
+            {
+              key: "findings",
+              label: "核查结果",
+              children: (
+                <QueryState query={check}>
+                  {(c) => (
+                    <Space orientation="vertical" style={{ width: "100%" }}>
+                      <Typography.Title level={5}>统筹区参数一致性</Typography.Title>
+                      <List
+                        aria-label="统筹区差异"
+                        size="small"
+                        bordered
+                        locale={{ emptyText: "未发现与统筹区不一致的参数" }}
+                        dataSource={c.pooling.flatMap((p) =>
+                          p.findings.map((f) => ({ ...f, area: `${p.name}${p.schemeLabel}${p.levelLabel}` })),
+                        )}
+                        renderItem={(f) => <List.Item>{f.message}</List.Item>}
+                      />
+                      <Typography.Title level={5}>规则与规划目标</Typography.Title>
+                      <Table
+                        rowKey="ruleId"
+                        size="small"
+                        pagination={false}
+                        dataSource={c.rules}
+                        columns={[
+                          { title: "规则", dataIndex: "title", width: 320 },
+                          {
+                            title: "结论",
+                            width: 110,
+                            render: (_v, r) => <Tag color={verdictColors[r.verdict]}>{r.verdictLabel}</Tag>,
+                          },
+                          { title: "说明", dataIndex: "explanation" },
+                        ]}
+                      />
+                    </Space>
+                  )}
+                </QueryState>
+              ),
+            },
+            {
+              key: "changes",
+              label: "调整情况",
+              children: (
+                <Space orientation="vertical" style={{ width: "100%" }}>
+                  <Space>
+                    <span>自</span>
+                    <DatePicker
+                      aria-label="比较起始日期"
+                      allowClear={false}
+                      value={from}
+                      onChange={(d) => d && setFrom(d)}
+                    />
+                    <span>至执行日期 {iso(date)}</span>
+                  </Space>
+                  <QueryState query={changes} isEmpty={(d) => d.length === 0} emptyText="期间待遇参数无调整">
+                    {(rows) => (
+                      <List
+                        aria-label="待遇政策调整"
+                        bordered
+                        dataSource={rows}
+                        renderItem={(r) => <List.Item>{r.sentence}</List.Item>}
+                      />
+                    )}
+                  </QueryState>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      {adding && code && (
+        <DocumentForm
+          jurisdictionCode={code}
+          documents={docs.data?.items ?? []}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            void qc.invalidateQueries({ queryKey: trpc.policies.pathKey() });
+          }}
+        />
+      )}
+    </>
+  );
+}
