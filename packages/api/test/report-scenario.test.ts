@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { type Database, jurisdictions, migrate, migrationsDir, openDatabase } from "@ybplan/db";
+import { auditLog, type Database, jurisdictions, migrate, migrationsDir, openDatabase } from "@ybplan/db";
+import { eq } from "drizzle-orm";
 import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import { type PlanReport, REMEDY_PENDING } from "@ybplan/domain/report";
 import { hasTraditional } from "@ybplan/domain/text";
@@ -241,6 +242,20 @@ describe("annual report of a clerk's year (黄石市 2023)", () => {
     expect(titles).not.toContain("加强组织领导");
     // Nobody reported on them: 未填报, never 未启动.
     expect(new Set(report.tasks.rows.map((t) => t.statusLabel))).toEqual(new Set(["未填报"]));
+  });
+
+  it("keeps a planner's correction of an outline node's kind, through a re-import, audited", async () => {
+    const task = (await api().tasks.list({ planId: huangshi })).find(
+      (t) => t.title === "探索建立长期护理保险",
+    )!;
+    await api().reports.setOutlineKind({ taskId: task.id, kind: "safeguard", version: task.version });
+    const corrected = await reportOf(huangshi);
+    expect(corrected.tasks.rows.length).toBe(23);
+    expect(corrected.tasks.rows.map((t) => t.title)).not.toContain("探索建立长期护理保险");
+    await importSample("hubei-huangshi-city");
+    expect((await reportOf(huangshi)).tasks.rows.length).toBe(23);
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, task.id));
+    expect(audit.some((a) => (a.after as { kind?: string } | null)?.kind === "safeguard")).toBe(true);
   });
 
   it("addresses and signs the document", async () => {

@@ -1,4 +1,5 @@
 import { IsoDate, Year } from "@ybplan/domain/common";
+import { OutlineKind } from "@ybplan/domain/task";
 import type { ReportFormat } from "@ybplan/reports";
 import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
@@ -40,5 +41,16 @@ export const reportsRouter = router({
       await ctx.authorize("read", { planId: input.planId });
       const dir = await ctx.directory();
       return svc.generateReport(ctx.db, dir, input, readableCodes(ctx.user, dir));
+    }),
+
+  /**
+   * A planner corrects what an outline node is (背景 / 原则 / 目标 / 重点任务 / 保障措施): reports
+   * count key tasks only, and a re-import keeps the correction.
+   */
+  setOutlineKind: protectedProcedure
+    .input(z.object({ taskId: z.uuid(), kind: OutlineKind, version: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { taskId: input.taskId });
+      return svc.setOutlineKind(ctx.db, ctx.actor, code, input);
     }),
 });

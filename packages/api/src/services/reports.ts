@@ -1,4 +1,16 @@
-import { type Db, loadCreditSection, NotFoundError, plans, ValidationError } from "@ybplan/db";
+import {
+  type Actor,
+  assertVersion,
+  bump,
+  type Db,
+  loadCreditSection,
+  NotFoundError,
+  plans,
+  tasks as taskTable,
+  ValidationError,
+  writeAudit,
+} from "@ybplan/db";
+import type { OutlineKind } from "@ybplan/domain/task";
 import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
 import { evaluateIndicator } from "@ybplan/domain/evaluation";
 import type { Plan } from "@ybplan/domain/plan";
@@ -160,7 +172,7 @@ export async function planReport(
   const jurisdiction = jurisdictionOf(dir, plan.jurisdictionCode);
   const [data, tasks, projects, procurement, credit, children] = await Promise.all([
     indicatorData(db, plan, input.year),
-    listTasks(db, plan.id),
+    tasksWithKinds(db, plan.id),
     listProjects(db, plan.id),
     procurementSectionForPlan(db, plan.id, input.year),
     loadCreditSection(db, {
@@ -180,6 +192,47 @@ export async function planReport(
     procurement,
     credit,
     children,
+  });
+}
+
+/** The plan's outline with each node's kind (the DTO does not carry it). */
+async function tasksWithKinds(db: Db, planId: string) {
+  const [list, kinds] = await Promise.all([
+    listTasks(db, planId),
+    db.select({ id: taskTable.id, kind: taskTable.kind }).from(taskTable).where(eq(taskTable.planId, planId)),
+  ]);
+  const byId = new Map(kinds.map((k) => [k.id, k.kind]));
+  return list.map((t) => ({ ...t, kind: byId.get(t.id) ?? null }));
+}
+
+/**
+ * A planner's correction of an outline node's kind (a principle the importer took for a task, a
+ * task it took for a safeguard). Versioned and audited; a re-import keeps it.
+ */
+export async function setOutlineKind(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: { readonly taskId: string; readonly kind: OutlineKind; readonly version: number },
+): Promise<{ id: string; kind: OutlineKind; version: number }> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(taskTable).where(eq(taskTable.id, input.taskId)).for("update");
+    if (!before) throw new NotFoundError({ entity: "task", entityId: input.taskId });
+    assertVersion("task", before.id, before, input.version);
+    const [after] = await tx
+      .update(taskTable)
+      .set({ kind: input.kind, kindSource: "planner", ...bump(before, actor.name) })
+      .where(eq(taskTable.id, before.id))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "update",
+      entity: "task",
+      entityId: before.id,
+      jurisdictionCode: code,
+      before,
+      after,
+    });
+    return { id: after!.id, kind: input.kind, version: after!.version };
   });
 }
 

@@ -286,6 +286,10 @@ async function saveTasks(
         leadDepartment: d.leadDepartment,
         deadline: d.deadline,
         position: position.get(d.key) ?? 0,
+        // A planner's correction of the outline kind survives a re-import.
+        ...(byKey.get(d.key)?.kindSource === "planner" || d.kind == null
+          ? {}
+          : { kind: d.kind, kindSource: "importer" as const }),
       };
       const row = byKey.get(d.key);
       if (!row) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OutlineKind } from "../task/outline-kind.ts";
 import { AdminCode } from "../jurisdiction/schema.ts";
 import { Indicator } from "../indicator/schema.ts";
 import { IsoDate, Year } from "../common/schema.ts";
@@ -78,6 +79,8 @@ export type WorkItemDraft = z.infer<typeof WorkItemDraft>;
 export const TaskDraft = WorkItemDraft.extend({
   level: z.number().int().min(1).max(6),
   parentKey: z.string().nullable(),
+  /** 背景 / 原则 / 目标 / 重点任务 / 保障措施, as the importer reads it from the titles. */
+  kind: OutlineKind.nullable().optional(),
 });
 export type TaskDraft = z.infer<typeof TaskDraft>;
 

@@ -94,5 +94,12 @@ export function matchHeading(text: string): Heading | null {
 
 /** Headings that can never be a table cell or a 专栏 item: they end tables and boxes. */
 export function isStructuralHeading(h: Heading | null): boolean {
-  return h !== null && (h.style === "part" || h.style === "chapter" || h.style === "section" || h.style === "cn" || h.style === "parenCn");
+  return (
+    h !== null &&
+    (h.style === "part" ||
+      h.style === "chapter" ||
+      h.style === "section" ||
+      h.style === "cn" ||
+      h.style === "parenCn")
+  );
 }

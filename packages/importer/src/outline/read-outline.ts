@@ -1,4 +1,5 @@
 import type { TaskDraft } from "@ybplan/domain/plan";
+import { classifyOutline } from "@ybplan/domain/task";
 import { type SourceLine, plain } from "../lines/source-lines.ts";
 import { cleanProse, keyText } from "../text/clean.ts";
 import { appendParagraph } from "../text/paragraphs.ts";
@@ -15,7 +16,8 @@ const TOC_MARKER = /^目\s*录$|^目\s*錄$|^contents$/i;
 const PAGE_DEBRIS = /^[-—\s·.…\d]*$/;
 /** Back matter: from here on the paragraphs belong to no task. */
 const BACK_MATTER = /^(备注|附件|附表|抄送|抄报|印发|附：)/;
-const SIGNATURE = /^((?:19|20)\d\d年\d{1,2}月\d{1,2}日(印发)?|[\u4e00-\u9fff]{2,30}(局|办公室|人民政府|委员会)(文件)?)$/;
+const SIGNATURE =
+  /^((?:19|20)\d\d年\d{1,2}月\d{1,2}日(印发)?|[\u4e00-\u9fff]{2,30}(局|办公室|人民政府|委员会)(文件)?)$/;
 
 function isTocMarker(text: string): boolean {
   return text.length <= 12 && TOC_MARKER.test(keyText(text));
@@ -73,7 +75,11 @@ function findToc(items: readonly Item[]): [number, number] | null {
         break;
       }
       const firstTitle = headings[0]?.heading?.title;
-      if (firstTitle !== undefined && keyText(it.heading.title) === keyText(firstTitle) && it.heading.style === headings[0]?.heading?.style) {
+      if (
+        firstTitle !== undefined &&
+        keyText(it.heading.title) === keyText(firstTitle) &&
+        it.heading.style === headings[0]?.heading?.style
+      ) {
         break; // the body begins: its first heading repeats the contents' first entry
       }
       headings.push(it);
@@ -121,7 +127,10 @@ export function readOutline(lines: readonly SourceLine[], excluded: ReadonlySet<
       for (const deeper of [...ordinals.keys()]) if (deeper > level) ordinals.delete(deeper);
       const ordinal = (ordinals.get(level) ?? 0) + 1;
       ordinals.set(level, ordinal);
-      items[k] = { ...it, heading: { style: `markup${level}` as HeadingStyle, label: "", ordinal, title: it.text, rest: "" } };
+      items[k] = {
+        ...it,
+        heading: { style: `markup${level}` as HeadingStyle, label: "", ordinal, title: it.text, rest: "" },
+      };
     }
   }
   const toc = findToc(items);
@@ -129,7 +138,8 @@ export function readOutline(lines: readonly SourceLine[], excluded: ReadonlySet<
 
   const present = new Set<HeadingStyle>(body.flatMap((it) => (it.heading ? [it.heading.style] : [])));
   const levelOf = new Map<HeadingStyle, number>();
-  for (const style of headingStyles) if (present.has(style)) levelOf.set(style, Math.min(6, levelOf.size + 1));
+  for (const style of headingStyles)
+    if (present.has(style)) levelOf.set(style, Math.min(6, levelOf.size + 1));
 
   const tasks: (TaskDraft & { paragraphs: string[] })[] = [];
   const stack: { level: number; key: string; ordinal: number }[] = [];
@@ -169,11 +179,14 @@ export function readOutline(lines: readonly SourceLine[], excluded: ReadonlySet<
     };
     tasks.push(open);
   }
+  // Background, principles, goals and safeguards are outline too, but not key tasks.
+  const kinds = classifyOutline(tasks);
   return {
     toc,
     tasks: tasks.map(({ paragraphs, ...t }) => ({
       ...t,
       text: cleanProse(paragraphs.reduce(appendParagraph, ""), { keepLineBreaks: true }),
+      kind: kinds.get(t.key) ?? null,
     })),
   };
 }
