@@ -1,206 +1,225 @@
 /**
- * Bench: the verdict summary of a province subtree (`evaluation.subtree`) under 20 concurrent
- * clients over real HTTP, against `/healthz` as the baseline. Synthetic data from
- * @ybplan/domain/synthetic: 1 province, 14 cities, 120 counties, 20 indicators each, values
- * 2020–2025. Goals: p95 < 50 ms; throughput ≥ 30% of the baseline's.
- * Embedded PGlite in memory by default; YBPLAN_BENCH_DATABASE_URL runs it on PostgreSQL.
+ * Server bench (`pnpm bench`): the evaluation endpoints under 20 concurrent keep-alive clients over
+ * real HTTP, against `/healthz` of the same server in the same run, on embedded PGlite and — when
+ * YBPLAN_BENCH_DATABASE_URL or YBPLAN_TEST_DATABASE_URL names a PostgreSQL server (a fresh
+ * database is made on it) — on PostgreSQL, there with one and with two server processes.
+ * Also: the load client's own ceiling, and the first request after a save (a write in one county
+ * plan; the plan's matrix and the province subtree are recomputed, nothing else).
+ * Goals (issue 15): subtree and matrix ≥ 30 % of /healthz, p95 < 50 ms; first request after a
+ * save < 50 ms p95 on PGlite.
  */
-import { randomUUID } from "node:crypto";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpus, loadavg } from "node:os";
-import { Worker } from "node:worker_threads";
-import {
-  indicators,
-  jurisdictions,
-  observations,
-  plans,
-  systemActor,
-  writeAudit,
-} from "@ybplan/db";
-import { generateNationalDataset } from "@ybplan/domain/synthetic";
-import { Result } from "effect";
-import { startServer } from "../src/index.ts";
+import { fileURLToPath } from "node:url";
+import { indicators } from "@ybplan/db";
+import { createTestDatabase, type TestDatabase } from "@ybplan/db/testing";
+import { type RunningServer, startServer } from "../src/index.ts";
+import { dataset, loadDataset, province } from "./dataset.ts";
+import { clientCeiling, type LoadResult, load, pct } from "./load.ts";
 
 const CONCURRENCY = Number(process.env.YBPLAN_BENCH_CONCURRENCY ?? 20);
 const DURATION_MS = Number(process.env.YBPLAN_BENCH_DURATION_MS ?? 5_000);
+const SAVES = 20;
 const YEAR = 2023;
+const PASSWORD = "Bench-pass-1";
+const headers = { "accept-encoding": "br, gzip" };
 
-const dataset = Result.getOrThrow(generateNationalDataset({ provinces: 1, cities: 14, counties: 120 }));
-const province = dataset.jurisdictions.find((j) => j.level === "province")!;
-const password = "Bench-pass-1";
-const server = await startServer({
-  port: 0,
-  adminDist: null,
-  importer: null,
-  adminPassword: password,
-  databaseUrl: process.env.YBPLAN_BENCH_DATABASE_URL || undefined,
-});
-const db = server.database.db;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const line = (label: string, r: LoadResult, base?: LoadResult) =>
+  `  ${label.padEnd(30)} p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  ${r.rps.toFixed(0).padStart(6)} req/s${
+    base ? `  ${((r.rps / base.rps) * 100).toFixed(0).padStart(3)} % of /healthz` : ""
+  }  (${(r.bytes / 1024).toFixed(1)} KiB sent)`;
+const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
 
-// Bulk load (a benchmark fixture, not a user's change: no audit rows).
-const planIds = new Map(dataset.plans.map((p) => [p.id, randomUUID()]));
-const indicatorIds = new Map(dataset.indicators.map((i) => [i.id, randomUUID()]));
-const chunks = <T>(rows: T[], n = 500) =>
-  Array.from({ length: Math.ceil(rows.length / n) }, (_, i) => rows.slice(i * n, i * n + n));
-const existing = new Set(
-  (await db.select({ code: jurisdictions.code }).from(jurisdictions)).map((r) => r.code),
-);
-for (const c of chunks(dataset.jurisdictions.filter((j) => !existing.has(j.code))))
-  await db.insert(jurisdictions).values(c);
-for (const c of chunks(dataset.plans)) {
-  await db
-    .insert(plans)
-    .values(
-      c.map((p) => ({
-        ...p,
-        id: planIds.get(p.id)!,
-        parentPlanId: p.parentPlanId ? planIds.get(p.parentPlanId)! : null,
-      })),
-    );
-}
-for (const c of chunks(dataset.indicators)) {
-  await db.insert(indicators).values(
-    c.map((i) => ({
-      ...i,
-      id: indicatorIds.get(i.id)!,
-      planId: planIds.get(i.planId)!,
-      parentIndicatorId: i.parentIndicatorId ? (indicatorIds.get(i.parentIndicatorId) ?? null) : null,
-      key: `${i.category}/${i.name}`,
-      baselineText: i.baseline.text,
-      targetText: i.target.text,
-      targetKind: i.target.expression.kind,
-    })),
-  );
-}
-// The store keeps one value per indicator, year and subject; the generator sometimes adds a text
-// judgement beside a number for the same year: the judgement (the later one) is kept.
-const oneValue = new Map<string, (typeof dataset.observations)[number]>();
-for (const o of dataset.observations) oneValue.set(`${o.indicatorId}|${o.year}|${o.subject ?? ""}`, o);
-const folded = dataset.observations.length - oneValue.size;
-for (const c of chunks([...oneValue.values()], 1000)) {
-  await db.insert(observations).values(
-    c.map((o) => ({
-      indicatorId: indicatorIds.get(o.indicatorId)!,
-      year: o.year,
-      subject: o.subject ?? null,
-      valueKind: o.value.kind,
-      valueNumber: o.value.kind === "number" ? o.value.value : null,
-      valueText: o.value.kind === "text" ? o.value.text : null,
-      source: o.source,
-      note: o.note,
-      recordedBy: o.recordedBy,
-    })),
-  );
+interface Target {
+  readonly server: RunningServer;
+  readonly cookie: string;
+  readonly matrixUrl: (base: string) => string;
+  readonly subtreeUrl: (base: string) => string;
+  /** A save through the API: one observation of a county plan changes. */
+  save(i: number): Promise<void>;
 }
 
-const login = await fetch(`${server.url}/trpc/auth.login`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ username: "admin", password }),
-});
-const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
-const subtreeUrl = `${server.url}/trpc/evaluation.subtree?input=${encodeURIComponent(JSON.stringify({ jurisdictionCode: province.code, year: YEAR }))}`;
-
-async function once(url: string): Promise<number> {
-  const t = performance.now();
-  const res = await fetch(url, { headers: { cookie } });
-  const body = await res.text();
-  if (res.status !== 200) throw new Error(`${url} → ${res.status} ${body.slice(0, 200)}`);
-  return performance.now() - t;
-}
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-/**
- * Load from a worker thread (its own event loop and core), so the clients' own work — sending,
- * receiving, parsing — does not eat the server's event loop.
- */
-const workerSource = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { url, cookie, concurrency, durationMs } = workerData;
-async function once() {
-  const t = performance.now();
-  const res = await fetch(url, { headers: { cookie } });
-  const body = await res.text();
-  if (res.status !== 200) throw new Error(url + " -> " + res.status + " " + body.slice(0, 200));
-  return performance.now() - t;
-}
-(async () => {
-  for (let i = 0; i < 20; i++) await once();
-  const latencies = [];
-  const started = performance.now();
-  const end = started + durationMs;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) latencies.push(await once());
-  }));
-  parentPort.postMessage({ latencies, seconds: (performance.now() - started) / 1000 });
-})().catch((e) => parentPort.postMessage({ error: String(e) }));
-`;
-
-async function load(url: string) {
-  const result = await new Promise<{ latencies: number[]; seconds: number }>((resolve, reject) => {
-    const w = new Worker(workerSource, {
-      eval: true,
-      workerData: { url, cookie, concurrency: CONCURRENCY, durationMs: DURATION_MS },
-    });
-    w.once("message", (m: { latencies: number[]; seconds: number; error?: string }) => {
-      void w.terminate();
-      if (m.error) reject(new Error(m.error));
-      else resolve(m);
-    });
-    w.once("error", reject);
+async function prepare(databaseUrl: string | undefined): Promise<Target> {
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    adminDist: null,
+    importer: null,
+    adminPassword: PASSWORD,
+    databaseUrl,
+    jobs: [],
   });
-  const latencies = result.latencies.sort((a, b) => a - b);
+  const db = server.database.db;
+  const { planIds } = await loadDataset(db);
+  const login = await fetch(`${server.url}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.url },
+    body: JSON.stringify({ username: "admin", password: PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login → ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
+  const county = dataset.plans.find(
+    (p) => dataset.jurisdictions.find((j) => j.code === p.jurisdictionCode)?.level === "county",
+  )!;
+  const planId = planIds.get(county.id)!;
+  const [ind] = (await db.select({ id: indicators.id, planId: indicators.planId }).from(indicators)).filter(
+    (i) => i.planId === planId,
+  );
+  const q = (input: unknown) => encodeURIComponent(JSON.stringify(input));
   return {
-    n: latencies.length,
-    p50: pct(latencies, 50),
-    p95: pct(latencies, 95),
-    rps: latencies.length / result.seconds,
+    server,
+    cookie,
+    matrixUrl: (base) => `${base}/trpc/evaluation.matrix?input=${q({ planId, year: YEAR })}`,
+    subtreeUrl: (base) =>
+      `${base}/trpc/evaluation.subtree?input=${q({ jurisdictionCode: province.code, year: YEAR })}`,
+    save: async (i) => {
+      const api = `${server.url}/trpc`;
+      const listed = (await (
+        await fetch(`${api}/observations.list?input=${q({ planId })}`, { headers: { cookie } })
+      ).json()) as {
+        result: { data: { indicatorId: string; year: number; subject: string | null; version: number }[] };
+      };
+      const row = listed.result.data.find(
+        (o) => o.indicatorId === ind!.id && o.year === YEAR && o.subject === null,
+      );
+      const res = await fetch(`${api}/observations.upsertYear`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie, origin: server.url },
+        body: JSON.stringify({
+          planId,
+          year: YEAR,
+          rows: [
+            { indicatorId: ind!.id, value: { kind: "number", value: 50 + i }, version: row?.version ?? null },
+          ],
+        }),
+      });
+      if (!res.ok) throw new Error(`save → ${res.status} ${await res.text()}`);
+    },
   };
 }
 
-// Check the payload once: every plan of the subtree is evaluated.
-const check = (await (await fetch(subtreeUrl, { headers: { cookie } })).json()) as {
-  result: { data: { totals: { plans: number; indicators: number } } };
-};
-const payloadBytes = Buffer.byteLength(JSON.stringify(check));
-const baseline = await load(`${server.url}/healthz`);
-const subtree = await load(subtreeUrl);
-
-// Cold: the first request after a change (the cache is keyed on the data generation).
-const cold: number[] = [];
-for (let i = 0; i < 10; i++) {
-  // Any audited change invalidates (the audit insert bumps the generation).
-  const before = server.database.changes.stamp();
-  await writeAudit(db, systemActor, { action: "bench", entity: "bench", entityId: String(i) });
-  if (server.database.changes.stamp() === before) throw new Error("change key did not move");
-  cold.push(await once(subtreeUrl));
+async function timed(url: string, cookie: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url, { headers: { cookie, ...headers } });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
+  return performance.now() - t;
 }
-cold.sort((a, b) => a - b);
-await server.close();
 
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-const ratio = subtree.rps / baseline.rps;
+async function firstAfterSave(t: Target) {
+  const matrix: number[] = [];
+  const subtree: number[] = [];
+  const base = t.server.url;
+  await timed(t.matrixUrl(base), t.cookie);
+  await timed(t.subtreeUrl(base), t.cookie);
+  for (let i = 0; i < SAVES; i++) {
+    await t.save(i);
+    matrix.push(await timed(t.matrixUrl(base), t.cookie));
+    subtree.push(await timed(t.subtreeUrl(base), t.cookie));
+  }
+  matrix.sort((a, b) => a - b);
+  subtree.sort((a, b) => a - b);
+  return { matrix, subtree };
+}
+
+/** A second server process on the same PostgreSQL database (the real entry point). */
+async function secondProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      YBPLAN_HOST: "127.0.0.1",
+      YBPLAN_ADMIN_PASSWORD: PASSWORD,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (c: Buffer) => {
+      out += c.toString();
+      const m = /ybplan 已启动：(http:\/\/[^/\s]+)\//.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    });
+    child.once("exit", (code) => reject(new Error(`second process exited with ${code}`)));
+  });
+}
+
+async function bench(kind: "pglite" | "postgres", databaseUrl?: string) {
+  const t = await prepare(databaseUrl);
+  const base = t.server.url;
+  const h = { ...headers, cookie: t.cookie };
+  const run = (urls: string[]) =>
+    load({ urls, headers: h, concurrency: CONCURRENCY, durationMs: DURATION_MS });
+  const healthz = await run([`${base}/healthz`]);
+  const subtree = await run([t.subtreeUrl(base)]);
+  const matrix = await run([t.matrixUrl(base)]);
+  const cold = await firstAfterSave(t);
+  const hits = t.server.responses.stats;
+  console.log(
+    `\n${kind}: ${CONCURRENCY} clients, ${DURATION_MS / 1000} s each, clients send Accept-Encoding: br, gzip`,
+  );
+  console.log(line("/healthz (baseline)", healthz));
+  console.log(line(`evaluation.subtree ${province.code}`, subtree, healthz));
+  console.log(line("evaluation.matrix (county plan)", matrix, healthz));
+  for (const [name, r] of [
+    ["subtree", subtree],
+    ["matrix", matrix],
+  ] as const) {
+    const share = r.rps / healthz.rps;
+    console.log(
+      `    goal ${name} ≥ 30 % of /healthz: ${verdict(share >= 0.3)} (${(share * 100).toFixed(0)} %); p95 < 50 ms: ${verdict(r.p95 < 50)}`,
+    );
+  }
+  const p95m = pct(cold.matrix, 95);
+  const p95s = pct(cold.subtree, 95);
+  console.log(
+    `  first request after a save (${SAVES} saves): matrix p50 ${ms(pct(cold.matrix, 50))} p95 ${ms(p95m)}; subtree p50 ${ms(pct(cold.subtree, 50))} p95 ${ms(p95s)}`,
+  );
+  console.log(`    goal < 50 ms p95: matrix ${verdict(p95m < 50)}, subtree ${verdict(p95s < 50)}`);
+  console.log(`  response cache: ${hits.hits} hits, ${hits.misses} misses, ${hits.notModified} not modified`);
+
+  if (databaseUrl) {
+    const second = await secondProcess(databaseUrl);
+    try {
+      const login = await fetch(`${second.url}/healthz`);
+      if (!login.ok) throw new Error("second process not healthy");
+      const bases = [base, second.url];
+      const healthz2 = await run(bases.map((b) => `${b}/healthz`));
+      const subtree2 = await run(bases.map((b) => t.subtreeUrl(b)));
+      console.log(
+        "  two server processes (connections split between them; one machine, 2 cores shared with the clients):",
+      );
+      console.log(line("/healthz (baseline)", healthz2));
+      console.log(line(`evaluation.subtree ${province.code}`, subtree2, healthz2));
+    } finally {
+      const exited = new Promise((r) => second.child.once("exit", r));
+      second.child.kill("SIGTERM");
+      await exited;
+    }
+  }
+  await t.server.close();
+}
+
 console.log(
-  `\n@ybplan/server bench — ${server.database.kind}, ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s each`,
+  `@ybplan/server bench — dataset: ${dataset.jurisdictions.length} jurisdictions, ${dataset.plans.length} plans, ${dataset.indicators.length} indicators; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,
 );
+const ceiling = await clientCeiling(CONCURRENCY, Math.min(DURATION_MS, 3_000));
 console.log(
-  `dataset: ${dataset.jurisdictions.length} jurisdictions, ${check.result.data.totals.plans} plans, ${check.result.data.totals.indicators} indicators, ${oneValue.size} observations (${folded} same-year duplicates folded)`,
+  `load client ceiling (constant 2-byte answers from another thread): ${ceiling.rps.toFixed(0)} req/s, p95 ${ms(ceiling.p95)}`,
 );
-console.log(
-  `response: ${(payloadBytes / 1024).toFixed(0)} KiB; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,
-);
-console.log(
-  `/healthz (baseline)        p50 ${ms(baseline.p50)}  p95 ${ms(baseline.p95)}  ${baseline.rps.toFixed(0)} req/s  (${baseline.n} requests)`,
-);
-console.log(
-  `evaluation.subtree ${province.code}  p50 ${ms(subtree.p50)}  p95 ${ms(subtree.p95)}  ${subtree.rps.toFixed(0)} req/s  (${subtree.n} requests)`,
-);
-console.log(`  goal p95 < 50 ms: ${subtree.p95 < 50 ? "met" : "NOT met"} (${ms(subtree.p95)})`);
-console.log(
-  `  goal throughput ≥ 30% of baseline: ${ratio >= 0.3 ? "met" : "NOT met"} (${(ratio * 100).toFixed(0)}%)`,
-);
-console.log(
-  `cold (first request after a change, sequential): p50 ${ms(pct(cold, 50))}  max ${ms(cold.at(-1)!)}`,
-);
+await bench("pglite");
+const pgServer = process.env.YBPLAN_BENCH_DATABASE_URL || process.env.YBPLAN_TEST_DATABASE_URL;
+if (pgServer) {
+  let fresh: TestDatabase | null = null;
+  try {
+    fresh = await createTestDatabase(pgServer, "ybplan_bench");
+    await bench("postgres", fresh.url);
+  } finally {
+    await fresh?.drop();
+  }
+} else {
+  console.log("\npostgres: skipped (set YBPLAN_BENCH_DATABASE_URL or YBPLAN_TEST_DATABASE_URL)");
+}

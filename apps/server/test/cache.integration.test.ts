@@ -15,7 +15,7 @@ describe.each(backends)("evaluation caches on $name", (backend) => {
   let server: RunningServer;
   let admin: Client;
   let cookie: string;
-  const plans = { a: { id: "", indicator: "" }, b: { id: "", indicator: "" } };
+  const plans = { a: { id: "", indicator: "" }, b: { id: "", indicator: "" }, c: { id: "", indicator: "" } };
   const YEAR = 2023;
 
   const matrixUrl = (planId: string) =>
@@ -50,6 +50,7 @@ describe.each(backends)("evaluation caches on $name", (backend) => {
     for (const [key, code, name] of [
       ["a", "420200", "黄石市"],
       ["b", "411300", "南阳市"],
+      ["c", "420000", "湖北省"],
     ] as const) {
       const { planId } = await admin.import.commit.mutate({ document: planDocument(code, name) });
       const [first] = await admin.indicators.list.query({ planId });
@@ -105,14 +106,23 @@ describe.each(backends)("evaluation caches on $name", (backend) => {
     expect(recomputedA).toBeLessThanOrEqual(3);
     expect(planCache().computesByKey.get(keyB) ?? 0).toBe(computesB);
 
-    // Roll-ups: 湖北省's subtree (contains 黄石市) is recomputed, 河南省's (南阳市) is not.
+    // Roll-ups: 湖北省's subtree (contains 黄石市) is recomputed, 河南省's (南阳市) is not; within
+    // 湖北省's, only 黄石市's plan is evaluated again (the province's own plan line is reused).
     const before = new Map(subtreeComputes);
+    const lines = () => namedCache(server.database.changes, "evaluation.planLine").stats.computesByKey;
+    const lineOf = (planId: string) =>
+      [...lines()].filter(([k]) => k.startsWith(`${planId}/`)).reduce((n, [, v]) => n + v, 0);
+    const linesBefore = { a: lineOf(plans.a.id), c: lineOf(plans.c.id) };
+    expect(linesBefore.a).toBeGreaterThan(0);
+    expect(linesBefore.c).toBeGreaterThan(0);
     for (const code of ["420000", "410000"])
       expect((await fetch(subtreeUrl(code), { headers: { cookie } })).status).toBe(200);
     for (const [key, n] of subtreeCache().computesByKey) {
       if (key.startsWith("420000/")) expect(n).toBe((before.get(key) ?? 0) + 1);
       if (key.startsWith("410000/")) expect(n).toBe(before.get(key));
     }
+    expect(lineOf(plans.a.id)).toBe(linesBefore.a + 1);
+    expect(lineOf(plans.c.id)).toBe(linesBefore.c);
   });
 
   it("serves a cached result as compressed bytes with an ETag, and 304 when the client has it", async () => {

@@ -134,6 +134,8 @@ interface Entry<V> {
   /** Scopes the value was read from; null until the computation finished. */
   scopes: readonly string[] | null;
   readonly value: Promise<V>;
+  /** The value once computed (for `peek`). */
+  settled?: { readonly value: V };
 }
 
 /**
@@ -167,6 +169,7 @@ export class ScopedCache<V> {
       scopes: null,
       value: compute().then((r) => {
         entry.scopes = r.scopes;
+        entry.settled = { value: r.value };
         return r.value;
       }),
     };
@@ -187,6 +190,29 @@ export class ScopedCache<V> {
       if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
     }
     return entry.value;
+  }
+
+  /** The value of `key` if computed and still valid (no computation is started). */
+  peek(key: string): V | undefined {
+    const hit = this.entries.get(key);
+    const now = this.tracker.stamp();
+    if (!hit?.settled || !this.valid(hit, now)) return undefined;
+    this.stats.hits++;
+    hit.stamp = now;
+    return hit.settled.value;
+  }
+
+  /**
+   * Stores a value computed elsewhere (e.g. many at once), read from `scopes` by a computation
+   * that started at `stamp`; dropped at once if one of them changed since.
+   */
+  put(key: string, value: V, scopes: readonly string[], stamp: number): void {
+    this.stats.computes++;
+    this.stats.computesByKey.set(key, (this.stats.computesByKey.get(key) ?? 0) + 1);
+    if (!this.tracker.coherent || !this.tracker.unchangedSince(stamp, scopes)) return;
+    this.entries.delete(key);
+    this.entries.set(key, { stamp, scopes, value: Promise.resolve(value), settled: { value } });
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** Forgets everything (tests and benchmarks). */

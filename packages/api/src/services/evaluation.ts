@@ -209,20 +209,58 @@ const emptyCounts = (): Record<Verdict, number> => ({
 
 export type SubtreeSummary = Awaited<ReturnType<typeof computeSubtree>>;
 
-async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, year: number) {
-  const codes = dir.subtree(code);
-  const planRows = await db
-    .select(planColumns)
-    .from(plans)
-    .where(
-      and(
-        inArray(plans.jurisdictionCode, codes),
-        ne(plans.status, "archived"),
-        lte(plans.periodStart, year),
-        gte(plans.periodEnd, year),
-      ),
-    )
-    .orderBy(asc(plans.jurisdictionCode), asc(plans.title));
+type PlanRow = { [K in keyof typeof planColumns]: (typeof plans.$inferSelect)[K] };
+
+/** One plan's line of a subtree summary, and what the totals add up. */
+interface PlanEvaluation {
+  readonly summary: PlanSummaryLine;
+  readonly indicators: number;
+  readonly bindingWithoutData: number;
+}
+type PlanSummaryLine = ReturnType<typeof summaryLine>;
+
+/** A plan's line in a subtree summary. */
+function summaryLine(
+  p: PlanRow,
+  list: readonly IndicatorRow[],
+  ev: ReturnType<typeof evaluatePlan>,
+  dir: JurisdictionDirectory,
+) {
+  const names = new Map(list.map((i) => [i.id, i.name]));
+  const j = dir.byCode.get(p.jurisdictionCode);
+  return {
+    planId: p.id,
+    title: p.title,
+    jurisdiction: {
+      code: p.jurisdictionCode,
+      name: j?.name ?? p.jurisdictionCode,
+      level: j?.level ?? null,
+    },
+    counts: ev.counts,
+    breaches: ev.breaches,
+    /** 约束性 breaches of this plan, named. */
+    breachList: ev.evaluations
+      .filter((e) => e.breach)
+      .map((e) => ({
+        indicatorId: e.indicatorId,
+        name: names.get(e.indicatorId) ?? "",
+        verdict: e.verdict,
+      })),
+    /** 约束性 indicators without data this year, named: never counted as met. */
+    bindingWithoutData: bindingWithoutData(ev.evaluations).map((e) => ({
+      indicatorId: e.indicatorId,
+      name: names.get(e.indicatorId) ?? "",
+    })),
+  };
+}
+
+/** Evaluates plans for one year in bulk (a few queries for all of them). */
+async function evaluatePlans(
+  db: Db,
+  dir: JurisdictionDirectory,
+  planRows: readonly PlanRow[],
+  year: number,
+): Promise<Map<string, PlanEvaluation>> {
   const planIds = planRows.map((p) => p.id);
   const inds = planIds.length
     ? await db
@@ -266,10 +304,8 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
     obsByPlan.set(planId, await withProcurementValues(db, planId, [year], obsByPlan.get(planId) ?? []));
   }
   const revisions = await revisionsByPlans(db, planIds);
-  const totals = emptyCounts();
-  let totalBreaches = 0;
-  let totalBindingWithoutData = 0;
-  const planSummaries = planRows.map((p) => {
+  const out = new Map<string, PlanEvaluation>();
+  for (const p of planRows) {
     const list = indsByPlan.get(p.id) ?? [];
     const ev = evaluatePlan(
       attachRevisions(list.map(forEngine), revisions),
@@ -281,35 +317,59 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
         periodEnd: p.periodEnd,
       },
     );
-    for (const [k, v] of Object.entries(ev.counts)) totals[k as Verdict] += v;
-    totalBreaches += ev.breaches;
-    totalBindingWithoutData += ev.bindingWithoutData;
-    const names = new Map(list.map((i) => [i.id, i.name]));
-    const j = dir.byCode.get(p.jurisdictionCode);
-    return {
-      planId: p.id,
-      title: p.title,
-      jurisdiction: {
-        code: p.jurisdictionCode,
-        name: j?.name ?? p.jurisdictionCode,
-        level: j?.level ?? null,
-      },
-      counts: ev.counts,
-      breaches: ev.breaches,
-      /** 约束性 breaches of this plan, named. */
-      breachList: ev.evaluations
-        .filter((e) => e.breach)
-        .map((e) => ({
-          indicatorId: e.indicatorId,
-          name: names.get(e.indicatorId) ?? "",
-          verdict: e.verdict,
-        })),
-      /** 约束性 indicators without data this year, named: never counted as met. */
-      bindingWithoutData: bindingWithoutData(ev.evaluations).map((e) => ({
-        indicatorId: e.indicatorId,
-        name: names.get(e.indicatorId) ?? "",
-      })),
-    };
+    const summary = summaryLine(p, list, ev, dir);
+    out.set(p.id, { summary, indicators: list.length, bindingWithoutData: ev.bindingWithoutData });
+  }
+  return out;
+}
+
+/**
+ * A roll-up reuses each plan's cached line (scoped to the plan's jurisdiction) and evaluates only
+ * the plans whose data changed, so a save in one county costs one plan's evaluation.
+ */
+async function computeSubtree(database: Database, dir: JurisdictionDirectory, code: string, year: number) {
+  const db = database.db;
+  const codes = dir.subtree(code);
+  const planRows = await db
+    .select(planColumns)
+    .from(plans)
+    .where(
+      and(
+        inArray(plans.jurisdictionCode, codes),
+        ne(plans.status, "archived"),
+        lte(plans.periodStart, year),
+        gte(plans.periodEnd, year),
+      ),
+    )
+    .orderBy(asc(plans.jurisdictionCode), asc(plans.title));
+  const lines = namedCache<PlanEvaluation>(database.changes, "evaluation.planLine", 50_000);
+  const byPlan = new Map<string, PlanEvaluation>();
+  const missing: PlanRow[] = [];
+  for (const p of planRows) {
+    const hit = lines.peek(`${p.id}/${year}/${dir.all.length}`);
+    if (hit) byPlan.set(p.id, hit);
+    else missing.push(p);
+  }
+  if (missing.length > 0) {
+    const stamp = database.changes.stamp();
+    const missingById = new Map(missing.map((m) => [m.id, m]));
+    for (const [planId, line] of await evaluatePlans(db, dir, missing, year)) {
+      const p = missingById.get(planId)!;
+      lines.put(`${planId}/${year}/${dir.all.length}`, line, [jurisdictionScope(p.jurisdictionCode)], stamp);
+      byPlan.set(planId, line);
+    }
+  }
+  const totals = emptyCounts();
+  let totalBreaches = 0;
+  let totalBindingWithoutData = 0;
+  let totalIndicators = 0;
+  const planSummaries = planRows.map((p) => {
+    const line = byPlan.get(p.id)!;
+    for (const [k, v] of Object.entries(line.summary.counts)) totals[k as Verdict] += v;
+    totalBreaches += line.summary.breaches;
+    totalBindingWithoutData += line.bindingWithoutData;
+    totalIndicators += line.indicators;
+    return line.summary;
   });
   // Plans with breaches first, then by jurisdiction level (province → county) and code.
   const levelRank = { province: 0, city: 1, county: 2 } as const;
@@ -329,7 +389,7 @@ async function computeSubtree(db: Db, dir: JurisdictionDirectory, code: string, 
       breaches: totalBreaches,
       bindingWithoutData: totalBindingWithoutData,
       plans: planRows.length,
-      indicators: inds.length,
+      indicators: totalIndicators,
     },
     plans: planSummaries,
   };
@@ -344,6 +404,6 @@ export async function subtreeSummary(
   const scopes = dir.subtree(code).map(jurisdictionScope);
   return namedCache<SubtreeSummary>(database.changes, "evaluation.subtree").get(
     `${code}/${year}/${dir.all.length}`,
-    async () => ({ value: await computeSubtree(database.db, dir, code, year), scopes }),
+    async () => ({ value: await computeSubtree(database, dir, code, year), scopes }),
   );
 }
