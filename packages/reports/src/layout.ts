@@ -1,5 +1,5 @@
 import type { PlanReport, ReportSection, ReportTable, TrajectorySeries } from "@ybplan/domain/report";
-import { formatNumber } from "@ybplan/domain/report";
+import { formatNumber, type WorkRow, workGrade } from "@ybplan/domain/report";
 import type { Verdict } from "@ybplan/domain/evaluation";
 
 /**
@@ -153,6 +153,43 @@ export function reasonTable(report: PlanReport, caption: string): LayoutTable {
   };
 }
 
+/** The mid-term grades with the numbers behind them, in the plan's order. */
+export function reviewTable(report: PlanReport, caption: string): LayoutTable {
+  return {
+    key: "review",
+    caption,
+    columns: [
+      "序号",
+      "类别",
+      "指标名称",
+      "属性",
+      `基期值（${report.plan.baselineYear}年）`,
+      "评估依据值",
+      "时序进度要求",
+      `目标值（${report.plan.periodEnd}年）`,
+      "差距",
+      "评估等级",
+    ],
+    landscape: true,
+    widths: [5, 10, 30, 8, 11, 16, 11, 14, 11, 10],
+    rows: report.indicators.map((r) => ({
+      cells: [
+        planNumber(r),
+        r.category,
+        r.breach ? `${r.name}（未达标）` : r.name,
+        r.attributeLabel,
+        r.baseline.text,
+        r.assessed.value === null ? "—" : `${r.assessed.label}${r.assessed.text}`,
+        r.expected === null ? "—" : `${formatNumber(r.expected)}${r.unit ?? ""}`,
+        r.target.text,
+        r.gap?.text ?? "—",
+        r.reviewGradeLabel,
+      ],
+      breach: r.breach,
+    })),
+  };
+}
+
 function sectionTable(t: ReportTable, key: string, caption: string): LayoutTable {
   return { key, caption, columns: t.columns, rows: t.rows.map((cells) => ({ cells })) };
 }
@@ -182,100 +219,110 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
   const sections: { key: string; title: string; blocks: Block[] }[] = [];
   const p = (text: string): Block => ({ kind: "paragraph", text });
 
-  sections.push({ key: "overview", title: "总体情况", blocks: report.narrative.overview.map(p) });
-
-  const indicatorBlocks: Block[] = [];
-  indicatorBlocks.push({ kind: "subheading", text: `${subNumerals[0]}约束性指标` });
-  indicatorBlocks.push(...report.narrative.breaches.map(p));
-  indicatorBlocks.push({ kind: "subheading", text: `${subNumerals[1]}各项指标进展` });
-  indicatorBlocks.push(...report.narrative.categories.map((c) => p(c.text)));
-  indicatorBlocks.push(table((c) => indicatorTable(report, c), "主要指标完成情况"));
-  indicatorBlocks.push(table((c) => actualsTable(report, c), "主要指标历年实际值"));
-  indicatorBlocks.push(table((c) => reasonTable(report, c), "评估说明"));
   const charts = pickCharts(report, options.figureCharts ?? 6);
-  if (charts.length > 0) {
+  const figure = (): Block[] => {
+    if (charts.length === 0) return [];
     figureNo++;
-    indicatorBlocks.push({
-      kind: "figure",
-      figure: { caption: `图${figureNo}　主要指标实际值与时序进度、目标值对比`, series: charts },
-    });
-  }
-  sections.push({ key: "indicators", title: "主要指标完成情况", blocks: indicatorBlocks });
+    return [
+      {
+        kind: "figure",
+        figure: { caption: `图${figureNo}　主要指标实际值与时序进度、目标值对比`, series: charts },
+      },
+    ];
+  };
+  const midTerm = report.midTerm;
+  const grade = (w: WorkRow) => (midTerm ? (workGrade(w) ?? w.statusLabel) : w.statusLabel);
+  const taskTable = () =>
+    table(
+      (caption) => ({
+        key: "tasks",
+        caption,
+        columns: ["序号", "重点任务", "牵头单位", midTerm ? "评估等级" : "推进状态", `${report.year}年进展`],
+        widths: [6, 24, 12, 8, 30],
+        rows: report.tasks.rows.map((t) => ({
+          cells: [t.number, t.title, t.leadDepartment ?? "—", grade(t), t.progress ?? "—"],
+        })),
+      }),
+      "重点任务推进情况",
+    );
+  const projectRows: LayoutRow[] = report.projects.flatMap((pr) =>
+    pr.items.map((it) => ({ cells: [pr.number, it.number, it.title, grade(it), it.progress ?? "—"] })),
+  );
+  const projectTable = () =>
+    table(
+      (caption) => ({
+        key: "projects",
+        caption,
+        columns: ["专栏", "序号", "工程项目", midTerm ? "评估等级" : "推进状态", `${report.year}年进展`],
+        widths: [7, 5, 30, 8, 30],
+        rows: projectRows,
+      }),
+      "专栏工程项目进展",
+    );
 
-  if (report.kind === "midTerm") {
+  if (midTerm) {
+    // The mid-term review's own chapters (national and provincial 十四五 mid-term reviews).
     sections.push({
-      key: "review",
-      title: "中期评估结论",
+      key: "overview",
+      title: "总体进展和主要成效",
       blocks: [
-        ...report.narrative.review.map(p),
-        table(
-          (caption) => ({
-            key: "review",
-            caption,
-            columns: ["序号", "指标名称", "属性", `${report.year}年实际值`, "时序进度要求", "评估等级"],
-            widths: [4, 24, 6, 10, 10, 10],
-            rows: report.indicators.map((r, i) => ({
-              cells: [
-                i + 1,
-                r.name,
-                r.attributeLabel,
-                r.actual.text,
-                r.expected === null ? "—" : `${formatNumber(r.expected)}${r.unit ?? ""}`,
-                r.reviewGradeLabel,
-              ],
-              breach: r.breach,
-            })),
-          }),
-          "主要指标中期评估等级",
-        ),
+        ...report.narrative.overview.map(p),
+        { kind: "subheading", text: `${subNumerals[0]}主要成效` },
+        ...midTerm.achievements.map(p),
+        { kind: "subheading", text: `${subNumerals[1]}各领域指标进展` },
+        ...report.narrative.categories.map((c) => p(c.text)),
       ],
     });
-  }
-
-  const taskBlocks: Block[] = report.narrative.tasks.map(p);
-  if (report.tasks.rows.length > 0) {
-    taskBlocks.push(
-      table(
-        (caption) => ({
-          key: "tasks",
-          caption,
-          columns: ["序号", "重点任务", "牵头单位", "推进状态", `${report.year}年进展`],
-          widths: [6, 24, 12, 8, 30],
-          rows: report.tasks.rows.map((t) => ({
-            cells: [t.number, t.title, t.leadDepartment ?? "—", t.statusLabel, t.progress ?? "—"],
-          })),
-        }),
-        "重点任务推进情况",
-      ),
-    );
-  }
-  sections.push({ key: "tasks", title: "重点任务推进情况", blocks: taskBlocks });
-
-  if (report.projects.length > 0) {
-    const rows: LayoutRow[] = [];
-    for (const pr of report.projects) {
-      for (const it of pr.items) {
-        rows.push({
-          cells: [pr.number, it.number, it.title, it.statusLabel, it.progress ?? "—"],
-        });
-      }
+    sections.push({
+      key: "review",
+      title: "主要指标评估",
+      blocks: [
+        ...report.narrative.review.map(p),
+        table((caption) => reviewTable(report, caption), "主要指标中期评估等级"),
+        table((c) => actualsTable(report, c), "主要指标历年实际值"),
+        ...figure(),
+      ],
+    });
+    sections.push({
+      key: "tasks",
+      title: "重点任务和专栏工程评估",
+      blocks: [
+        ...midTerm.work.map(p),
+        ...(report.tasks.rows.length > 0 ? [taskTable()] : []),
+        ...(projectRows.length > 0 ? [projectTable()] : []),
+      ],
+    });
+    sections.push({ key: "problems", title: "存在的问题及原因", blocks: midTerm.problems.map(p) });
+    sections.push({ key: "measures", title: "后半程工作措施", blocks: midTerm.measures.map(p) });
+    sections.push({ key: "adjustments", title: "指标调整建议", blocks: midTerm.adjustments.map(p) });
+  } else {
+    sections.push({ key: "overview", title: "总体情况", blocks: report.narrative.overview.map(p) });
+    sections.push({
+      key: "indicators",
+      title: "主要指标完成情况",
+      blocks: [
+        { kind: "subheading", text: `${subNumerals[0]}约束性指标` },
+        ...report.narrative.breaches.map(p),
+        { kind: "subheading", text: `${subNumerals[1]}各项指标进展` },
+        ...report.narrative.categories.map((c) => p(c.text)),
+        table((c) => indicatorTable(report, c), "主要指标完成情况"),
+        table((c) => actualsTable(report, c), "主要指标历年实际值"),
+        table((c) => reasonTable(report, c), "评估说明"),
+        ...figure(),
+      ],
+    });
+    sections.push({
+      key: "tasks",
+      title: "重点任务推进情况",
+      blocks: [...report.narrative.tasks.map(p), ...(report.tasks.rows.length > 0 ? [taskTable()] : [])],
+    });
+    if (report.projects.length > 0) {
+      sections.push({
+        key: "projects",
+        title: "专栏工程进展",
+        blocks: [...report.narrative.projects.map(p), ...(projectRows.length > 0 ? [projectTable()] : [])],
+      });
     }
-    const blocks: Block[] = report.narrative.projects.map(p);
-    if (rows.length > 0) {
-      blocks.push(
-        table(
-          (caption) => ({
-            key: "projects",
-            caption,
-            columns: ["专栏", "序号", "工程项目", "推进状态", `${report.year}年进展`],
-            widths: [7, 5, 30, 8, 30],
-            rows,
-          }),
-          "专栏工程项目进展",
-        ),
-      );
-    }
-    sections.push({ key: "projects", title: "专栏工程进展", blocks });
   }
 
   if (report.children.length > 0) {

@@ -166,13 +166,32 @@ describe("renderReport on a constructed plan", () => {
     expect(narrative).toContain(report.narrative.overview[1]);
   });
 
-  it("mid-term: review section and grades in every format", async () => {
+  it("mid-term: its own chapters, grades in every format, one count everywhere", async () => {
     const mid = fixtureReport("midTerm");
     const md = text((await renderReport(mid, "md")).data);
-    expect(md).toContain("## 三、中期评估结论");
+    const headings = md
+      .split("\n")
+      .filter((l) => l.startsWith("## "))
+      .map((l) => l.slice(3));
+    expect(headings.slice(0, 6)).toEqual([
+      "一、总体进展和主要成效",
+      "二、主要指标评估",
+      "三、重点任务和专栏工程评估",
+      "四、存在的问题及原因",
+      "五、后半程工作措施",
+      "六、指标调整建议",
+    ]);
     expect(md).toContain(mid.narrative.review[0]);
+    for (const s of [...mid.midTerm!.problems, ...mid.midTerm!.measures, ...mid.midTerm!.adjustments])
+      expect(md).toContain(s);
+    // The overview, the review paragraph and the grade table count the same 滞后.
+    const lagging = mid.indicators.filter((r) => r.reviewGradeLabel === "滞后").length;
+    expect(mid.narrative.overview[1]).toContain(`滞后${lagging}项`);
+    expect(mid.narrative.review[0]).toContain(`滞后${lagging}项`);
     const paragraphs = await docxParagraphs((await renderReport(mid, "docx", { charts: false })).data);
-    expect(paragraphs).toContain("三、中期评估结论");
+    expect(paragraphs).toContain("二、主要指标评估");
+    const [gradeTable] = await docxTables((await renderReport(mid, "docx", { charts: false })).data);
+    expect(gradeTable!.slice(1).filter((r) => r.at(-1) === "滞后").length).toBe(lagging);
     const wb = await readWorkbook((await renderReport(mid, "xlsx")).data);
     const rows = sheetRows(wb.getWorksheet("主要指标")!);
     const idx = rows[0]!.indexOf("中期评估");

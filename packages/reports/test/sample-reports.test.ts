@@ -116,7 +116,14 @@ describe("mid-term review of a sample plan", () => {
     const words = new Set(["提前实现", "快于预期", "基本符合预期", "滞后", "待研判", "暂无数据"]);
     for (const r of report.indicators) expect(words.has(r.reviewGradeLabel)).toBe(true);
     const md = text((await renderReport(report, "md")).data);
-    expect(md).toContain("中期评估结论");
+    expect(md).toContain("## 四、存在的问题及原因");
     expect(md).toContain(report.narrative.review[0]);
+    // Every binding indicator graded 滞后 is named, and its cause is asked for.
+    for (const r of report.indicators.filter(
+      (x) => x.attribute === "binding" && x.reviewGrade === "lagging",
+    )) {
+      expect(report.narrative.review.join("")).toContain(r.name);
+      expect(report.midTerm!.problems.join("")).toContain(r.sentence);
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
 } from "../task/schema.ts";
 import { toSimplified } from "../text/simplify.ts";
 import { cellNumber, cellText, formatQuantity, formatSignedChange, scopeWordOf } from "./format.ts";
+import { midTermReview } from "./midterm.ts";
 import { alignProcurementSection } from "./procurement.ts";
 import { readEvaluation, reportVerdictLabels } from "./reading.ts";
 import type {
@@ -180,6 +181,17 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
       ? alignProcurementSection(input.procurement, ordered, scopeWord, year)
       : null,
     credit: input.credit ?? null,
+    midTerm:
+      kind === "midTerm"
+        ? midTermReview({
+            rows: ordered,
+            tasks,
+            projects,
+            year,
+            baselineYear: plan.baselineYear,
+            periodEnd: plan.periodEnd,
+          })
+        : null,
     narrative: {
       overview: overviewParagraphs({
         kind,
@@ -189,6 +201,7 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
         periodStart: plan.periodStart,
         periodEnd: plan.periodEnd,
         counts,
+        reviewCounts,
       }),
       indicators: ordered.map((r) => r.sentence),
       categories: categoryParagraphs(ordered),

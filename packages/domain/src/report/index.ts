@@ -7,3 +7,4 @@ export * from "./in-memory.ts";
 export * from "./sample-observations.ts";
 export * from "./reading.ts";
 export * from "./procurement.ts";
+export * from "./midterm.ts";

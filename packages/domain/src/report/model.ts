@@ -2,6 +2,7 @@ import type { Verdict } from "../evaluation/verdict.ts";
 import type { IndicatorAttribute, IndicatorDirection } from "../indicator/schema.ts";
 import type { Jurisdiction } from "../jurisdiction/schema.ts";
 import type { WorkStatus } from "../task/schema.ts";
+import type { MidTermReview } from "./midterm.ts";
 
 /**
  * The report model: everything a yearly monitoring summary (年度监测报告) or a mid-term review
@@ -268,4 +269,6 @@ export interface PlanReport {
   readonly procurement: ProcurementSection | null;
   readonly credit: CreditSection | null;
   readonly narrative: ReportNarrative;
+  /** Mid-term only: the review's own chapters. */
+  readonly midTerm: MidTermReview | null;
 }

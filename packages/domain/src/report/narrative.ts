@@ -56,6 +56,8 @@ export function overviewParagraphs(input: {
   readonly periodStart: number;
   readonly periodEnd: number;
   readonly counts: VerdictCounts;
+  /** Mid-term: the counts in the review words, so the overview and the grade table agree. */
+  readonly reviewCounts?: Readonly<Record<ReviewGrade, number>>;
 }): string[] {
   const { counts } = input;
   const nth = input.year - input.periodStart + 1;
@@ -67,7 +69,10 @@ export function overviewParagraphs(input: {
     input.kind === "midTerm"
       ? `本报告依据《${input.planTitle}》，对规划实施以来（${input.periodStart}—${input.year}年）${input.scopeWord}主要指标、重点任务和专栏工程的进展情况进行中期评估。`
       : `本报告依据《${input.planTitle}》，对${input.scopeWord}主要指标、重点任务和专栏工程截至${input.year}年底的实施情况进行年度监测。`;
-  const tally = `规划确定的${counts.total}项主要指标中，${countList(verdictOrder, counts.byVerdict, (v) => verdictLabels[v])}。`;
+  const tally =
+    input.kind === "midTerm" && input.reviewCounts
+      ? `规划确定的${counts.total}项主要指标中，${countList(reviewGradeOrder, input.reviewCounts, (g) => reviewGradeLabels[g])}。`
+      : `规划确定的${counts.total}项主要指标中，${countList(verdictOrder, counts.byVerdict, (v) => verdictLabels[v])}。`;
   return [`${stage}${scope}`, `${tally}${bindingSummary(counts)}`];
 }
 
