@@ -13,7 +13,10 @@ export interface Parsed<O extends Options> {
   readonly help: boolean;
 }
 
-export function parse<O extends Options>(argv: readonly string[], options: O): Effect.Effect<Parsed<O>, UsageError> {
+export function parse<O extends Options>(
+  argv: readonly string[],
+  options: O,
+): Effect.Effect<Parsed<O>, UsageError> {
   return Effect.try({
     try: () => {
       const r = parseArgs({
@@ -47,7 +50,8 @@ export function required(value: string | undefined, name: string): Effect.Effect
 }
 
 export function yearOption(value: string | undefined, name = "--year"): Effect.Effect<number, UsageError> {
-  if (value === undefined) return Effect.fail(new UsageError({ message: `缺少 ${name}（例如 ${name} 2023）` }));
+  if (value === undefined)
+    return Effect.fail(new UsageError({ message: `缺少 ${name}（例如 ${name} 2023）` }));
   const n = Number(value);
   return Number.isInteger(n) && n >= 1949 && n <= 2100
     ? Effect.succeed(n)

@@ -64,6 +64,7 @@ export function isCliError(u: unknown): u is CliError {
 /** The message of anything thrown, without a stack. */
 export function messageOf(u: unknown): string {
   if (u instanceof Error) return u.message;
-  if (typeof u === "object" && u !== null && "message" in u) return String((u as { message: unknown }).message);
+  if (typeof u === "object" && u !== null && "message" in u)
+    return String((u as { message: unknown }).message);
   return String(u);
 }

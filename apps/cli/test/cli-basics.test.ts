@@ -21,7 +21,8 @@ describe("ybplan command line (no database needed)", () => {
   it("prints help with every command and the exit codes", async () => {
     const r = await runCli(["--help"], env);
     expect(r.code).toBe(0);
-    for (const c of ["report", "evaluate", "import", "template", "db", "users"]) expect(r.stdout).toContain(`  ${c}`);
+    for (const c of ["report", "evaluate", "import", "template", "db", "users"])
+      expect(r.stdout).toContain(`  ${c}`);
     expect(r.stdout).toContain("退出码：0 成功；1 执行失败；2 用法错误；3 未找到");
   });
 
@@ -69,7 +70,11 @@ describe("ybplan command line (no database needed)", () => {
   });
 
   it("import plan resolves relative paths against the caller's directory", async () => {
-    const r = await runCli(["import", "plan", "hubei-huangshi-city.txt", "--dry-run"], env, samplePlans[0]!.path.replace(/[^/]+$/, ""));
+    const r = await runCli(
+      ["import", "plan", "hubei-huangshi-city.txt", "--dry-run"],
+      env,
+      samplePlans[0]!.path.replace(/[^/]+$/, ""),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("规划：黄石市医疗保障事业发展");
     expect(r.stdout).toMatch(/主要指标 \d+ 项/);

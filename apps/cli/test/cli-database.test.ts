@@ -31,6 +31,15 @@ async function evaluate(plan: string, year: number, e = env): Promise<EvaluateJs
   return JSON.parse(r.stdout) as EvaluateJson;
 }
 
+describe("ybplan on an empty embedded database", () => {
+  it("says what to do instead of “未找到规划”", async () => {
+    const empty = { ...env, YBPLAN_DATA_DIR: join(root, "empty") };
+    const r = await runCli(["evaluate", "--plan", "黄石市", "--year", "2023"], empty);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim()).toBe("ybplan: 数据库为空：先运行 ybplan db seed 或 pnpm start");
+  });
+});
+
 describe("ybplan with the embedded database", () => {
   beforeAll(async () => {
     const m = await runCli(["db", "migrate"], env);
@@ -41,6 +50,15 @@ describe("ybplan with the embedded database", () => {
     expect(s.code).toBe(0);
     expect(s.stdout.match(/新建规划：/g)).toHaveLength(samplePlans.length);
     expect(s.stdout).toMatch(/写入示例监测数据 \d+ 条/);
+    // Recognised procurement indicators are bound to the counts derived from the batches' records.
+    expect(s.stdout).toMatch(/按指标名称关联集中带量采购计数 \d+ 项/);
+  });
+
+  it("judges bound procurement indicators on the derived counts (national batches implemented)", async () => {
+    const json = await evaluate("黄石市", 2023);
+    const drugs = json.indicators.find((i) => i.name.includes("药品集中带量采购品种"))!;
+    // Batches 1–3 alone give 112 varieties by 2020; every later national batch adds to that.
+    expect(Number(drugs.actual)).toBeGreaterThan(112);
   });
 
   it("migrate is idempotent", async () => {
@@ -86,7 +104,7 @@ describe("ybplan with the embedded database", () => {
     ]);
     const md = readFileSync(files[0]!, "utf8");
     expect(md).toContain("# 青阳县“十四五”医疗保障事业发展规划纲要2023年度实施情况监测报告");
-    expect(md).toMatch(/截至2023年底，全县基本医疗保险参保率为[\d.]+%/);
+    expect(md).toContain("基本医疗保险参保率");
     // The plan sets procurement goals: the report carries the procurement section, as the server's does.
     expect(md).toMatch(/^## .*药品和医用耗材集中带量采购$/m);
   });
@@ -138,9 +156,88 @@ describe("ybplan with the embedded database", () => {
     const lines = rejected.stderr.trim().split("\n");
     expect(lines[0]).toBe("ybplan: qy-bad.xlsx 有 2 处错误，未保存任何数据");
     expect(lines[1]).toContain("第2行 2024年");
-    expect(lines[1]).toContain("应填写数值，收到“很高”");
+    expect(lines[1]).toContain("收到“很高”");
     expect(lines[2]).toContain("百分比应在 0–100 之间");
     expect((await evaluate("341723", 2024)).indicators.find((i) => i.name === name)!.actual).toBe(96.8);
+  });
+
+  it("never overwrites a value saved after the template was made: exit 5, the newer value stays", async () => {
+    const file = join(root, "hs-old.xlsx");
+    expect((await runCli(["template", "observations", "--plan", "420200", "--out", file], env)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("监测数据")!;
+    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+    const col = header.indexOf("2024年");
+    const nameCol = header.indexOf("指标名称");
+    const unitCol = header.indexOf("单位");
+    let line = 2;
+    while (String(ws.getRow(line).getCell(unitCol).value) !== "%") line++;
+    const name = String(ws.getRow(line).getCell(nameCol).value);
+
+    // Someone else fills the cell from a template made later (the same file, saved first).
+    ws.getRow(line).getCell(col).value = 97.1;
+    const theirs = join(root, "hs-theirs.xlsx");
+    await wb.xlsx.writeFile(theirs);
+    const first = await runCli(["import", "observations", theirs], env);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+
+    // The old template, filled with another value, is refused as a whole.
+    ws.getRow(line).getCell(col).value = 96.9;
+    const mine = join(root, "hs-mine.xlsx");
+    await wb.xlsx.writeFile(mine);
+    const stale = await runCli(["import", "observations", mine], env);
+    expect(stale.code).toBe(5);
+    expect(stale.stderr).toContain(`2024年“${name}”已由 命令行导入 保存为 97.1`);
+    expect((await evaluate("420200", 2024)).indicators.find((i) => i.name === name)!.actual).toBe(97.1);
+
+    // Importing the same values again saves nothing (and is no conflict).
+    const again = await runCli(["import", "observations", theirs], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("文件中的数据与数据库一致，无需保存");
+  });
+
+  it("reads values with the domain's rule: −5 亿元 and 97%% refused, 33.6亿元 and full-width digits read", async () => {
+    const file = join(root, "hs-units.xlsx");
+    expect((await runCli(["template", "observations", "--plan", "420200", "--out", file], env)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("监测数据")!;
+    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+    const col = header.indexOf("2025年");
+    const unitCol = header.indexOf("单位");
+    const rowsOf = (unit: string) => {
+      const out: number[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 1 && String(row.getCell(unitCol).value) === unit) out.push(n);
+      });
+      return out;
+    };
+    // 基金收入 and 基金支出 (亿元), and a rate in %.
+    const [income, spending] = rowsOf("亿元");
+    const [rate] = rowsOf("%");
+    expect(spending).toBeDefined();
+    ws.getRow(spending!).getCell(col).value = "-5";
+    ws.getRow(rate!).getCell(col).value = "97%%";
+    const bad = join(root, "hs-units-bad.xlsx");
+    await wb.xlsx.writeFile(bad);
+    const refused = await runCli(["import", "observations", bad], env);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain("以“亿元”为单位的数值不能为负数，收到“-5”");
+    expect(refused.stderr).toContain("请输入数字（单位：%），收到“97%%”");
+
+    ws.getRow(income!).getCell(col).value = "33.6亿元";
+    ws.getRow(spending!).getCell(col).value = "３２．２";
+    ws.getRow(rate!).getCell(col).value = "";
+    const good = join(root, "hs-units-good.xlsx");
+    await wb.xlsx.writeFile(good);
+    const saved = await runCli(["import", "observations", good], env);
+    expect(saved.stderr).toBe("");
+    expect(saved.stdout).toContain("已保存 2 个监测数据");
+    const values = (await evaluate("420200", 2025)).indicators;
+    expect(values.find((i) => i.name.includes("基金收入"))!.actual).toBe(33.6);
+    expect(values.find((i) => i.name.includes("基金支出"))!.actual).toBe(32.2);
   });
 
   it("re-importing a plan updates it in place and keeps its observations", async () => {

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const cliDir = fileURLToPath(new URL("..", import.meta.url));
-const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+/** The bundled command (test/build-cli.ts builds it once before the suite). */
+export const cliEntry = fileURLToPath(new URL("../dist/ybplan.mjs", import.meta.url));
 
 export interface CliResult {
   readonly code: number;
@@ -10,10 +11,14 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the real CLI (`tsx src/main.ts …`) as a user would, in its own process. */
-export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}, cwd = cliDir): Promise<CliResult> {
+/** Runs the real, bundled CLI (`node dist/ybplan.mjs …`) as a user would, in its own process. */
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  cwd = cliDir,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [`${cliDir}/src/main.ts`, ...args], {
+    const child = spawn(process.execPath, [cliEntry, ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: "1", INIT_CWD: cwd, ...env },
       stdio: ["ignore", "pipe", "pipe"],

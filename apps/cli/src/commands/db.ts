@@ -1,22 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { jurisdictions as jurisdictionTable, migrate, observations as observationTable, savePlanDocument, writeAudit } from "@ybplan/db";
-import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
-import type { PlanDocument } from "@ybplan/domain/plan";
-import { sampleObservations } from "@ybplan/domain/report";
-import { importPlanDocument } from "@ybplan/importer";
-import { samplePlans } from "@ybplan/samples";
 import { Effect } from "effect";
 import { parse, required, yearOption } from "../args.ts";
+import { toCliError } from "../data/api.ts";
 import { Backup, dumpDatabase, restoreDatabase } from "../data/backup.ts";
-import { databaseTarget, fromDbError, query, withDatabase } from "../data/database.ts";
-import { allJurisdictions, allPlans, loadBundles } from "../data/load.ts";
+import { databaseTarget, migrationsDir, query, withDatabase } from "../data/database.ts";
 import { Conflict, Failure, InvalidInput, messageOf, NotFound } from "../errors.ts";
 import { userPath } from "../paths.ts";
 import type { Command } from "./command.ts";
 import { group } from "./group.ts";
-
-const seedActor = { id: null, name: "系统初始化" };
 
 const migrateHelp = `用法：ybplan db migrate
 
@@ -30,7 +22,14 @@ const migrateCommand: Command = {
     Effect.gen(function* () {
       const args = yield* parse(argv, {});
       if (args.help) return void process.stdout.write(`${migrateHelp}\n`);
-      const applied = yield* withDatabase((database) => query("升级数据库", () => migrate(database)), { migrate: false });
+      const applied = yield* withDatabase(
+        (database) =>
+          query("升级数据库", async () => {
+            const { migrate, migrationFiles } = await import("@ybplan/db");
+            return migrate(database, migrationFiles(migrationsDir()));
+          }),
+        { migrate: false },
+      );
       const where = databaseTarget();
       process.stdout.write(
         applied.length === 0
@@ -59,79 +58,40 @@ const seedCommand: Command = {
       const args = yield* parse(argv, { observations: { type: "boolean" }, year: { type: "string" } });
       if (args.help) return void process.stdout.write(`${seedHelp}\n`);
       const year = args.values.year === undefined ? 2023 : yield* yearOption(args.values.year);
-      const docs: { sample: (typeof samplePlans)[number]; doc: PlanDocument }[] = [];
-      for (const sample of samplePlans) {
-        const doc = yield* importPlanDocument({
-          bytes: new Uint8Array(readFileSync(sample.path)),
-          fileName: basename(sample.path),
-        }).pipe(Effect.mapError((e) => new InvalidInput({ message: `${basename(sample.path)}：${e.message}` })));
-        docs.push({ sample, doc });
-      }
-      yield* withDatabase((database) =>
-        Effect.gen(function* () {
-          const db = database.db;
-          yield* query("写入行政区划", () =>
-            db.transaction(async (tx) => {
-              const inserted = await tx
-                .insert(jurisdictionTable)
-                .values(sampleJurisdictions.map((j) => ({ ...j, updatedBy: seedActor.name })))
-                .onConflictDoNothing()
-                .returning();
-              await writeAudit(
-                tx,
-                seedActor,
-                inserted.map((j) => ({ action: "create", entity: "jurisdiction", entityId: j.code, jurisdictionCode: j.code, after: j })),
-              );
-            }),
-          );
-          for (const { sample, doc } of docs) {
-            const r = yield* Effect.tryPromise({
-              try: () => savePlanDocument(db, doc, seedActor, { jurisdictionCode: sample.jurisdictionCode }),
-              catch: (e) => fromDbError(`保存示例规划 ${sample.key} 失败`, e),
-            });
-            process.stdout.write(`${r.created ? "新建" : "更新"}规划：${doc.plan.title}（${r.planId}）\n`);
-          }
-          if (args.values.observations !== true) return;
-          const jurisdictions = yield* allJurisdictions(db);
-          const plans = (yield* allPlans(db)).filter((p) => samplePlans.some((s) => s.jurisdictionCode === p.jurisdictionCode));
-          const bundles = yield* loadBundles(db, plans, jurisdictions, year);
-          let added = 0;
-          for (const b of bundles) {
-            const values = sampleObservations(b.plan, [...b.indicators], { seed: 2021, lastYear: year });
-            const have = new Set(b.observations.map((o) => `${o.indicatorId}:${o.year}`));
-            const fresh = values.filter((o) => !have.has(`${o.indicatorId}:${o.year}`));
-            if (fresh.length === 0) continue;
-            const inserted = yield* query("写入示例监测数据", () =>
-              db.transaction(async (tx) => {
-                const rows = await tx
-                  .insert(observationTable)
-                  .values(
-                    fresh.map((o) => ({
-                      indicatorId: o.indicatorId,
-                      year: o.year,
-                      valueKind: o.value.kind,
-                      valueNumber: o.value.kind === "number" ? o.value.value : null,
-                      valueText: o.value.kind === "text" ? o.value.text : null,
-                      source: o.source,
-                      note: "示例数据（ybplan db seed --observations）",
-                      recordedBy: seedActor.name,
-                    })),
-                  )
-                  .onConflictDoNothing()
-                  .returning();
-                await writeAudit(
-                  tx,
-                  seedActor,
-                  rows.map((r) => ({ action: "create", entity: "observation", entityId: r.id, jurisdictionCode: b.plan.jurisdictionCode, after: r })),
-                );
-                return rows.length;
-              }),
-            );
-            added += inserted;
-          }
-          process.stdout.write(`写入示例监测数据 ${added} 条（截至 ${year} 年）\n`);
+      // Through the API (seedSampleData): the router's validation, version checks and audit.
+      const result = yield* withDatabase((database) =>
+        Effect.tryPromise({
+          try: async () => {
+            const [{ seedSampleData }, { importPlanBytes }] = await Promise.all([
+              import("@ybplan/api"),
+              import("@ybplan/importer"),
+            ]);
+            try {
+              return await seedSampleData(database, {
+                importer: importPlanBytes,
+                observationsUpTo: args.values.observations === true ? year : null,
+              });
+            } catch (e) {
+              throw await toCliError("写入示例数据失败", e);
+            }
+          },
+          catch: (e) =>
+            e instanceof Failure ||
+            e instanceof InvalidInput ||
+            e instanceof NotFound ||
+            e instanceof Conflict
+              ? e
+              : new Failure({ message: messageOf(e) }),
         }),
       );
+      for (const p of result.plans)
+        process.stdout.write(`${p.created ? "新建" : "更新"}规划：${p.title}（${p.planId}）\n`);
+      if (result.implementations > 0)
+        process.stdout.write(`写入国家组织集采批次的执行记录 ${result.implementations} 条\n`);
+      if (result.bindings > 0) process.stdout.write(`按指标名称关联集中带量采购计数 ${result.bindings} 项\n`);
+      if (args.values.observations === true) {
+        process.stdout.write(`写入示例监测数据 ${result.observations} 条（截至 ${year} 年）\n`);
+      }
     }),
 };
 
@@ -148,7 +108,9 @@ const backupCommand: Command = {
       const args = yield* parse(argv, {});
       if (args.help) return void process.stdout.write(`${backupHelp}\n`);
       const file = userPath(yield* required(args.positionals[0], "备份文件路径"));
-      const backup = yield* withDatabase((database) => query("导出数据库", () => database.rawTransaction(dumpDatabase)));
+      const backup = yield* withDatabase((database) =>
+        query("导出数据库", () => database.rawTransaction(dumpDatabase)),
+      );
       yield* Effect.try({
         try: () => writeFileSync(file, JSON.stringify(backup)),
         catch: (e) => new Failure({ message: `无法写入 ${file}：${messageOf(e)}` }),
@@ -181,10 +143,13 @@ const restoreCommand: Command = {
       });
       const counts = yield* withDatabase((database) =>
         Effect.gen(function* () {
-          const plans = yield* allPlans(database.db);
-          if (plans.length > 0 && args.values.force !== true) {
+          const [existing] = yield* query("查询规划", () =>
+            database.rawTransaction((tx) => tx.query<{ n: number }>("SELECT count(*)::int AS n FROM plans")),
+          );
+          const plans = Number(existing?.n ?? 0);
+          if (plans > 0 && args.values.force !== true) {
             return yield* Effect.fail(
-              new Conflict({ message: `数据库中已有 ${plans.length} 个规划；确认覆盖请加 --force` }),
+              new Conflict({ message: `数据库中已有 ${plans} 个规划；确认覆盖请加 --force` }),
             );
           }
           const applied = yield* query("读取迁移记录", () =>
@@ -193,7 +158,9 @@ const restoreCommand: Command = {
           const missing = backup.migrations.filter((m) => !applied.some((a) => a.id === m));
           if (missing.length > 0) {
             return yield* Effect.fail(
-              new InvalidInput({ message: `备份来自更新版本的数据库（缺少迁移 ${missing.join("、")}），请先升级 ybplan` }),
+              new InvalidInput({
+                message: `备份来自更新版本的数据库（缺少迁移 ${missing.join("、")}），请先升级 ybplan`,
+              }),
             );
           }
           return yield* Effect.tryPromise({

@@ -1,10 +1,9 @@
+import { verdictLabels } from "@ybplan/domain/evaluation";
 import { Effect } from "effect";
 import { oneOf, parse, required, yearOption } from "../args.ts";
-import { query, withDatabase } from "../data/database.ts";
-import { allJurisdictions, loadBundles, resolvePlan } from "../data/load.ts";
-import { withProcurementObservations } from "../data/sections.ts";
+import { call, withApi } from "../data/api.ts";
+import { resolvePlan } from "../data/plans.ts";
 import { UsageError } from "../errors.ts";
-import { reportFor } from "../report-pipeline.ts";
 import { formatTable } from "../terminal/table.ts";
 import type { Command } from "./command.ts";
 
@@ -34,15 +33,11 @@ export const evaluateCommand: Command = {
       const ref = yield* required(args.values.plan, "--plan <规划>");
       const year = yield* yearOption(args.values.year);
       const format = yield* oneOf(args.values.format, ["table", "json"] as const, "--format", "table");
-      const report = yield* withDatabase((database) =>
+      // The report model the API builds for the 年度监测报告: verdicts as the admin app shows them.
+      const report = yield* withApi(({ api }) =>
         Effect.gen(function* () {
-          const jurisdictions = yield* allJurisdictions(database.db);
-          const target = yield* resolvePlan(database.db, ref);
-          const [loaded] = yield* loadBundles(database.db, [target], jurisdictions, year);
-          const bundle = yield* query("读取集中带量采购数据", () =>
-            withProcurementObservations(database.db, loaded!, year),
-          );
-          return reportFor(bundle, year, "annual");
+          const plan = yield* resolvePlan(api, ref);
+          return yield* call("评估", () => api.reports.model({ planId: plan.id, year, kind: "annual" }));
         }),
       );
       if (format === "json") {
@@ -58,7 +53,7 @@ export const evaluateCommand: Command = {
             actual: r.actual.value ?? r.actual.text,
             target: r.target.text,
             verdict: r.verdict,
-            verdictLabel: r.verdictLabel,
+            verdictLabel: verdictLabels[r.verdict],
             breach: r.breach,
             explanation: r.reason,
           })),
@@ -72,7 +67,7 @@ export const evaluateCommand: Command = {
         r.baseline.text,
         r.actual.text,
         r.target.text,
-        r.verdictLabel,
+        verdictLabels[r.verdict],
         r.reason,
       ]);
       process.stdout.write(`${report.plan.title}　${year}年评估结论（${report.jurisdiction.name}）\n\n`);

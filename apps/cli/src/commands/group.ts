@@ -25,7 +25,9 @@ export function group(name: string, summary: string, subcommands: readonly Comma
       const cmd = subcommands.find((c) => c.name === sub);
       if (!cmd) {
         return Effect.fail(
-          new UsageError({ message: `未知的子命令 ${name} ${sub}（可用：${subcommands.map((c) => c.name).join("、")}）` }),
+          new UsageError({
+            message: `未知的子命令 ${name} ${sub}（可用：${subcommands.map((c) => c.name).join("、")}）`,
+          }),
         );
       }
       return cmd.run(rest);

@@ -1,12 +1,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { savePlanDocument } from "@ybplan/db";
 import type { PlanDocument } from "@ybplan/domain/plan";
 import { importPlanDocument } from "@ybplan/importer";
 import { Effect } from "effect";
 import { oneOf, parse, required } from "../args.ts";
-import { fromDbError, withDatabase } from "../data/database.ts";
-import { allJurisdictions } from "../data/load.ts";
+import { call, withApi } from "../data/api.ts";
 import { InvalidInput, NotFound, UsageError } from "../errors.ts";
 import { userPath } from "../paths.ts";
 import type { Command } from "./command.ts";
@@ -21,8 +19,6 @@ const help = `用法：ybplan import plan <文件> [--dry-run] [--format json|te
   -h, --help             显示本帮助
 
 不加 --dry-run 时在一个事务中保存规划；再次导入同一文档会就地更新，已录入的监测数据不会丢失。`;
-
-const actor = { id: null, name: "命令行导入" };
 
 export function readPlanFile(path: string): Effect.Effect<PlanDocument, NotFound | InvalidInput> {
   return Effect.gen(function* () {
@@ -49,7 +45,8 @@ function summary(doc: PlanDocument): string {
   ];
   if (doc.warnings.length > 0) {
     lines.push(`提示 ${doc.warnings.length} 条：`);
-    for (const w of doc.warnings.slice(0, 20)) lines.push(`  第${w.line}行：${w.message}${w.text ? `（${w.text.slice(0, 40)}）` : ""}`);
+    for (const w of doc.warnings.slice(0, 20))
+      lines.push(`  第${w.line}行：${w.message}${w.text ? `（${w.text.slice(0, 40)}）` : ""}`);
     if (doc.warnings.length > 20) lines.push(`  ……另有 ${doc.warnings.length - 20} 条`);
   }
   return lines.join("\n");
@@ -67,12 +64,15 @@ export const importPlanCommand: Command = {
         jurisdiction: { type: "string" },
       });
       if (args.help) return void process.stdout.write(`${help}\n`);
-      if (args.positionals.length > 1) return yield* Effect.fail(new UsageError({ message: `多余的参数 ${args.positionals[1]}` }));
+      if (args.positionals.length > 1)
+        return yield* Effect.fail(new UsageError({ message: `多余的参数 ${args.positionals[1]}` }));
       const file = yield* required(args.positionals[0], "要导入的文件");
       const format = yield* oneOf(args.values.format, ["json", "text"] as const, "--format", "text");
       const code = args.values.jurisdiction;
       if (code !== undefined && !/^\d{6}$/.test(code)) {
-        return yield* Effect.fail(new UsageError({ message: `--jurisdiction 应为6位行政区划代码，收到“${code}”` }));
+        return yield* Effect.fail(
+          new UsageError({ message: `--jurisdiction 应为6位行政区划代码，收到“${code}”` }),
+        );
       }
       const doc = yield* readPlanFile(file);
       if (args.values["dry-run"] === true) {
@@ -85,19 +85,22 @@ export const importPlanCommand: Command = {
           new InvalidInput({ message: "未能识别规划所属行政区划，请用 --jurisdiction <代码> 指定" }),
         );
       }
-      const result = yield* withDatabase((database) =>
-        Effect.gen(function* () {
-          const known = yield* allJurisdictions(database.db);
-          if (!known.some((j) => j.code === jurisdictionCode)) {
-            return yield* Effect.fail(
-              new NotFound({ message: `行政区划 ${jurisdictionCode} 不在数据库中（先运行 ybplan db seed）` }),
+      const result = yield* withApi(
+        ({ api }) =>
+          Effect.gen(function* () {
+            const known = yield* call("查询行政区划", () =>
+              api.jurisdictions.list({ q: jurisdictionCode, pageSize: 200 }),
             );
-          }
-          return yield* Effect.tryPromise({
-            try: () => savePlanDocument(database.db, doc, actor, { jurisdictionCode }),
-            catch: (e) => fromDbError("保存规划失败", e),
-          });
-        }),
+            if (!known.items.some((j) => j.code === jurisdictionCode)) {
+              return yield* Effect.fail(
+                new NotFound({
+                  message: `行政区划 ${jurisdictionCode} 不在数据库中（先运行 ybplan db seed）`,
+                }),
+              );
+            }
+            return yield* call("保存规划失败", () => api.import.commit({ document: doc, jurisdictionCode }));
+          }),
+        { actor: "命令行导入" },
       );
       const c = result.indicators;
       if (format === "json") {

@@ -1,12 +1,14 @@
-import { subtreeCodes } from "@ybplan/domain/jurisdiction";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { PlanReport } from "@ybplan/domain/report";
 import type { ReportFormat } from "@ybplan/reports";
 import { Effect } from "effect";
 import { oneOf, parse, yearOption } from "../args.ts";
-import { query, withDatabase } from "../data/database.ts";
-import { allJurisdictions, allPlans, loadBundles, resolvePlan } from "../data/load.ts";
-import { withReportSections } from "../data/sections.ts";
-import { Failure, UsageError } from "../errors.ts";
+import { call, withApi } from "../data/api.ts";
+import { allPlans, emptyDatabaseMessage, type PlanItem, resolvePlan } from "../data/plans.ts";
+import { Failure, messageOf, NotFound, UsageError } from "../errors.ts";
 import { userPath } from "../paths.ts";
+import { Progress } from "../terminal/progress.ts";
 import type { Command } from "./command.ts";
 
 const help = `用法：ybplan report (--plan <规划> | --all) --year <年份> [选项]
@@ -20,7 +22,6 @@ const help = `用法：ybplan report (--plan <规划> | --all) --year <年份> [
   --kind <类型>     annual（年度监测，默认）| mid-term（中期评估，覆盖规划期首年至报告年份）
   --out <目录>      输出目录（默认当前目录）
   --no-charts       Word 报告不附图表（更快）
-  --jobs <数量>     并行渲染的线程数（--all 时默认为 CPU 核数，最多 4）
   -h, --help        显示本帮助
 
 省级和市级规划的报告附下级地区规划的评估汇总表。`;
@@ -39,7 +40,6 @@ export const reportCommand: Command = {
         kind: { type: "string" },
         out: { type: "string" },
         "no-charts": { type: "boolean" },
-        jobs: { type: "string" },
       });
       if (args.help) return void process.stdout.write(`${help}\n`);
       if (args.positionals.length > 0) {
@@ -53,71 +53,91 @@ export const reportCommand: Command = {
       const formats = yield* parseFormats(args.values.format ?? "docx");
       const kind = yield* oneOf(args.values.kind, ["annual", "mid-term"] as const, "--kind", "annual");
       const outDir = userPath(args.values.out ?? ".");
-      const jobsText = args.values.jobs;
-      const jobsValue = jobsText === undefined ? null : Number(jobsText);
-      if (jobsValue !== null && !(Number.isInteger(jobsValue) && jobsValue >= 1 && jobsValue <= 32)) {
-        return yield* Effect.fail(new UsageError({ message: `--jobs 应为 1–32 的整数，收到“${jobsText}”` }));
-      }
+      const reportKind = kind === "mid-term" ? "midTerm" : "annual";
+      const charts = args.values["no-charts"] !== true;
+      const started = Date.now();
 
-      const summary = yield* withDatabase((database) =>
+      // Reports come from the API's reports service (reports.model), as the admin's downloads do.
+      const summary = yield* withApi(({ api }) =>
         Effect.gen(function* () {
-          const jurisdictions = yield* allJurisdictions(database.db);
-          const plans = yield* allPlans(database.db);
-          let only: Set<string> | undefined;
-          let scope = plans;
-          if (plan !== undefined) {
-            const target = yield* resolvePlan(database.db, plan);
-            only = new Set([target.id]);
-            // The plan and the plans below it (for the table of cities and counties).
-            const codes = subtreeCodes(jurisdictions, target.jurisdictionCode);
-            scope = plans.filter(
-              (p) =>
-                p.id === target.id ||
-                (codes.has(p.jurisdictionCode) && p.jurisdictionCode !== target.jurisdictionCode),
+          let targets: PlanItem[];
+          if (plan !== undefined) targets = [yield* resolvePlan(api, plan)];
+          else {
+            targets = (yield* allPlans(api)).filter(
+              (p) => p.status !== "archived" && p.periodStart <= year && p.periodEnd >= year,
             );
+            if (targets.length === 0)
+              return yield* Effect.fail(new NotFound({ message: emptyDatabaseMessage }));
           }
-          const loaded = yield* loadBundles(database.db, scope, jurisdictions, year);
-          const bundles = yield* query("读取集中带量采购与信用数据", () =>
-            withReportSections(database.db, loaded, year, only),
-          );
-          return yield* Effect.tryPromise({
-            try: async () => {
-              // Loaded here: the renderers (docx, exceljs, echarts) are the CLI's heaviest modules.
-              const writer = await import("../report-writer.ts");
-              return writer.writeReports(bundles, jurisdictions, {
-                year,
-                kind: kind === "mid-term" ? "midTerm" : "annual",
-                formats,
-                outDir,
-                only,
-                charts: args.values["no-charts"] !== true,
-                progress: all === true,
-                jobs: jobsValue ?? (all === true ? writer.defaultJobs() : 1),
-              });
-            },
-            catch: (e) =>
-              new Failure({ message: `生成报告失败：${e instanceof Error ? e.message : String(e)}` }),
+          yield* Effect.try({
+            try: () => mkdirSync(outDir, { recursive: true }),
+            catch: (e) => new Failure({ message: `无法创建输出目录 ${outDir}：${messageOf(e)}` }),
           });
+          const progress = all === true ? new Progress(targets.length, "生成报告") : null;
+          const written: string[] = [];
+          const failed: { plan: string; message: string }[] = [];
+          let withBreaches = 0;
+          for (const target of targets) {
+            const model = call(target.title, () =>
+              api.reports.model({ planId: target.id, year, kind: reportKind }),
+            );
+            // --plan: a refused plan is the command's error; --all: it is listed and the rest go on.
+            const report = all === true ? yield* Effect.catch(model, (e) => Effect.succeed(e)) : yield* model;
+            if ("_tag" in report) {
+              failed.push({ plan: target.title, message: report.message });
+              progress?.tick(target.title);
+              continue;
+            }
+            if (report.counts.binding.breaches > 0) withBreaches++;
+            const files = yield* Effect.promise(() => renderAll(report, formats, outDir, charts));
+            for (const f of files) {
+              if (f.ok) written.push(f.path);
+              else failed.push({ plan: target.title, message: f.message });
+            }
+            progress?.tick(target.title);
+          }
+          progress?.finish();
+          return { reports: targets.length, written, failed, withBreaches };
         }),
       );
 
       if (all === true) {
-        const seconds = (summary.milliseconds / 1000).toFixed(1);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
         process.stderr.write(
           `完成：${summary.reports} 个规划，写出 ${summary.written.length} 个文件（${formats.join("、")}），失败 ${summary.failed.length} 个，用时 ${seconds} 秒；存在约束性指标未达标的规划 ${summary.withBreaches} 个。输出目录：${outDir}\n`,
         );
       }
-      for (const w of summary.written) process.stdout.write(`${w.file}\n`);
+      for (const w of summary.written) process.stdout.write(`${w}\n`);
       for (const f of summary.failed) process.stderr.write(`ybplan: ${f.plan}：${f.message}\n`);
       if (summary.failed.length > 0) {
         return yield* Effect.fail(new Failure({ message: `${summary.failed.length} 个报告生成失败` }));
       }
-      if (summary.reports === 0)
-        return yield* Effect.fail(
-          new Failure({ message: "数据库中没有规划，请先导入（ybplan import plan FILE）" }),
-        );
     }),
 };
+
+type Rendered = { ok: true; path: string } | { ok: false; message: string };
+
+/** Renders and writes one report in each format; a failing format does not stop the others. */
+async function renderAll(
+  report: PlanReport,
+  formats: readonly ReportFormat[],
+  outDir: string,
+  charts: boolean,
+): Promise<Rendered[]> {
+  const { renderReport } = await import("@ybplan/reports");
+  const out: Rendered[] = [];
+  for (const format of formats) {
+    try {
+      const file = await renderReport(report, format, { charts });
+      const path = join(outDir, file.fileName);
+      writeFileSync(path, file.data);
+      out.push({ ok: true, path });
+    } catch (e) {
+      out.push({ ok: false, message: `${format}：${messageOf(e)}` });
+    }
+  }
+  return out;
+}
 
 const reportFormats: readonly ReportFormat[] = ["docx", "xlsx", "html", "md"];
 const isReportFormat = (s: string): s is ReportFormat => (reportFormats as readonly string[]).includes(s);

@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { Effect } from "effect";
 import { parse, required } from "../args.ts";
-import { withDatabase } from "../data/database.ts";
-import { allJurisdictions, loadBundles, resolvePlan } from "../data/load.ts";
+import { call, withApi } from "../data/api.ts";
 import { buildTemplate } from "../data/observation-sheet.ts";
+import { resolvePlan } from "../data/plans.ts";
 import { Failure, messageOf, UsageError } from "../errors.ts";
 import { userPath } from "../paths.ts";
 import type { Command } from "./command.ts";
@@ -26,22 +26,30 @@ const observationsTemplate: Command = {
     Effect.gen(function* () {
       const args = yield* parse(argv, { plan: { type: "string" }, out: { type: "string" } });
       if (args.help) return void process.stdout.write(`${help}\n`);
-      if (args.positionals.length > 0) return yield* Effect.fail(new UsageError({ message: `多余的参数 ${args.positionals[0]}` }));
+      if (args.positionals.length > 0)
+        return yield* Effect.fail(new UsageError({ message: `多余的参数 ${args.positionals[0]}` }));
       const ref = yield* required(args.values.plan, "--plan <规划>");
       const out = userPath(yield* required(args.values.out, "--out <文件.xlsx>"));
-      if (!out.endsWith(".xlsx")) return yield* Effect.fail(new UsageError({ message: "--out 应为 .xlsx 文件" }));
-      const bundle = yield* withDatabase((database) =>
+      if (!out.endsWith(".xlsx"))
+        return yield* Effect.fail(new UsageError({ message: "--out 应为 .xlsx 文件" }));
+      const data = yield* withApi(({ api }) =>
         Effect.gen(function* () {
-          const jurisdictions = yield* allJurisdictions(database.db);
-          const target = yield* resolvePlan(database.db, ref);
-          const [b] = yield* loadBundles(database.db, [target], jurisdictions, target.periodEnd);
-          return b!;
+          const target = yield* resolvePlan(api, ref);
+          const [plan, jurisdiction, indicators, stored] = yield* call("读取规划", () =>
+            Promise.all([
+              api.plans.get({ id: target.id }),
+              api.jurisdictions.get({ code: target.jurisdictionCode }),
+              api.indicators.list({ planId: target.id }),
+              api.observations.list({ planId: target.id }),
+            ]),
+          );
+          const values = stored.filter((o) => o.subject === null);
+          return yield* Effect.tryPromise({
+            try: () => buildTemplate(plan, jurisdiction.name, indicators, values),
+            catch: (e) => new Failure({ message: `生成模板失败：${messageOf(e)}` }),
+          });
         }),
       );
-      const data = yield* Effect.tryPromise({
-        try: () => buildTemplate(bundle.plan, bundle.jurisdiction.name, bundle.indicators, bundle.observations),
-        catch: (e) => new Failure({ message: `生成模板失败：${messageOf(e)}` }),
-      });
       yield* Effect.try({
         try: () => writeFileSync(out, data),
         catch: (e) => new Failure({ message: `无法写入 ${out}：${messageOf(e)}` }),

@@ -21,7 +21,9 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Public tables (without the migrator's bookkeeping), parents before children. */
 async function tablesInOrder(tx: RawTransaction): Promise<string[]> {
   const tables = (
-    await tx.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+    await tx.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    )
   )
     .map((r) => r.tablename)
     .filter((t) => t !== "_migrations");
@@ -49,16 +51,23 @@ async function tablesInOrder(tx: RawTransaction): Promise<string[]> {
 export async function dumpDatabase(tx: RawTransaction): Promise<Backup> {
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const t of await tablesInOrder(tx)) {
-    const [row] = await tx.query<{ rows: unknown }>(`SELECT coalesce(json_agg(t), '[]'::json) AS rows FROM ${ident(t)} t`);
+    const [row] = await tx.query<{ rows: unknown }>(
+      `SELECT coalesce(json_agg(t), '[]'::json) AS rows FROM ${ident(t)} t`,
+    );
     const rows = typeof row?.rows === "string" ? JSON.parse(row.rows) : row?.rows;
     tables[t] = (rows ?? []) as Record<string, unknown>[];
   }
-  const migrations = (await tx.query<{ id: string }>("SELECT id FROM _migrations ORDER BY id")).map((r) => r.id);
+  const migrations = (await tx.query<{ id: string }>("SELECT id FROM _migrations ORDER BY id")).map(
+    (r) => r.id,
+  );
   return { format: BackupFormat, createdAt: new Date().toISOString(), migrations, tables };
 }
 
 /** Replaces every table's rows with the backup's, in one transaction (the caller's). */
-export async function restoreDatabase(tx: RawTransaction, backup: Backup): Promise<{ table: string; rows: number }[]> {
+export async function restoreDatabase(
+  tx: RawTransaction,
+  backup: Backup,
+): Promise<{ table: string; rows: number }[]> {
   const order = await tablesInOrder(tx);
   const unknown = Object.keys(backup.tables).filter((t) => !order.includes(t));
   if (unknown.length > 0) throw new Error(`备份中的表在当前数据库中不存在：${unknown.join("、")}`);
@@ -71,7 +80,9 @@ export async function restoreDatabase(tx: RawTransaction, backup: Backup): Promi
       let tag = "$ybplan$";
       for (let i = 0; json.includes(tag); i++) tag = `$ybplan${i}$`;
       // One statement per table: self-references (parent plans, task trees) are checked at its end.
-      await tx.exec(`INSERT INTO ${ident(t)} SELECT * FROM json_populate_recordset(NULL::${ident(t)}, ${tag}${json}${tag})`);
+      await tx.exec(
+        `INSERT INTO ${ident(t)} SELECT * FROM json_populate_recordset(NULL::${ident(t)}, ${tag}${json}${tag})`,
+      );
     }
     counts.push({ table: t, rows: rows.length });
   }

@@ -1,7 +1,8 @@
-import { type Database, migrate, openDatabase } from "@ybplan/db";
+import { resolve } from "node:path";
+import type { Database } from "@ybplan/db";
 import { Effect } from "effect";
-import { Conflict, Failure, InvalidInput, messageOf, NotFound } from "../errors.ts";
-import { dataDir } from "../paths.ts";
+import { Failure, messageOf } from "../errors.ts";
+import { dataDir, repoRoot } from "../paths.ts";
 
 /** Where the data lives: PostgreSQL when `DATABASE_URL` is set, else the embedded database. */
 export function databaseTarget(): { readonly kind: "postgres" | "pglite"; readonly where: string } {
@@ -11,8 +12,35 @@ export function databaseTarget(): { readonly kind: "postgres" | "pglite"; readon
 }
 
 /**
- * Opens the database, brings its schema up to date (as the server does on start), runs `use`,
- * and closes it whatever happens.
+ * The migrations this build knows. Read from the db package's folder by path, so the bundled CLI
+ * (dist/ybplan.mjs) finds them as well as `tsx src/main.ts` does.
+ */
+export function migrationsDir(): string {
+  return `${resolve(repoRoot(), "packages/db/migrations")}/`;
+}
+
+/**
+ * Brings the schema up to date only when its version row is behind: one query on an up-to-date
+ * database instead of reading and checking every migration file on each command.
+ */
+async function ensureSchema(database: Database): Promise<void> {
+  const db = await import("@ybplan/db");
+  const files = db.migrationFiles(migrationsDir());
+  const latest = files.at(-1)?.id ?? "";
+  const current = await database.rawTransaction(async (tx) => {
+    const [table] = await tx.query<{ t: string | null }>("SELECT to_regclass('_migrations')::text AS t");
+    if (!table?.t) return null;
+    const [row] = await tx.query<{ latest: string | null }>("SELECT max(id) AS latest FROM _migrations");
+    return row?.latest ?? null;
+  });
+  if (current === latest) return;
+  await db.migrate(database, files);
+}
+
+/**
+ * Opens the database (PGlite or PostgreSQL, loaded only now: commands without data never pay
+ * for it), brings the schema up to date if its version row is behind, runs `use`, and closes it
+ * whatever happens.
  */
 export function withDatabase<A, E>(
   use: (database: Database) => Effect.Effect<A, E>,
@@ -21,11 +49,14 @@ export function withDatabase<A, E>(
   return Effect.acquireUseRelease(
     Effect.tryPromise({
       try: async () => {
+        const { openDatabase } = await import("@ybplan/db");
         const url = process.env.DATABASE_URL;
-        const database = await openDatabase(url ? { databaseUrl: url } : { dataDir: dataDir() });
+        const database = await openDatabase(
+          url ? { databaseUrl: url, listen: false } : { dataDir: dataDir(), compact: true },
+        );
         if (options.migrate !== false) {
           try {
-            await migrate(database);
+            await ensureSchema(database);
           } catch (e) {
             await database.close();
             throw e;
@@ -33,7 +64,8 @@ export function withDatabase<A, E>(
         }
         return database;
       },
-      catch: (e) => new Failure({ message: `无法打开数据库（${databaseTarget().where}）：${databaseMessage(e)}` }),
+      catch: (e) =>
+        new Failure({ message: `无法打开数据库（${databaseTarget().where}）：${databaseMessage(e)}` }),
     }),
     use,
     (database) => Effect.promise(() => database.close().catch(() => undefined)),
@@ -52,21 +84,8 @@ export function databaseMessage(e: unknown): string {
 
 /** A promise-returning database call as an Effect failing with `Failure`. */
 export function query<A>(what: string, run: () => Promise<A>): Effect.Effect<A, Failure> {
-  return Effect.tryPromise({ try: run, catch: (e) => new Failure({ message: `${what}失败：${databaseMessage(e)}` }) });
-}
-
-/** The db package's tagged errors as CLI errors (exit codes 3, 4, 5), anything else as a failure. */
-export function fromDbError(what: string, e: unknown): NotFound | InvalidInput | Conflict | Failure {
-  const tag = typeof e === "object" && e !== null && "_tag" in e ? String((e as { _tag: unknown })._tag) : "";
-  const message = `${what}：${tag ? messageOf(e) : databaseMessage(e)}`;
-  if (tag === "NotFoundError") return new NotFound({ message });
-  if (tag === "ValidationError") {
-    const issues = (e as { issues?: readonly { path: readonly unknown[]; message: string }[] }).issues ?? [];
-    return new InvalidInput({
-      message: `${what}：${issues[0]?.message ?? messageOf(e)}`,
-      details: issues.map((i) => `${i.path.join(".")}：${i.message}`),
-    });
-  }
-  if (tag === "ConflictError") return new Conflict({ message });
-  return new Failure({ message });
+  return Effect.tryPromise({
+    try: run,
+    catch: (e) => new Failure({ message: `${what}失败：${databaseMessage(e)}` }),
+  });
 }

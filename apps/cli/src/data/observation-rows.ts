@@ -1,5 +1,5 @@
 import type { Indicator, Observation, Plan } from "@ybplan/domain";
-import { parseEntryValue } from "@ybplan/domain/observation";
+import { entryTakesText, parseEntryValue } from "@ybplan/domain/observation";
 import type { FilledSheet } from "./observation-sheet.ts";
 
 /**
@@ -13,8 +13,6 @@ export interface ObservationRows {
   readonly observations: Observation[];
   readonly errors: string[];
 }
-
-const numericKinds = new Set(["threshold", "level", "band", "maintain"]);
 
 export function observationsFromSheet(
   sheet: FilledSheet,
@@ -58,7 +56,7 @@ export function observationsFromSheet(
       const read = parseEntryValue(text, {
         unit: ind.unit,
         name: ind.name,
-        textAllowed: !numericKinds.has(ind.target.expression.kind),
+        textAllowed: entryTakesText(ind.target.expression.kind),
       });
       if (read.kind === "empty") continue;
       if (read.kind === "invalid") {

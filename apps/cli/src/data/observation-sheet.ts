@@ -11,6 +11,16 @@ import ExcelJS from "exceljs";
 export const DATA_SHEET = "监测数据";
 export const INFO_SHEET = "填报说明";
 export const PLAN_ID_LABEL = "规划ID";
+/** Hidden sheet: the version of every value the template was filled from (indicator, year, version). */
+export const VERSION_SHEET = "版本";
+
+/** A stored value as the template shows it, with the version the import sends back. */
+export interface TemplateValue {
+  readonly indicatorId: string;
+  readonly year: number;
+  readonly value: Observation["value"];
+  readonly version: number;
+}
 
 const fixedColumns = ["指标ID", "序号", "类别", "指标名称", "单位", "属性", "基期值", "目标值"] as const;
 
@@ -18,7 +28,7 @@ export async function buildTemplate(
   plan: Plan,
   jurisdictionName: string,
   indicators: readonly Indicator[],
-  observations: readonly Observation[],
+  observations: readonly TemplateValue[],
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "ybplan";
@@ -31,7 +41,10 @@ export async function buildTemplate(
     ["行政区划", `${jurisdictionName}（${plan.jurisdictionCode}）`],
     ["规划期", `${plan.periodStart}—${plan.periodEnd}年，基期 ${plan.baselineYear} 年`],
     [],
-    ["填写方法", `在“${DATA_SHEET}”表的年份列填写各年度实际值：百分比只填数字（96.3 表示 96.3%），定性指标可填文字说明。`],
+    [
+      "填写方法",
+      `在“${DATA_SHEET}”表的年份列填写各年度实际值：百分比只填数字（96.3 表示 96.3%），定性指标可填文字说明。`,
+    ],
     ["", "灰色列（指标ID 至 目标值）请勿修改；空白单元格表示不填报，不会删除已有数据。"],
     ["", "填好后运行：ybplan import observations <本文件>"],
   ]);
@@ -71,6 +84,10 @@ export async function buildTemplate(
     }
   }
   ws.getRow(1).font = { bold: true };
+  // The import sends these back: a value someone saved after the template was made is a conflict.
+  const versions = wb.addWorksheet(VERSION_SHEET, { state: "veryHidden" });
+  versions.addRow(["指标ID", "年份", "版本"]);
+  for (const o of observations) versions.addRow([o.indicatorId, o.year, o.version]);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
@@ -78,6 +95,8 @@ export async function buildTemplate(
 export interface FilledSheet {
   readonly planId: string | null;
   readonly header: readonly string[];
+  /** Versions of the values the template was made from, by `${indicatorId}:${year}` (empty for CSV). */
+  readonly versions: ReadonlyMap<string, number>;
   /** `line`: spreadsheet row number (1-based, header is 1). */
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
 }
@@ -89,7 +108,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === "object") {
     if ("result" in v && v.result !== undefined) return cellText(v.result as ExcelJS.CellValue);
-    if ("richText" in v) return v.richText.map((t) => t.text).join("").trim();
+    if ("richText" in v)
+      return v.richText
+        .map((t) => t.text)
+        .join("")
+        .trim();
     if ("text" in v) return String(v.text).trim();
   }
   return String(v).trim();
@@ -108,7 +131,14 @@ export async function readFilledXlsx(data: Uint8Array): Promise<FilledSheet> {
       const first = (w.getRow(1).values as ExcelJS.CellValue[]).map(cellText);
       return first.includes("指标名称") || first.includes("指标ID");
     });
-  if (!ws) return { planId, header: [], rows: [] };
+  const versions = new Map<string, number>();
+  wb.getWorksheet(VERSION_SHEET)?.eachRow((row, line) => {
+    const version = Number(cellText(row.getCell(3).value));
+    if (line > 1 && Number.isInteger(version)) {
+      versions.set(`${cellText(row.getCell(1).value)}:${cellText(row.getCell(2).value)}`, version);
+    }
+  });
+  if (!ws) return { planId, header: [], versions, rows: [] };
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
   const rows: { line: number; cells: string[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, line) => {
@@ -116,7 +146,7 @@ export async function readFilledXlsx(data: Uint8Array): Promise<FilledSheet> {
     const cells = header.map((_, i) => cellText(row.getCell(i + 1).value));
     if (cells.some((c) => c !== "")) rows.push({ line, cells });
   });
-  return { planId, header, rows };
+  return { planId, header, versions, rows };
 }
 
 /** RFC 4180 CSV (quotes, doubled quotes, CRLF); a UTF-8 BOM is ignored. */
@@ -157,5 +187,5 @@ export function readFilledCsv(text: string): FilledSheet {
     .map((cells, i) => ({ line: i + 2, cells: header.map((_, j) => (cells[j] ?? "").trim()) }))
     .filter((r) => r.cells.some((c) => c !== ""));
   const planId = planCol >= 0 ? (rows.find((r) => r.cells[planCol])?.cells[planCol] ?? null) : null;
-  return { planId, header, rows };
+  return { planId, header, versions: new Map(), rows };
 }

@@ -22,7 +22,11 @@ export class Progress {
       const width = 30;
       const filled = this.total === 0 ? width : Math.round((this.done / this.total) * width);
       const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-      this.out.write(`\r${this.label} ${bar} ${this.done}/${this.total} ${item}`.slice(0, (this.out.columns ?? 100) - 1).padEnd(20));
+      this.out.write(
+        `\r${this.label} ${bar} ${this.done}/${this.total} ${item}`
+          .slice(0, (this.out.columns ?? 100) - 1)
+          .padEnd(20),
+      );
       this.out.write("\x1b[K");
     } else {
       const decile = this.total === 0 ? 10 : Math.floor((this.done / this.total) * 10);

@@ -34,9 +34,19 @@ function clip(s: string, max: number): string {
   return `${out}…`;
 }
 
-export function formatTable(columns: readonly string[], rows: readonly (readonly string[])[], maxWidths: readonly number[] = []): string {
+export function formatTable(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  maxWidths: readonly number[] = [],
+): string {
   const clipped = rows.map((r) => r.map((c, i) => (maxWidths[i] ? clip(c, maxWidths[i]!) : c)));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c), ...clipped.map((r) => displayWidth(r[i] ?? ""))));
-  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd();
+  const widths = columns.map((c, i) =>
+    Math.max(displayWidth(c), ...clipped.map((r) => displayWidth(r[i] ?? ""))),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(columns), widths.map((w) => "-".repeat(w)).join("  "), ...clipped.map(line)].join("\n");
 }

@@ -1,6 +1,6 @@
 import { ProcurementImportError, parseCsv, type RawRow, type RawTable } from "@ybplan/domain/procurement";
 import { Result } from "effect";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /**
  * Reads an uploaded procurement table (CSV or XLSX) into the domain's `RawTable`; validation is
@@ -28,7 +28,9 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Result.Result<RawTable, ProcurementImportError>> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on use: exceljs is large and only uploads need it.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,

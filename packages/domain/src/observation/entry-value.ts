@@ -95,6 +95,14 @@ export function numericRangeProblem(value: number, unit: string | null, name: st
   return null;
 }
 
+/**
+ * Whether an indicator's yearly value may be text: qualitative and milestone targets ("保持稳定",
+ * "2023年实现省级统筹"); every other target is judged on numbers.
+ */
+export function entryTakesText(targetKind: string): boolean {
+  return targetKind === "qualitative" || targetKind === "milestone";
+}
+
 /** What a person typed into a cell, read against the indicator's unit, name and kind. */
 export function parseEntryValue(raw: string, rules: EntryValueRules): EntryValue {
   if (normalise(raw) === "") return { kind: "empty" };

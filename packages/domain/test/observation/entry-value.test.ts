@@ -1,4 +1,4 @@
-import { numericRangeProblem, parseEntryValue, readNumber } from "@ybplan/domain/observation";
+import { entryTakesText, numericRangeProblem, parseEntryValue, readNumber } from "@ybplan/domain/observation";
 import { entryValueCases } from "@ybplan/domain/observation/entry-value-cases";
 import { describe, expect, it } from "vitest";
 
@@ -37,5 +37,14 @@ describe("numericRangeProblem", () => {
     expect(numericRangeProblem(-3, "个品种", "品种")).toBe("以“个品种”为单位的数值不能为负数");
     expect(numericRangeProblem(-2, null, "无单位指标")).toBeNull();
     expect(numericRangeProblem(Number.NaN, null, "x")).toBe("数值无效");
+  });
+});
+
+describe("entryTakesText", () => {
+  it("lets qualitative and milestone targets take text, and no other", () => {
+    expect(["qualitative", "milestone", "threshold", "level", "compound"].filter(entryTakesText)).toEqual([
+      "qualitative",
+      "milestone",
+    ]);
   });
 });

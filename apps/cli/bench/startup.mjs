@@ -1,0 +1,67 @@
+// `pnpm bench` for the CLI: start-up of the bundled command against its goals, measured next to
+// `node -e ""` in the same run so a busy machine shows as a slow baseline, not as a slow CLI.
+//   ybplan --help                                  < 0.3 s
+//   ybplan evaluate --plan 黄石市 --year 2023      < 1.5 s (embedded database, seeded)
+//   peak RSS of either                             < 250 MB
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const cliDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const entry = join(cliDir, "dist/ybplan.mjs");
+const runs = Number(process.env.YBPLAN_BENCH_RUNS ?? 5);
+
+// The child reports its own peak resident set size (kB) on exit, on stderr's last line.
+const peak =
+  "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))";
+
+function once(args, env) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ["--import", peak, ...args], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr.slice(-400)}`);
+  const rss = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN) / 1024;
+  return { seconds, rss };
+}
+
+function measure(args, env = {}) {
+  const all = Array.from({ length: runs }, () => once(args, env));
+  const sorted = all.map((r) => r.seconds).sort((a, b) => a - b);
+  return { seconds: sorted[Math.floor(sorted.length / 2)], rss: Math.max(...all.map((r) => r.rss)) };
+}
+
+const build = spawnSync(process.execPath, [join(cliDir, "scripts/build.mjs")], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const dataDir = mkdtempSync(join(tmpdir(), "ybplan-bench-"));
+const env = { YBPLAN_DATA_DIR: join(dataDir, "db"), DATABASE_URL: "" };
+try {
+  process.stderr.write("seeding an embedded database (not timed)…\n");
+  once([entry, "db", "seed", "--observations", "--year", "2023"], env);
+
+  const node = measure(["-e", ""]);
+  const help = measure([entry, "--help"]);
+  const evaluate = measure([entry, "evaluate", "--plan", "黄石市", "--year", "2023"], env);
+  const row = (name, m, goal) =>
+    `${name.padEnd(44)} ${m.seconds.toFixed(2).padStart(6)} s  ${m.rss.toFixed(0).padStart(5)} MB  ${goal}`;
+  const mark = (ok) => (ok ? "✓" : "✗");
+  const lines = [
+    `CLI start-up, median of ${runs} runs (peak RSS: largest run)`,
+    row('node -e ""  (baseline)', node, ""),
+    row("ybplan --help", help, `goal < 0.30 s ${mark(help.seconds < 0.3)}, < 250 MB ${mark(help.rss < 250)}`),
+    row(
+      "ybplan evaluate --plan 黄石市 --year 2023",
+      evaluate,
+      `goal < 1.50 s ${mark(evaluate.seconds < 1.5)}, < 250 MB ${mark(evaluate.rss < 250)}`,
+    ),
+    `over the baseline: --help +${(help.seconds - node.seconds).toFixed(2)} s, evaluate +${(evaluate.seconds - node.seconds).toFixed(2)} s`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}

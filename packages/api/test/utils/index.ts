@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { type Database, jurisdictions, migrate, migrationFiles, openDatabase } from "@ybplan/db";
+import { createTestDatabase, postgresTestUrl } from "@ybplan/db/testing";
+import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
+import type { Role } from "../../src/auth/roles.ts";
+import type { SessionUser } from "../../src/auth/session.ts";
+import { createCaller, createContextInner, type PlanImporter } from "../../src/index.ts";
+
+/**
+ * Scaffolding for tests of the router through `createCaller`, the way the CLI calls it:
+ *
+ *   const t = await testDatabase();              // migrated, with the sample jurisdictions
+ *   const api = t.callerAs(userOf("planner", "420200"));
+ *   await api.plans.create({ … });
+ *   await t.close();
+ *
+ * The database is an in-memory PGlite, or a fresh PostgreSQL database on the server named by
+ * YBPLAN_TEST_DATABASE_URL (dropped again by `close`).
+ */
+
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface TestDatabase {
+  readonly database: Database;
+  /** A caller signed in as `user` (an `importer` for import.preview, when the test needs one). */
+  callerAs(user: SessionUser, options?: { readonly importer?: PlanImporter }): Caller;
+  close(): Promise<void>;
+}
+
+export async function testDatabase(): Promise<TestDatabase> {
+  const server = postgresTestUrl();
+  const fresh = server ? await createTestDatabase(server, "ybplan_api_test") : null;
+  const database = await openDatabase(fresh ? { databaseUrl: fresh.url, listen: false } : {});
+  await migrate(database, migrationFiles());
+  await database.db.insert(jurisdictions).values(sampleJurisdictions.map((j) => ({ ...j })));
+  return {
+    database,
+    callerAs: (user, options = {}) =>
+      createCaller(createContextInner({ database, user, importer: options.importer ?? null })),
+    close: async () => {
+      await database.close();
+      await fresh?.drop();
+    },
+  };
+}
+
+/** A signed-in user of `role` limited to jurisdiction `code` (null: everywhere, for admins). */
+export function userOf(role: Role, code: string | null, name = `${role}-${code ?? "all"}`): SessionUser {
+  return {
+    id: randomUUID(),
+    username: name,
+    displayName: name,
+    role,
+    jurisdictionCode: code,
+    mustChangePassword: false,
+  };
+}
