@@ -39,6 +39,8 @@ export const navGroupLabels: Record<NavGroup, string> = {
 
 export const routes: readonly RouteDef[] = [
   route("/overview", "监测总览", () => import("../features/overview/overview-page.tsx"), { nav: "monitoring" }),
+  route("/todo", "我的填报", () => import("../features/cycle/todo-page.tsx"), { nav: "monitoring" }),
+  route("/review", "审核与进度", () => import("../features/cycle/review-page.tsx"), { nav: "monitoring" }),
   route("/plans", "规划管理", () => import("../features/plans/plans-page.tsx"), { nav: "monitoring" }),
   route("/plans/:planId", "规划详情", () => import("../features/plans/plan-detail-page.tsx")),
   route("/plans/:planId/entry", "年度数据填报", () => import("../features/entry/entry-page.tsx")),

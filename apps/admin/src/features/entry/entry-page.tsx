@@ -9,6 +9,7 @@ import { useSearchState } from "../../lib/use-search-state.ts";
 import { defaultYear, periodYears } from "../../lib/years.ts";
 import { Link } from "../../router/link.tsx";
 import type { PageProps } from "../../routes/registry.ts";
+import { CycleBar } from "./cycle-bar.tsx";
 import { EntryGrid } from "./entry-grid.tsx";
 
 /** 年度数据填报: one year of a plan's indicators, saved at once. */
@@ -39,7 +40,9 @@ function EntryScreen({ plan }: { plan: PlanDetail }) {
   const year = Number(search.get("year")) || defaultYear(plan.periodStart, plan.periodEnd);
   const indicators = useQuery(trpc.indicators.list.queryOptions({ planId: plan.id }));
   const observations = useQuery(trpc.observations.list.queryOptions({ planId: plan.id, toYear: year }));
-  const readOnly = !can.enterData(user.role);
+  // The reporting cycle locks the year (submitted, approved, archived plan, closed window, upper level).
+  const cycle = useQuery(trpc.cycle.status.queryOptions({ planId: plan.id, year }));
+  const readOnly = !can.enterData(user.role) || cycle.data?.permissions.canEdit === false;
 
   return (
     <Flex vertical gap={12}>
@@ -56,6 +59,7 @@ function EntryScreen({ plan }: { plan: PlanDetail }) {
           onChange={(y: number) => set({ year: String(y) })}
         />
       </Flex>
+      <CycleBar planId={plan.id} year={year} />
       <QueryState query={indicators} isEmpty={(l) => l.length === 0} emptyText="该规划没有指标，无需填报">
         {(inds) => (
           <QueryState query={observations}>
