@@ -127,23 +127,33 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** The file's lines, gunzipped when it is compressed; read lazily (constant memory). */
-async function readLines(path: string): Promise<AsyncIterable<string>> {
+/**
+ * The file's lines, gunzipped when it is compressed; read lazily (constant memory). readline
+ * consumes its input as soon as it exists, so the stream is opened only when iteration starts.
+ */
+async function* readLines(path: string): AsyncGenerator<string> {
+  const gzip = await isGzip(path);
   const raw = createReadStream(path);
-  const input: Readable = (await isGzip(path)) ? raw.pipe(createGunzip()) : raw;
-  return createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const input: Readable = gzip ? raw.pipe(createGunzip()) : raw;
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    yield* rl;
+  } finally {
+    rl.close();
+    raw.destroy();
+  }
 }
 
 /** True when the file is a v2 (streaming) backup, compressed or not. */
 export async function isStreamBackup(path: string): Promise<boolean> {
-  const it = (await readLines(path))[Symbol.asyncIterator]();
+  const it = readLines(path);
   try {
     const first = await it.next();
     return !first.done && first.value.startsWith(`#${StreamBackupFormat} `);
   } catch {
     return false;
   } finally {
-    await it.return?.();
+    await it.return(undefined);
   }
 }
 
@@ -160,7 +170,6 @@ const BATCH_CHARS = 1024 * 1024;
  * a damaged or foreign file and when the file needs migrations this database lacks.
  */
 export async function restoreFromFile(database: Database, path: string): Promise<BackupSummary> {
-  const source = await readLines(path);
   return database.rawTransaction(async (tx) => {
     const fileHash = createHash("sha256");
     const order = await tablesInOrder(tx);
@@ -197,7 +206,7 @@ export async function restoreFromFile(database: Database, path: string): Promise
       throw new BackupFileError({ reason });
     };
 
-    for await (const line of source) {
+    for await (const line of readLines(path)) {
       if (done) fail("备份文件在结束标记之后还有内容");
       if (line.startsWith("#done ")) {
         done = marker(line, "done") as typeof done;
