@@ -11,6 +11,7 @@ import {
   openTrackers,
   transactionScopes,
 } from "./changes.ts";
+import { migratedSnapshot, snapshotWanted } from "./pglite-snapshot.ts";
 import * as schema from "./schema/index.ts";
 
 /**
@@ -123,8 +124,14 @@ const compactParams = ["-c", "shared_buffers=16MB", "-c", "wal_buffers=1MB"];
 
 async function openPglite(dataDir: string | undefined, compact: boolean): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const options = compact ? { startParams: [...PGlite.defaultStartParams, ...compactParams] } : {};
-  const client = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
+  // In-memory databases (tests, benches) are small: compact too.
+  const options =
+    compact || !dataDir ? { startParams: [...PGlite.defaultStartParams, ...compactParams] } : {};
+  const client = dataDir
+    ? await PGlite.create(dataDir, options)
+    : snapshotWanted()
+      ? await PGlite.create({ ...options, loadDataDir: await migratedSnapshot(() => PGlite.create(options)) })
+      : await PGlite.create(options);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   // One process owns an embedded database: changes are known here at commit, no notifications.
   const changes = new ChangeTracker();

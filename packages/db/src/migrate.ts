@@ -17,6 +17,9 @@ const MIGRATION_LOCK = 727_100_1;
  */
 export const SETUP_LOCK = 727_100_2;
 
+export const MIGRATIONS_TABLE =
+  "CREATE TABLE IF NOT EXISTS _migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())";
+
 export interface MigrationFile {
   readonly id: string;
   readonly sql: string;
@@ -36,9 +39,7 @@ export async function migrate(
 ): Promise<string[]> {
   return database.rawTransaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    await tx.exec(
-      "CREATE TABLE IF NOT EXISTS _migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-    );
+    await tx.exec(MIGRATIONS_TABLE);
     const done = new Set((await tx.query<{ id: string }>("SELECT id FROM _migrations")).map((r) => r.id));
     // An older program must not run against a schema a newer one has changed.
     const known = new Set(files.map((f) => f.id));
