@@ -23,8 +23,6 @@ export { SESSION_COOKIE, type SessionUser, SYSTEM_USER_ID, systemUser } from "./
 export { MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from "./auth/throttle.ts";
 export { type SampleDataOptions, type SampleDataResult, seedSampleData } from "./sample-data.ts";
 export { type SeedOptions, type SeedResult, seedIfEmpty, setUpDatabase } from "./seed.ts";
-// For trusted local tools (the CLI's reports) that read the database directly.
-export { procurementSectionForPlan, withProcurementValues } from "./services/procurement.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
