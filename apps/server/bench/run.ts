@@ -6,7 +6,7 @@
  * Also: the load client's own ceiling, and the first request after a save (a write in one county
  * plan; the plan's matrix and the province subtree are recomputed, nothing else).
  * Goals (issue 15): subtree and matrix ≥ 30 % of /healthz, p95 < 50 ms; first request after a
- * save < 50 ms p95 on PGlite.
+ * save < 50 ms p95 on PGlite. And the admin app's compressed JS per route (from its build).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpus, loadavg } from "node:os";
@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { indicators } from "@ybplan/db";
 import { createTestDatabase, type TestDatabase } from "@ybplan/db/testing";
 import { type RunningServer, startServer } from "../src/index.ts";
+import { adminRouteSizes } from "./admin-size.ts";
 import { dataset, loadDataset, province } from "./dataset.ts";
 import { clientCeiling, type LoadResult, load, pct } from "./load.ts";
 
@@ -206,6 +207,13 @@ async function bench(kind: "pglite" | "postgres", databaseUrl?: string) {
 console.log(
   `@ybplan/server bench — dataset: ${dataset.jurisdictions.length} jurisdictions, ${dataset.plans.length} plans, ${dataset.indicators.length} indicators; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,
 );
+const sizes = adminRouteSizes();
+if (sizes) {
+  console.log("admin: JS before a route shows (brotli, as sent; goal for the login page < 150 KiB):");
+  for (const r of sizes) console.log(`  ${r.route.padEnd(28)} ${r.kib.toFixed(0).padStart(5)} KiB`);
+} else {
+  console.log("admin: not built (pnpm -F @ybplan/admin build), no route sizes");
+}
 const ceiling = await clientCeiling(CONCURRENCY, Math.min(DURATION_MS, 3_000));
 console.log(
   `load client ceiling (constant 2-byte answers from another thread): ${ceiling.rps.toFixed(0)} req/s, p95 ${ms(ceiling.p95)}`,
