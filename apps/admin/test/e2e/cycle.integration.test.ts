@@ -1,0 +1,196 @@
+/**
+ * The reporting cycle in a real browser against the real server: a 青阳县 clerk submits 2025, a
+ * 池州市 reviewer returns it with a reason, the clerk sees the reason on the grid, fixes the
+ * explanation and resubmits, the reviewer approves and the grid locks.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN_PASSWORD,
+  callApi,
+  chromiumAvailable,
+  chromiumPath,
+  chromiumRequired,
+  type Harness,
+  login,
+  newContext,
+  shot,
+  startHarness,
+} from "./harness.ts";
+
+if (!chromiumAvailable) {
+  const msg = `未找到 Chromium（${chromiumPath}）：跳过填报审核端到端测试。`;
+  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
+  console.warn(msg);
+}
+
+const QINGYANG = "341723";
+const CHIZHOU = "341700";
+const YEAR = 2025;
+const CLERK = { username: "qy-clerk", password: "Qingyang-填报-2026", displayName: "青阳填报员" };
+const REVIEWER = { username: "cz-reviewer", password: "Chizhou-审核-2026", displayName: "池州审核员" };
+const REASON = "参保率整改措施不具体，请写明扩面对象和时限";
+
+interface Status {
+  state: string;
+  returnReason: string | null;
+  problems: { message: string }[];
+}
+interface Indicator {
+  id: string;
+  name: string;
+  attribute: "binding" | "expected";
+}
+
+describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Chromium)", () => {
+  let h: Harness;
+  let admin: BrowserContext;
+  let clerkCtx: BrowserContext;
+  let reviewerCtx: BrowserContext;
+  let clerk: Page;
+  let reviewer: Page;
+  let planId: string;
+  let binding: Indicator[];
+
+  const status = (ctx: BrowserContext) =>
+    callApi<Status>(ctx, "query", "cycle.status", { planId, year: YEAR });
+  const entryUrl = () => `/#/plans/${planId}/entry?year=${YEAR}`;
+  const stateTag = (p: Page) => p.getByTestId("cycle-bar").getByTestId("cycle-state");
+
+  beforeAll(async () => {
+    h = await startHarness();
+    admin = await newContext(h);
+    const adminPage = await admin.newPage();
+    await login(adminPage, "admin", ADMIN_PASSWORD);
+    const plans = await callApi<{ items: { id: string; jurisdictionCode: string }[] }>(
+      admin,
+      "query",
+      "plans.list",
+      {
+        pageSize: 50,
+      },
+    );
+    planId = plans.items.find((p) => p.jurisdictionCode === QINGYANG)!.id;
+    for (const [u, role, code] of [
+      [CLERK, "reporter", QINGYANG],
+      [REVIEWER, "planner", CHIZHOU],
+    ] as const) {
+      await callApi(admin, "mutation", "users.create", { ...u, role, jurisdictionCode: code });
+    }
+    clerkCtx = await newContext(h);
+    clerk = await clerkCtx.newPage();
+    await login(clerk, CLERK.username, CLERK.password);
+    reviewerCtx = await newContext(h);
+    reviewer = await reviewerCtx.newPage();
+    await login(reviewer, REVIEWER.username, REVIEWER.password);
+
+    // The clerk's groundwork (through the API, as the grid's own tests cover typing): 原因 and
+    // 整改措施 for every 约束性 indicator without a 2025 value, so a submit has nothing missing.
+    const inds = await callApi<Indicator[]>(clerkCtx, "query", "indicators.list", { planId });
+    binding = inds.filter((i) => i.attribute === "binding");
+    expect(binding.length).toBeGreaterThan(0);
+    await callApi(clerkCtx, "mutation", "cycle.saveExplanations", {
+      planId,
+      year: YEAR,
+      rows: binding.map((i) => ({
+        indicatorId: i.id,
+        cause: "年度统计数据尚未发布",
+        measure: "待统计公报发布后补报",
+        responsibleUnit: "县医保局",
+        version: null,
+      })),
+    });
+    const s = await status(clerkCtx);
+    expect(s.state).toBe("filling");
+    expect(s.problems).toEqual([]);
+  }, 180_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== "fail") return;
+    for (const [i, p] of [clerk, reviewer].entries())
+      if (p && !p.isClosed()) await shot(p, `failed-cycle-${i}`);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("submit → return with a reason → the clerk sees it, fixes and resubmits → approve locks the grid", async () => {
+    // The clerk's to-do lists nothing yet (no window opened), the entry page shows 填报中.
+    await clerk.goto(entryUrl());
+    await expect(stateTag(clerk).textContent()).resolves.toBe("填报中");
+    await clerk.locator("input[data-entry-index]").first().waitFor();
+    await expect(clerk.locator("input[data-entry-index]").first().isDisabled()).resolves.toBe(false);
+
+    // Submit: confirm, then the year is 已提交 and the grid is read-only.
+    await clerk.getByRole("button", { name: "提交审核" }).click();
+    await clerk.getByRole("button", { name: "提交", exact: true }).click();
+    await clerk.getByText("已提交，等待上级审核").waitFor();
+    await expect(stateTag(clerk).textContent()).resolves.toBe("已提交");
+    await expect(clerk.locator("input[data-entry-index]").first().isDisabled()).resolves.toBe(true);
+
+    // The city reviewer finds it in 待审核 and returns it; a return without a reason is not possible.
+    await reviewer.goto("/#/review");
+    const queue = reviewer.getByTestId("review-queue");
+    await queue.getByRole("cell", { name: "青阳县", exact: true }).waitFor();
+    await queue.getByRole("link", { name: "审核" }).click();
+    await expect(stateTag(reviewer).textContent()).resolves.toBe("已提交");
+    await reviewer.getByRole("button", { name: "退回" }).click();
+    const dialog = reviewer.getByRole("dialog");
+    await expect(dialog.getByRole("button", { name: "退回" }).isDisabled()).resolves.toBe(true);
+    await dialog.getByLabel(/退回原因/).fill(REASON);
+    await dialog.getByRole("button", { name: "退回" }).click();
+    await reviewer.getByText("已退回", { exact: true }).first().waitFor();
+    await expect(stateTag(reviewer).textContent()).resolves.toBe("已退回");
+
+    // The clerk sees the reason on the grid, which is editable again.
+    await clerk.reload();
+    const banner = clerk.getByTestId("cycle-return-reason");
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toContain(REASON);
+    await expect(banner.textContent()).resolves.toContain(REVIEWER.displayName);
+    await shot(clerk, "cycle-returned");
+    await expect(clerk.locator("input[data-entry-index]").first().isDisabled()).resolves.toBe(false);
+
+    // Fix: a concrete 整改措施 for the first binding indicator, saved; the year is 填报中 again.
+    const first = binding[0]!;
+    await clerk.getByText(/原因与整改措施/).click();
+    const measure = clerk.getByLabel(`${first.name}整改措施`);
+    await measure.fill("2025年6月底前完成灵活就业人员参保扩面，责任到乡镇");
+    await clerk.getByRole("button", { name: "保存原因和措施" }).click();
+    await clerk.getByText("原因和整改措施已保存").waitFor();
+    await expect(stateTag(clerk).textContent()).resolves.toBe("填报中");
+    await clerk.getByRole("button", { name: "提交审核" }).click();
+    await clerk.getByRole("button", { name: "提交", exact: true }).click();
+    await expect.poll(() => stateTag(clerk).textContent()).toBe("已提交");
+
+    // The reviewer approves: the year is locked for everyone.
+    await reviewer.reload();
+    await expect(stateTag(reviewer).textContent()).resolves.toBe("已提交");
+    await reviewer.getByRole("button", { name: "审核通过" }).click();
+    await reviewer.getByText("已审核通过，该年度已锁定").waitFor();
+    await expect(stateTag(reviewer).textContent()).resolves.toBe("已通过");
+
+    await clerk.reload();
+    await expect(stateTag(clerk).textContent()).resolves.toBe("已通过");
+    const locked = clerk.getByTestId("cycle-locked");
+    await expect(locked.textContent()).resolves.toContain(`已由${REVIEWER.displayName}`);
+    const inputs = clerk.locator("input[data-entry-index]");
+    const n = await inputs.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) await expect(inputs.nth(i).isDisabled()).resolves.toBe(true);
+    await expect(clerk.getByRole("button", { name: "提交审核" }).count()).resolves.toBe(0);
+    await shot(clerk, "cycle-approved-locked");
+
+    // And the server refuses the write the disabled grid no longer offers.
+    const refused = await clerkCtx.request.post("/trpc/observations.upsertYear", {
+      data: {
+        planId,
+        year: YEAR,
+        rows: [{ indicatorId: first.id, value: { kind: "number", value: 99 }, version: null }],
+      },
+    });
+    expect(refused.status()).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("审核通过");
+  });
+});
