@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { databaseSettingsFromEnv } from "@ybplan/db";
 import { jsonLogger } from "./log.ts";
 import { startServer } from "./server.ts";
 
@@ -7,7 +8,9 @@ import { startServer } from "./server.ts";
  * (./.ybplan-data, the embedded database), DATABASE_URL (PostgreSQL instead), YBPLAN_ADMIN_PASSWORD
  * (the seeded admin's password), YBPLAN_HOST, YBPLAN_TRUST_PROXY=1 (client address and https from
  * X-Forwarded-*), YBPLAN_COOKIE_SECURE=1 (or YBPLAN_SECURE_COOKIES=1), YBPLAN_ALLOWED_ORIGINS
- * (comma-separated origins, besides this server's own, that may call mutations).
+ * (comma-separated origins, besides this server's own, that may call mutations); PostgreSQL:
+ * YBPLAN_DB_POOL_SIZE, YBPLAN_DB_STATEMENT_TIMEOUT_MS, YBPLAN_DB_CONNECT_TIMEOUT_S,
+ * YBPLAN_DB_SSLMODE, YBPLAN_DB_CA_FILE (see `databaseSettingsFromEnv`); YBPLAN_JOBS_TICK_MS.
  */
 const log = jsonLogger({ service: "ybplan-server" });
 const env = process.env;
@@ -18,6 +21,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const databaseUrl = env.DATABASE_URL || undefined;
 const dataDir = databaseUrl ? undefined : resolve(env.YBPLAN_DATA_DIR || ".ybplan-data");
+const dbSettings = databaseSettingsFromEnv(env);
+if (!dbSettings.ok) {
+  for (const error of dbSettings.errors) console.error(`配置错误：${error}`);
+  process.exit(2);
+}
 
 try {
   const server = await startServer({
@@ -25,6 +33,7 @@ try {
     host: env.YBPLAN_HOST,
     dataDir,
     databaseUrl,
+    database: dbSettings.settings,
     adminPassword: env.YBPLAN_ADMIN_PASSWORD || undefined,
     log,
     trustProxy: env.YBPLAN_TRUST_PROXY === "1",
@@ -60,6 +69,10 @@ try {
   process.on("SIGTERM", () => stop("SIGTERM"));
 } catch (e) {
   log.error("server.start.failed", { message: e instanceof Error ? e.message : String(e) });
-  console.error(`启动失败：${e instanceof Error ? e.message : String(e)}`);
+  const message = e instanceof Error ? e.message : String(e);
+  const unreachable = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|CONNECT_TIMEOUT|timeout/i.test(
+    `${message} ${(e as { code?: string }).code ?? ""}`,
+  );
+  console.error(`启动失败：${unreachable && databaseUrl ? `无法连接数据库（${message}）` : message}`);
   process.exit(1);
 }

@@ -11,10 +11,11 @@ import {
   setUpDatabase,
   silentLogger,
 } from "@ybplan/api";
-import { type Database, openDatabase } from "@ybplan/db";
+import { type Database, type DatabaseEnvSettings, openDatabase } from "@ybplan/db";
 import { type TrpcResponses, trpcResponses } from "./cache/index.ts";
 import { planImporter } from "./importer.ts";
 import { type JobRunner, registeredJobs, type ScheduledJob, startJobs } from "./jobs/index.ts";
+import { readinessCheck } from "./readiness.ts";
 import {
   applySecurityHeaders,
   bodyLimitOf,
@@ -39,6 +40,8 @@ export interface StartServerOptions {
   /** PGlite data directory; omit (with no databaseUrl) for an in-memory database. */
   readonly dataDir?: string | undefined;
   readonly databaseUrl?: string | undefined;
+  /** PostgreSQL pool size, timeouts and TLS (`databaseSettingsFromEnv`). */
+  readonly database?: DatabaseEnvSettings | undefined;
   /** Password of the seeded `admin` (else one is generated and reported once). */
   readonly adminPassword?: string | undefined;
   /** Reads uploaded plan documents (and the sample plans at seeding); default @ybplan/importer, null = none. */
@@ -82,7 +85,11 @@ function clientIp(req: IncomingMessage, trustProxy: boolean): string {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? silentLogger;
-  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const database = await openDatabase({
+    ...options.database,
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+  });
   const importer = options.importer === undefined ? planImporter : options.importer;
   let seed: SeedResult;
   try {
@@ -128,6 +135,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const trpcSmall = trpcHandler(DEFAULT_BODY_LIMIT);
   const trpcLarge = trpcHandler(LARGEST_BODY_LIMIT);
   const responses = trpcResponses(database);
+  const readiness = readinessCheck(database);
   const serveStatic = staticHandler(options.adminDist === undefined ? defaultAdminDist : options.adminDist);
   let draining = false;
 
@@ -135,7 +143,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const started = performance.now();
     const path = (req.url ?? "/").split("?")[0]!;
     res.on("finish", () => {
-      if (path === "/healthz") return; // probes would drown the log
+      if (path === "/healthz" || path === "/readyz") return; // probes would drown the log
       log.info("http", {
         method: req.method,
         path,
@@ -151,6 +159,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           "cache-control": "no-store",
         });
         res.end(JSON.stringify({ status: draining ? "draining" : "ok", db: database.kind }));
+        return;
+      }
+      if (path === "/readyz") {
+        // Taken out of rotation while draining, or when the database is away or of another version.
+        void readiness().then((r) => {
+          const ready = r.ready && !draining;
+          res.writeHead(ready ? 200 : 503, {
+            "content-type": "application/json",
+            "cache-control": "no-store",
+          });
+          res.end(
+            JSON.stringify(
+              ready ? { status: "ready" } : { status: "not ready", reason: r.reason ?? "正在停止" },
+            ),
+          );
+        });
         return;
       }
       if (path === "/trpc" || path.startsWith("/trpc/")) {

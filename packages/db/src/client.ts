@@ -31,6 +31,13 @@ export interface DatabaseOptions {
   readonly maxConnections?: number | undefined;
   /** Seconds to wait for a PostgreSQL connection before failing (default 10). */
   readonly connectTimeoutSeconds?: number | undefined;
+  /** PostgreSQL: cancel statements running longer than this (ms; default none). */
+  readonly statementTimeoutMs?: number | undefined;
+  /**
+   * PostgreSQL TLS: "require" (encrypted, server not verified), "verify-full" (verified against the
+   * system CAs or `caFile`'s PEM), or unset (the URL's `sslmode`, else none).
+   */
+  readonly ssl?: { readonly mode: "require" | "verify-full"; readonly ca?: string | undefined } | undefined;
   /** Listen for other processes' changes (PostgreSQL; default true). Short-lived tools pass false. */
   readonly listen?: boolean | undefined;
   /**
@@ -167,11 +174,12 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     max: options.maxConnections ?? 10,
     connect_timeout: connectTimeout,
     onnotice: () => {},
+    ...connectionSettings(options),
   });
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   const changes = new ChangeTracker();
   trackTransactions(db, changes, true);
-  const listener = options.listen === false ? null : await listenForChanges(url, connectTimeout, changes);
+  const listener = options.listen === false ? null : await listenForChanges(url, options, changes);
   openTrackers.add(changes);
   const lockWith = async (key: number, wait: boolean): Promise<AdvisoryLock | null> => {
     // Session-level lock: held on one reserved connection until released or the connection dies.
@@ -233,11 +241,24 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
+/** TLS and statement timeout as postgres.js options. */
+function connectionSettings(options: DatabaseOptions) {
+  const ssl = options.ssl
+    ? options.ssl.mode === "require"
+      ? ("require" as const)
+      : { rejectUnauthorized: true, ...(options.ssl.ca ? { ca: options.ssl.ca } : {}) }
+    : undefined;
+  return {
+    ...(ssl ? { ssl } : {}),
+    ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
+  };
+}
+
 /**
  * One connection per process LISTENs for other processes' changes. While it is down nothing
  * cached is trusted; when it is back every cache is dropped (notifications may have been missed).
  */
-async function listenForChanges(url: string, connectTimeout: number, tracker: ChangeTracker) {
+async function listenForChanges(url: string, databaseOptions: DatabaseOptions, tracker: ChangeTracker) {
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
   // `onnotify` is a connection option postgres.js supports but does not declare.
@@ -245,8 +266,9 @@ async function listenForChanges(url: string, connectTimeout: number, tracker: Ch
     max: 1,
     idle_timeout: 0,
     max_lifetime: null,
-    connect_timeout: connectTimeout,
+    connect_timeout: databaseOptions.connectTimeoutSeconds ?? 10,
     fetch_types: false,
+    ...connectionSettings({ ...databaseOptions, statementTimeoutMs: undefined }),
     onnotice: () => {},
     onnotify: (_channel: string, payload: string) => applyChangeNotification(tracker, payload),
     onclose: () => {

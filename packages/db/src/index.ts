@@ -7,6 +7,7 @@ export * from "./backup/index.ts";
 export * from "./changes.ts";
 export * from "./client.ts";
 export * from "./credit/index.ts";
+export * from "./env-settings.ts";
 export * from "./errors.ts";
 export * from "./job-runs.ts";
 export * from "./migrate.ts";
