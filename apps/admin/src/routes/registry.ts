@@ -42,14 +42,20 @@ export const routes: readonly RouteDef[] = [
   route("/todo", "我的填报", () => import("../features/cycle/todo-page.tsx"), { nav: "monitoring" }),
   route("/review", "审核与进度", () => import("../features/cycle/review-page.tsx"), { nav: "monitoring" }),
   route("/plans", "规划管理", () => import("../features/plans/plans-page.tsx"), { nav: "monitoring" }),
+  route("/plans/new", "新建规划", () => import("../features/plans/new-plan-page.tsx")),
   route("/plans/:planId", "规划详情", () => import("../features/plans/plan-detail-page.tsx")),
   route("/plans/:planId/entry", "年度数据填报", () => import("../features/entry/entry-page.tsx")),
   route("/import", "导入规划", () => import("../features/import/import-page.tsx"), { nav: "monitoring" }),
+  route("/work", "任务督办", () => import("../features/plans/work-by-unit-page.tsx"), { nav: "monitoring" }),
   route("/procurement", "集中带量采购", () => import("../features/procurement/procurement-page.tsx"), { nav: "modules" }),
   route("/credit", "信用评价", () => import("../features/credit/credit-page.tsx"), { nav: "modules" }),
   route("/policies", "待遇政策", () => import("../features/policies/policies-page.tsx"), { nav: "modules" }),
   route("/reports", "报告", () => import("../features/reports/reports-page.tsx"), { nav: "modules" }),
   route("/users", "用户管理", () => import("../features/users/users-page.tsx"), { nav: "system", adminOnly: true }),
+  route("/jurisdictions", "行政区划", () => import("../features/jurisdictions/jurisdictions-page.tsx"), {
+    nav: "system",
+    adminOnly: true,
+  }),
   route("/audit", "审计日志", () => import("../features/audit/audit-page.tsx"), { nav: "system" }),
 ];
 

@@ -1,6 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { indicatorAttributeLabels } from "@ybplan/domain/indicator";
-import { Alert, App, Button, Card, Descriptions, Flex, Result, Select, Steps, Table, Tag, Typography, Upload } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Result,
+  Select,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from "antd";
 import { useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
@@ -9,6 +23,7 @@ import { can } from "../../auth/roles.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { flattenCodes } from "../../components/jurisdiction-tree.tsx";
 import { TargetPreview } from "../../components/target-preview.tsx";
+import { AddJurisdictionModal } from "../jurisdictions/jurisdictions-page.tsx";
 import { Link } from "../../router/link.tsx";
 import { fileToBase64 } from "./read-file.ts";
 
@@ -23,7 +38,14 @@ export default function ImportPage() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [code, setCode] = useState<string | undefined>(undefined);
   const tree = useQuery(trpc.jurisdictions.tree.queryOptions());
-  const preview = useMutation(trpc.import.preview.mutationOptions({ onSuccess: (p) => setCode(p.document.plan.jurisdictionCode ?? undefined) }));
+  const [creatingPlace, setCreatingPlace] = useState(false);
+  const jurisdictions = tree.data ? flattenCodes(tree.data) : [];
+  // The importer knows the sample places; a name it read may match one kept in ybplan since.
+  const resolve = (p: ImportPreview) =>
+    p.document.plan.jurisdictionCode ??
+    jurisdictions.find((j) => j.name === p.document.plan.jurisdictionName)?.code ??
+    undefined;
+  const preview = useMutation(trpc.import.preview.mutationOptions({ onSuccess: (p) => setCode(resolve(p)) }));
   const commit = useMutation(
     trpc.import.commit.mutationOptions({
       onSuccess: () => {
@@ -42,12 +64,15 @@ export default function ImportPage() {
     return <Result status="403" title="没有权限" subTitle="只有系统管理员和规划编辑可以导入规划。" />;
   }
   const step = commit.isSuccess ? 2 : preview.isSuccess ? 1 : 0;
-  const jurisdictions = tree.data ? flattenCodes(tree.data) : [];
 
   return (
     <Flex vertical gap={16}>
       <h1 className="page-title">导入规划</h1>
-      <Steps current={step} items={[{ title: "上传文档" }, { title: "核对解析结果" }, { title: "完成" }]} style={{ maxWidth: 640 }} />
+      <Steps
+        current={step}
+        items={[{ title: "上传文档" }, { title: "核对解析结果" }, { title: "完成" }]}
+        style={{ maxWidth: 640 }}
+      />
       {step === 0 ? (
         <Card size="small">
           <Upload.Dragger
@@ -57,15 +82,27 @@ export default function ImportPage() {
             disabled={preview.isPending}
             beforeUpload={(file) => {
               setFileName(file.name);
-              void fileToBase64(file).then((contentBase64) => preview.mutate({ fileName: file.name, contentBase64 }));
+              void fileToBase64(file).then((contentBase64) =>
+                preview.mutate({ fileName: file.name, contentBase64 }),
+              );
               return false;
             }}
           >
-            <p style={{ fontSize: 16, margin: "12px 0" }}>{preview.isPending ? `正在解析 ${fileName ?? ""}…` : "点击或拖入规划文档"}</p>
-            <p style={{ color: "#888" }}>支持 .docx、.txt、.html、.md（规划全文，含主要指标表），不超过 20 MB</p>
+            <p style={{ fontSize: 16, margin: "12px 0" }}>
+              {preview.isPending ? `正在解析 ${fileName ?? ""}…` : "点击或拖入规划文档"}
+            </p>
+            <p style={{ color: "#888" }}>
+              支持 .docx、.txt、.html、.md（规划全文，含主要指标表），不超过 20 MB
+            </p>
           </Upload.Dragger>
           {preview.isError ? (
-            <Alert style={{ marginTop: 12 }} type="error" showIcon title={`无法解析 ${fileName ?? "文件"}`} description={formatApiError(preview.error)} />
+            <Alert
+              style={{ marginTop: 12 }}
+              type="error"
+              showIcon
+              title={`无法解析 ${fileName ?? "文件"}`}
+              description={formatApiError(preview.error)}
+            />
           ) : null}
         </Card>
       ) : null}
@@ -75,10 +112,26 @@ export default function ImportPage() {
           code={code}
           jurisdictions={jurisdictions.map((j) => ({ value: j.code, label: j.name }))}
           onCode={setCode}
+          onCreatePlace={can.manageUsers(user.role) ? () => setCreatingPlace(true) : null}
           committing={commit.isPending}
           error={commit.isError ? formatApiError(commit.error) : null}
           onCancel={reset}
           onConfirm={() => commit.mutate({ document: preview.data.document, jurisdictionCode: code })}
+        />
+      ) : null}
+      {creatingPlace && preview.data ? (
+        <AddJurisdictionModal
+          parentCode={null}
+          parentName="上级"
+          parents={jurisdictions
+            .filter((j) => j.level !== "county")
+            .map((j) => ({ value: j.code, label: `${j.name}（${j.code}）` }))}
+          initial={{ name: preview.data.document.plan.jurisdictionName ?? "" }}
+          onClose={() => setCreatingPlace(false)}
+          onSaved={(c) => {
+            setCode(c);
+            void queryClient.invalidateQueries({ queryKey: trpc.jurisdictions.tree.queryKey() });
+          }}
         />
       ) : null}
       {step === 2 && commit.data ? (
@@ -105,6 +158,7 @@ function PreviewView({
   code,
   jurisdictions,
   onCode,
+  onCreatePlace,
   committing,
   error,
   onCancel,
@@ -114,6 +168,8 @@ function PreviewView({
   code: string | undefined;
   jurisdictions: { value: string; label: string }[];
   onCode: (c: string) => void;
+  /** Offered when the document's place is not in ybplan (administrators: the same right as users). */
+  onCreatePlace: (() => void) | null;
   committing: boolean;
   error: string | null;
   onCancel: () => void;
@@ -127,6 +183,25 @@ function PreviewView({
           type="info"
           showIcon
           title={`已存在同名规划（第 ${preview.existingPlan.revision} 版），确认后将按指标逐项更新，已填报的年度数据保留。`}
+        />
+      ) : null}
+      {!code && doc.plan.jurisdictionName ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={`文档中的所属地区“${doc.plan.jurisdictionName}”尚未在系统中登记`}
+          description={
+            onCreatePlace
+              ? "可先新增该行政区划，再导入。"
+              : "请联系系统管理员新增该行政区划，或在下方选择所属地区。"
+          }
+          action={
+            onCreatePlace ? (
+              <Button size="small" type="primary" onClick={onCreatePlace}>
+                新增该行政区划
+              </Button>
+            ) : null
+          }
         />
       ) : null}
       <Card size="small" title="规划信息">
@@ -164,7 +239,9 @@ function PreviewView({
               {doc.warnings.map((w, i) => (
                 <li key={`${w.line}-${i}`}>
                   第 {w.line} 行：{w.message}
-                  {w.text ? <Typography.Text type="secondary">（{w.text.slice(0, 60)}）</Typography.Text> : null}
+                  {w.text ? (
+                    <Typography.Text type="secondary">（{w.text.slice(0, 60)}）</Typography.Text>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -187,13 +264,36 @@ function PreviewView({
               render: (_, i) => (
                 <span>
                   {i.name}
-                  {i.unit ? `（${i.unit}）` : ""} {i.confidence === "prose" ? <Tag color="orange">正文推断</Tag> : null}
+                  {i.unit ? `（${i.unit}）` : ""}{" "}
+                  {i.confidence === "prose" ? <Tag color="orange">正文推断</Tag> : null}
                 </span>
               ),
             },
-            { title: "基期值", width: 160, render: (_, i) => <Flex vertical>{i.baseline.text || "—"}<TargetPreview text={i.baseline.text} unit={i.unit} label="" parsed={i.baseline} /></Flex> },
-            { title: "目标值", render: (_, i) => <Flex vertical>{i.target.text || "—"}<TargetPreview text={i.target.text} unit={i.unit} label="" parsed={i.target} /></Flex> },
-            { title: "属性", dataIndex: "attribute", width: 70, render: (a: DocIndicator["attribute"]) => indicatorAttributeLabels[a] },
+            {
+              title: "基期值",
+              width: 160,
+              render: (_, i) => (
+                <Flex vertical>
+                  {i.baseline.text || "—"}
+                  <TargetPreview text={i.baseline.text} unit={i.unit} label="" parsed={i.baseline} />
+                </Flex>
+              ),
+            },
+            {
+              title: "目标值",
+              render: (_, i) => (
+                <Flex vertical>
+                  {i.target.text || "—"}
+                  <TargetPreview text={i.target.text} unit={i.unit} label="" parsed={i.target} />
+                </Flex>
+              ),
+            },
+            {
+              title: "属性",
+              dataIndex: "attribute",
+              width: 70,
+              render: (a: DocIndicator["attribute"]) => indicatorAttributeLabels[a],
+            },
           ]}
         />
       </Card>

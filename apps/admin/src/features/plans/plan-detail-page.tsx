@@ -1,6 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { planStatusLabels } from "@ybplan/domain/plan";
-import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Tabs, Tag } from "antd";
+import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { formatTime } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
@@ -13,31 +13,58 @@ import { navigate } from "../../router/navigation.ts";
 import type { PageProps } from "../../routes/registry.ts";
 import { IndicatorTable } from "./indicator-table.tsx";
 import { PlanMetaModal } from "./plan-meta-modal.tsx";
+import { NewProjectModal } from "./new-project-modal.tsx";
+import { WorkItemModal } from "./work-item-modal.tsx";
 import { buildTaskTree, WorkItemTable } from "./work-items.tsx";
 
 /** 规划详情: metadata, the indicator table (inline edit), key tasks and 专栏 with progress. */
-export default function PlanDetailPage({ params }: PageProps) {
+export default function PlanDetailPage({ params, search }: PageProps) {
   const planId = params.planId!;
   const trpc = useTRPC();
   const plan = useQuery(trpc.plans.get.queryOptions({ id: planId }));
   return (
     <>
-      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/plans">规划管理</Link> }, { title: "规划详情" }]} />
-      <QueryState query={plan}>{(p) => <PlanView plan={p} />}</QueryState>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: <Link to="/plans">规划管理</Link> }, { title: "规划详情" }]}
+      />
+      <QueryState query={plan}>
+        {(p) => <PlanView plan={p} tab={search.get("tab") ?? "indicators"} />}
+      </QueryState>
     </>
   );
 }
 
-function PlanView({ plan }: { plan: PlanDetail }) {
+function PlanView({ plan, tab }: { plan: PlanDetail; tab: string }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const { user } = useSession();
   const [editMeta, setEditMeta] = useState(false);
+  const [adding, setAdding] = useState<{ kind: "task" | "projectItem"; projectId?: string } | null>(null);
+  const [addingBox, setAddingBox] = useState(false);
+  const departments = useQuery(
+    trpc.departments.list.queryOptions({ jurisdictionCode: plan.jurisdictionCode }),
+  );
+  const refreshWork = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.tasks.list.queryKey({ planId: plan.id }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey({ planId: plan.id }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.get.queryKey({ id: plan.id }) });
+  };
   const indicators = useQuery(trpc.indicators.list.queryOptions({ planId: plan.id }));
   const tasks = useQuery(trpc.tasks.list.queryOptions({ planId: plan.id }));
   const projects = useQuery(trpc.projects.list.queryOptions({ planId: plan.id }));
   const jurisdiction = useQuery(trpc.jurisdictions.get.queryOptions({ code: plan.jurisdictionCode }));
   const editable = can.editPlans(user.role);
   const canEnter = can.enterData(user.role);
+  const work = {
+    planId: plan.id,
+    canEnter,
+    editable,
+    departments: departments.data ?? [],
+    tasks: tasks.data ?? [],
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+  };
 
   return (
     <Flex vertical gap={12}>
@@ -51,22 +78,54 @@ function PlanView({ plan }: { plan: PlanDetail }) {
               年度数据填报
             </Button>
           ) : null}
-          <Button onClick={() => void navigate(`/overview?j=${plan.jurisdictionCode}&plan=${plan.id}`)}>查看评估</Button>
+          <Button onClick={() => void navigate(`/overview?j=${plan.jurisdictionCode}&plan=${plan.id}`)}>
+            查看评估
+          </Button>
         </Flex>
       </Flex>
       {plan.importWarnings && Array.isArray(plan.importWarnings) && plan.importWarnings.length > 0 ? (
-        <Alert type="warning" showIcon title={`导入时有 ${plan.importWarnings.length} 条提示，请核对指标表`} />
+        <Alert
+          type="warning"
+          showIcon
+          title={`导入时有 ${plan.importWarnings.length} 条提示，请核对指标表`}
+          description={
+            <details>
+              <summary>查看提示（按原文行号）</summary>
+              <ul style={{ margin: "4px 0", paddingLeft: 20 }}>
+                {plan.importWarnings.map((w) => (
+                  <li key={`${w.line}-${w.message}-${w.text}`}>
+                    第 {w.line} 行：{w.message}
+                    {w.text ? (
+                      <Typography.Text type="secondary">（{w.text.slice(0, 60)}）</Typography.Text>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          }
+        />
       ) : null}
       <Tabs
-        defaultActiveKey="indicators"
+        defaultActiveKey={tab}
         items={[
           {
             key: "meta",
             label: "基本信息",
             children: (
-              <Card size="small" extra={editable ? <Button size="small" onClick={() => setEditMeta(true)}>编辑基本信息</Button> : null}>
+              <Card
+                size="small"
+                extra={
+                  editable ? (
+                    <Button size="small" onClick={() => setEditMeta(true)}>
+                      编辑基本信息
+                    </Button>
+                  ) : null
+                }
+              >
                 <Descriptions size="small" column={2} bordered>
-                  <Descriptions.Item label="所属地区">{jurisdiction.data?.name ?? plan.jurisdictionCode}</Descriptions.Item>
+                  <Descriptions.Item label="所属地区">
+                    {jurisdiction.data?.name ?? plan.jurisdictionCode}
+                  </Descriptions.Item>
                   <Descriptions.Item label="状态">
                     <Tag>{planStatusLabels[plan.status]}</Tag>
                   </Descriptions.Item>
@@ -99,51 +158,79 @@ function PlanView({ plan }: { plan: PlanDetail }) {
             key: "tasks",
             label: `重点任务（${plan.counts.tasks}）`,
             children: (
-              <QueryState query={tasks} isEmpty={(t) => t.length === 0} emptyText="该规划没有录入重点任务">
-                {(list) => (
-                  <WorkItemTable
-                    kind="task"
-                    planId={plan.id}
-                    items={buildTaskTree(list)}
-                    canEnter={canEnter}
-                    periodStart={plan.periodStart}
-                    periodEnd={plan.periodEnd}
-                  />
-                )}
-              </QueryState>
+              <Flex vertical gap={8}>
+                {editable ? (
+                  <Flex gap={8}>
+                    <Button onClick={() => setAdding({ kind: "task" })}>新增任务</Button>
+                    <Button type="link" onClick={() => void navigate(`/work?j=${plan.jurisdictionCode}`)}>
+                      部门名单与任务督办
+                    </Button>
+                  </Flex>
+                ) : null}
+                <QueryState query={tasks} isEmpty={(t) => t.length === 0} emptyText="该规划没有录入重点任务">
+                  {(list) => <WorkItemTable kind="task" items={buildTaskTree(list)} {...work} />}
+                </QueryState>
+              </Flex>
             ),
           },
           {
             key: "projects",
             label: `专栏（${plan.counts.projects}）`,
             children: (
-              <QueryState query={projects} isEmpty={(p) => p.length === 0} emptyText="该规划没有专栏">
-                {(list) => (
-                  <Flex vertical gap={12}>
-                    {list.map((p) => (
-                      <Card key={p.id} size="small" title={`${p.number} ${p.title}`}>
-                        {p.items.length === 0 ? (
-                          <Empty description="该专栏没有条目" />
-                        ) : (
-                          <WorkItemTable
-                            kind="projectItem"
-                            planId={plan.id}
-                            items={p.items}
-                            canEnter={canEnter}
-                            periodStart={plan.periodStart}
-                            periodEnd={plan.periodEnd}
-                          />
-                        )}
-                      </Card>
-                    ))}
+              <Flex vertical gap={8}>
+                {editable ? (
+                  <Flex>
+                    <Button onClick={() => setAddingBox(true)}>新增专栏</Button>
                   </Flex>
-                )}
-              </QueryState>
+                ) : null}
+                <QueryState query={projects} isEmpty={(p) => p.length === 0} emptyText="该规划没有专栏">
+                  {(list) => (
+                    <Flex vertical gap={12}>
+                      {list.map((p) => (
+                        <Card
+                          key={p.id}
+                          size="small"
+                          title={`${p.number} ${p.title}`}
+                          extra={
+                            editable ? (
+                              <Button
+                                size="small"
+                                onClick={() => setAdding({ kind: "projectItem", projectId: p.id })}
+                              >
+                                新增条目
+                              </Button>
+                            ) : null
+                          }
+                        >
+                          {p.items.length === 0 ? (
+                            <Empty description="该专栏没有条目" />
+                          ) : (
+                            <WorkItemTable kind="projectItem" items={p.items} {...work} />
+                          )}
+                        </Card>
+                      ))}
+                    </Flex>
+                  )}
+                </QueryState>
+              </Flex>
             ),
           },
         ]}
       />
       {editMeta ? <PlanMetaModal plan={plan} onClose={() => setEditMeta(false)} /> : null}
+      {adding ? (
+        <WorkItemModal
+          kind={adding.kind}
+          projectId={adding.projectId}
+          item={null}
+          {...work}
+          onClose={() => setAdding(null)}
+          onSaved={refreshWork}
+        />
+      ) : null}
+      {addingBox ? (
+        <NewProjectModal planId={plan.id} onClose={() => setAddingBox(false)} onSaved={refreshWork} />
+      ) : null}
     </Flex>
   );
 }

@@ -55,11 +55,18 @@ export default function PlansPage() {
         <h1 className="page-title" style={{ margin: 0 }}>
           规划管理
         </h1>
-        {can.importPlans(user.role) ? (
-          <Button type="primary" onClick={() => void navigate("/import")}>
-            导入规划
-          </Button>
-        ) : null}
+        <Flex gap={8}>
+          {can.editPlans(user.role) ? (
+            <Button onClick={() => void navigate(code ? `/plans/new?j=${code}` : "/plans/new")}>
+              新建规划
+            </Button>
+          ) : null}
+          {can.importPlans(user.role) ? (
+            <Button type="primary" onClick={() => void navigate("/import")}>
+              导入规划
+            </Button>
+          ) : null}
+        </Flex>
       </Flex>
       <Flex gap={8} wrap style={{ marginBottom: 12 }} role="search">
         <Input.Search
@@ -112,14 +119,23 @@ export default function PlansPage() {
                 render: (t: string, p) => <Link to={`/plans/${p.id}`}>{t}</Link>,
               },
               { title: "地区", dataIndex: "jurisdictionCode", width: 100, render: nameOf },
-              { title: "文号", dataIndex: "documentNumber", width: 170, render: (v: string | null) => v ?? "—" },
+              {
+                title: "文号",
+                dataIndex: "documentNumber",
+                width: 170,
+                render: (v: string | null) => v ?? "—",
+              },
               { title: "规划期", width: 110, render: (_, p) => `${p.periodStart}–${p.periodEnd}` },
               { title: "指标数", dataIndex: "indicatorCount", width: 70, align: "right" },
               {
                 title: "状态",
                 dataIndex: "status",
                 width: 80,
-                render: (s: PlanStatus) => <Tag color={s === "published" ? "green" : s === "draft" ? "gold" : "default"}>{planStatusLabels[s]}</Tag>,
+                render: (s: PlanStatus) => (
+                  <Tag color={s === "published" ? "green" : s === "draft" ? "gold" : "default"}>
+                    {planStatusLabels[s]}
+                  </Tag>
+                ),
               },
               {
                 title: "操作",

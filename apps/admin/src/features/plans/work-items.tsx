@@ -1,15 +1,20 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type WorkStatus, workStatusLabels } from "@ybplan/domain/task";
-import { App, Button, Flex, Input, Modal, Select, Table, Timeline, Typography } from "antd";
+import { isOverdue, isoDateInChina } from "@ybplan/domain/workitem";
+import { App, Button, Flex, Input, Modal, Popconfirm, Select, Table, Tag, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { conflictSentence, formatApiError, formatTime, readConflict } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import type { ProjectItem, TaskItem } from "../../api/types.ts";
+import type { ProjectItem, RouterOutputs, TaskItem } from "../../api/types.ts";
 import { periodYears } from "../../lib/years.ts";
+import { AttachmentsModal } from "./attachments-modal.tsx";
+import { WorkItemModal } from "./work-item-modal.tsx";
+
+export type Department = RouterOutputs["departments"]["list"][number];
 
 type Note = TaskItem["progress"][number];
 type TaskNode = TaskItem & { children?: TaskNode[] };
-type Work = (TaskItem | ProjectItem["items"][number]) & { children?: Work[] };
+export type Work = (TaskItem | ProjectItem["items"][number]) & { children?: Work[] };
 
 /** Flat task rows (parentId) → the chapter/section/task tree, in position order. */
 export function buildTaskTree(tasks: readonly TaskItem[]): TaskNode[] {
@@ -37,12 +42,19 @@ const statusColors: Record<WorkStatus, string> = {
   cancelled: "#bfbfbf",
 };
 
-/** Task tree or a 专栏's items: status (editable by data-entry roles) and yearly progress notes. */
+/**
+ * Task tree or a 专栏's items: lead unit, deadline (overdue = past it and not completed, by the
+ * browser's date in China), status and yearly progress for data-entry roles, evidence files; for
+ * planners also edit, reorder and delete.
+ */
 export function WorkItemTable({
   kind,
   planId,
   items,
   canEnter,
+  editable = false,
+  departments = [],
+  tasks = [],
   periodStart,
   periodEnd,
 }: {
@@ -50,6 +62,10 @@ export function WorkItemTable({
   planId: string;
   items: Work[];
   canEnter: boolean;
+  editable?: boolean;
+  departments?: Department[];
+  /** All tasks of the plan (for the parent choice when editing a task). */
+  tasks?: TaskItem[];
   periodStart: number;
   periodEnd: number;
 }) {
@@ -57,9 +73,14 @@ export function WorkItemTable({
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const [notesOf, setNotesOf] = useState<Work | null>(null);
+  const [filesOf, setFilesOf] = useState<Work | null>(null);
+  const [editingItem, setEditingItem] = useState<Work | null>(null);
+  const today = isoDateInChina(new Date());
+  const deptName = new Map(departments.map((d) => [d.id, d.name]));
   const refresh = () =>
     queryClient.invalidateQueries({
-      queryKey: kind === "task" ? trpc.tasks.list.queryKey({ planId }) : trpc.projects.list.queryKey({ planId }),
+      queryKey:
+        kind === "task" ? trpc.tasks.list.queryKey({ planId }) : trpc.projects.list.queryKey({ planId }),
     });
   const onError = (e: unknown) => {
     const c = readConflict(e);
@@ -67,10 +88,26 @@ export function WorkItemTable({
     else void message.error(formatApiError(e));
     void refresh();
   };
-  const taskStatus = useMutation(trpc.tasks.setStatus.mutationOptions({ onSuccess: () => void refresh(), onError }));
-  const itemStatus = useMutation(trpc.projects.setItemStatus.mutationOptions({ onSuccess: () => void refresh(), onError }));
+  const taskStatus = useMutation(
+    trpc.tasks.setStatus.mutationOptions({ onSuccess: () => void refresh(), onError }),
+  );
+  const itemStatus = useMutation(
+    trpc.projects.setItemStatus.mutationOptions({ onSuccess: () => void refresh(), onError }),
+  );
   const setStatus = (w: Work, status: WorkStatus) =>
     (kind === "task" ? taskStatus : itemStatus).mutate({ id: w.id, version: w.version, status });
+  const moveTask = useMutation(trpc.tasks.move.mutationOptions({ onSuccess: () => void refresh(), onError }));
+  const moveItem = useMutation(
+    trpc.projects.moveItem.mutationOptions({ onSuccess: () => void refresh(), onError }),
+  );
+  const move = (w: Work, direction: "up" | "down") =>
+    (kind === "task" ? moveTask : moveItem).mutate({ id: w.id, version: w.version, direction });
+  const removed = () => {
+    void message.success("已删除");
+    void refresh();
+  };
+  const deleteTask = useMutation(trpc.tasks.delete.mutationOptions({ onSuccess: removed, onError }));
+  const deleteItem = useMutation(trpc.projects.deleteItem.mutationOptions({ onSuccess: removed, onError }));
 
   return (
     <>
@@ -92,7 +129,26 @@ export function WorkItemTable({
               </span>
             ),
           },
-          { title: "牵头单位", dataIndex: "leadDepartment", width: 160, ellipsis: true, render: (v: string | null) => v ?? "—" },
+          {
+            title: "牵头单位",
+            width: 150,
+            ellipsis: true,
+            render: (_, w) =>
+              (w.leadDepartmentId ? deptName.get(w.leadDepartmentId) : null) ?? w.leadDepartment ?? "—",
+          },
+          {
+            title: "截止日期",
+            width: 130,
+            render: (_, w) =>
+              w.deadline ? (
+                <Flex gap={4} align="center">
+                  <span>{w.deadline}</span>
+                  {isOverdue(w, today) ? <Tag color="red">逾期</Tag> : null}
+                </Flex>
+              ) : (
+                "—"
+              ),
+          },
           {
             title: "状态",
             width: 120,
@@ -119,8 +175,91 @@ export function WorkItemTable({
               </Button>
             ),
           },
+          {
+            title: "佐证材料",
+            width: 90,
+            render: (_, w) => (
+              <Button
+                size="small"
+                type="link"
+                aria-label={`${w.title} 佐证材料`}
+                onClick={() => setFilesOf(w)}
+              >
+                附件
+              </Button>
+            ),
+          },
+          ...(editable
+            ? [
+                {
+                  title: "操作",
+                  width: 170,
+                  render: (_: unknown, w: Work) => (
+                    <Flex gap={4}>
+                      <Button
+                        size="small"
+                        type="link"
+                        aria-label={`编辑 ${w.title}`}
+                        onClick={() => setEditingItem(w)}
+                      >
+                        编辑
+                      </Button>
+                      <Button
+                        size="small"
+                        type="text"
+                        aria-label={`上移 ${w.title}`}
+                        onClick={() => move(w, "up")}
+                      >
+                        ↑
+                      </Button>
+                      <Button
+                        size="small"
+                        type="text"
+                        aria-label={`下移 ${w.title}`}
+                        onClick={() => move(w, "down")}
+                      >
+                        ↓
+                      </Button>
+                      <Popconfirm
+                        title="删除"
+                        description={`确定删除“${w.title}”？其下级任务、进展和佐证材料将一并删除。`}
+                        okText="删除"
+                        okButtonProps={{ danger: true }}
+                        cancelText="取消"
+                        onConfirm={() =>
+                          (kind === "task" ? deleteTask : deleteItem).mutateAsync({
+                            id: w.id,
+                            version: w.version,
+                          })
+                        }
+                      >
+                        <Button size="small" type="link" danger>
+                          删除
+                        </Button>
+                      </Popconfirm>
+                    </Flex>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      {filesOf ? (
+        <AttachmentsModal kind={kind} item={filesOf} canEnter={canEnter} onClose={() => setFilesOf(null)} />
+      ) : null}
+      {editingItem ? (
+        <WorkItemModal
+          kind={kind}
+          planId={planId}
+          item={editingItem}
+          departments={departments}
+          tasks={tasks}
+          periodStart={periodStart}
+          periodEnd={periodEnd}
+          onClose={() => setEditingItem(null)}
+          onSaved={() => void refresh()}
+        />
+      ) : null}
       {notesOf ? (
         <ProgressNotesModal
           kind={kind}
@@ -158,7 +297,8 @@ function ProgressNotesModal({
   const [text, setText] = useState(existing?.text ?? "");
   const onSuccess = (n: unknown) => {
     void message.success("进展已保存");
-    if (n && typeof n === "object" && "year" in n) setNotes((ns) => [...ns.filter((x) => x.year !== year), n as Note]);
+    if (n && typeof n === "object" && "year" in n)
+      setNotes((ns) => [...ns.filter((x) => x.year !== year), n as Note]);
     else setNotes((ns) => ns.filter((x) => x.year !== year));
     onSaved();
   };
@@ -174,7 +314,14 @@ function ProgressNotesModal({
     else saveItem.mutate({ ...base, projectItemId: item.id });
   };
   return (
-    <Modal open title={`年度进展：${item.title}`} onCancel={onClose} footer={null} width={640} destroyOnHidden>
+    <Modal
+      open
+      title={`年度进展：${item.title}`}
+      onCancel={onClose}
+      footer={null}
+      width={640}
+      destroyOnHidden
+    >
       {notes.length === 0 ? (
         <Typography.Paragraph type="secondary">暂无进展记录。</Typography.Paragraph>
       ) : (
