@@ -241,6 +241,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
+/** `application_name` of the change-notification connection. */
+export const LISTENER_NAME = "ybplan-changes-listener";
+
 /** TLS and statement timeout as postgres.js options. */
 function connectionSettings(options: DatabaseOptions) {
   const ssl = options.ssl
@@ -268,6 +271,8 @@ async function listenForChanges(url: string, databaseOptions: DatabaseOptions, t
     max_lifetime: null,
     connect_timeout: databaseOptions.connectTimeoutSeconds ?? 10,
     fetch_types: false,
+    // Named so an operator (and a test) can tell it from the pool's connections.
+    connection: { application_name: LISTENER_NAME },
     ...connectionSettings({ ...databaseOptions, statementTimeoutMs: undefined }),
     onnotice: () => {},
     onnotify: (_channel: string, payload: string) => applyChangeNotification(tracker, payload),

@@ -3,6 +3,7 @@ import {
   ALL_SCOPES,
   type Database,
   jurisdictionScope,
+  LISTENER_NAME,
   migrate,
   migrationFiles,
   namedCache,
@@ -186,6 +187,33 @@ describe.skipIf(!pgUrl)("change tracking across processes on PostgreSQL", () => 
     await until(() => two.changes.stamp() > stampTwo);
     expect(two.changes.unchangedSince(stampTwo, [jurisdictionScope("420300")])).toBe(true);
     expect(two.changes.unchangedSince(stampTwo, [jurisdictionScope("420500")])).toBe(false);
+  });
+
+  it("serves nothing cached while its notification connection is down, and drops every cache when it is back", async () => {
+    const cache = namedCache<number>(two.changes, "reconnect");
+    let n = 0;
+    const read = (key: string, code: string) =>
+      cache.get(key, async () => ({ value: ++n, scopes: [jurisdictionScope(code)] }));
+    const untouched = await read("untouched", "429004");
+    expect(await read("untouched", "429004")).toBe(untouched);
+    const written = await read("written", "429005");
+
+    await one.rawTransaction((tx) =>
+      tx.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '${LISTENER_NAME}' AND datname = current_database()`,
+      ),
+    );
+    await until(() => !two.changes.coherent);
+    // A change two cannot hear of: while down, every read computes afresh.
+    await auditIn(one, "429005");
+    expect(await read("written", "429005")).not.toBe(written);
+    await until(() => two.changes.coherent, 10_000);
+    // Back: everything cached before was dropped, even what no change touched.
+    expect(await read("untouched", "429004")).not.toBe(untouched);
+    // And notifications flow again.
+    const stamp = two.changes.stamp();
+    await auditIn(one, "429006");
+    await until(() => !two.changes.unchangedSince(stamp, [jurisdictionScope("429006")]));
   });
 
   it("gives an advisory lock to one process at a time, and frees it with its holder", async () => {
