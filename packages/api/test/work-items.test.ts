@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { auditLog, type Database } from "@ybplan/db";
+import { PlanDocumentFormat } from "@ybplan/domain/plan";
 import { attachmentMaxBytes } from "@ybplan/domain/workitem";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -471,5 +472,79 @@ describe("evidence attachments", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entity, "attachment"), eq(auditLog.entityId, a!.id)));
     expect(rows.map((r) => r.action)).toEqual(["create", "delete"]);
+  });
+});
+
+describe("re-importing a plan keeps what was assigned in ybplan", () => {
+  const doc = (tasks: { key: string; title: string }[]) => ({
+    format: PlanDocumentFormat,
+    plan: {
+      title: "青阳县医疗保障“十四五”规划（测试）",
+      issuer: "青阳县医疗保障局",
+      documentNumber: null,
+      issueDate: "2022-01-01",
+      jurisdictionCode: "341723",
+      jurisdictionName: "青阳县",
+      periodStart: 2021,
+      periodEnd: 2025,
+      baselineYear: 2020,
+    },
+    indicators: [],
+    tasks: [
+      {
+        key: "ch3",
+        number: "第三章",
+        title: "主要任务",
+        text: "",
+        leadDepartment: null,
+        deadline: null,
+        line: 1,
+        level: 1,
+        parentKey: null,
+      },
+      ...tasks.map((t, i) => ({
+        ...t,
+        number: `（${i + 1}）`,
+        text: "",
+        leadDepartment: null,
+        deadline: null,
+        line: i + 2,
+        level: 2,
+        parentKey: "ch3",
+      })),
+    ],
+    projects: [],
+    footnotes: [],
+    warnings: [],
+  });
+
+  it("a deadline, lead unit and evidence survive a revised text that drops or keeps the task", async () => {
+    const first = await as().import.commit({
+      document: doc([
+        { key: "ch3/1", title: "推进支付方式改革" },
+        { key: "ch3/2", title: "加强基金监管" },
+      ]) as never,
+    });
+    const tasks = await as().tasks.list({ planId: first.planId });
+    const [t1, t2] = [tasks.find((t) => t.key === "ch3/1")!, tasks.find((t) => t.key === "ch3/2")!];
+    await as().tasks.update({
+      id: t1.id,
+      version: t1.version,
+      data: { deadline: "2024-12-31", leadDepartmentId: dept.青阳! },
+    });
+    await as().attachments.upload({
+      taskId: t2.id,
+      fileName: "监管台账.pdf",
+      contentBase64: Buffer.from("%PDF-1.7\n%%EOF").toString("base64"),
+    });
+    // The revised text keeps 推进支付方式改革 (no deadline in the document) and drops 加强基金监管.
+    await as().import.commit({ document: doc([{ key: "ch3/1", title: "推进支付方式改革" }]) as never });
+    const after = await as().tasks.list({ planId: first.planId });
+    expect(after.find((t) => t.key === "ch3/1")).toMatchObject({
+      deadline: "2024-12-31",
+      leadDepartmentId: dept.青阳,
+    });
+    expect(after.find((t) => t.key === "ch3/2")).toBeDefined();
+    expect(await as().attachments.list({ taskId: t2.id })).toHaveLength(1);
   });
 });

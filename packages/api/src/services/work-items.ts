@@ -14,7 +14,7 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
-import type { WorkStatus } from "@ybplan/domain/task";
+import { keyTaskKeys, type WorkStatus } from "@ybplan/domain/task";
 import { deadlineProblem, isOverdue } from "@ybplan/domain/workitem";
 import { and, asc, eq, inArray, isNull, max } from "drizzle-orm";
 import { type ProgressNoteDto, noteDto, projectDto, projectItemDto, taskDto } from "./dto.ts";
@@ -488,8 +488,9 @@ export interface LeadUnitRow {
 
 /**
  * The planner's view: the work items of a jurisdiction's plans grouped by lead unit (department
- * list order; unassigned last), overdue first, then by deadline. Chapters and sections with
- * sub-tasks are not work items of their own and are left out.
+ * list order; unassigned last), overdue first, then by deadline. Only key tasks (the outline
+ * kind; chapters with sub-tasks are not work items of their own) and 专栏 items are listed, and
+ * any node a planner assigned a lead unit.
  */
 export async function workByLeadUnit(
   db: Db,
@@ -525,10 +526,13 @@ export async function workByLeadUnit(
       .where(eq(departments.jurisdictionCode, input.jurisdictionCode))
       .orderBy(asc(departments.position), asc(departments.name)),
   ]);
-  const parents = new Set(taskRows.map((t) => t.parentId).filter((p): p is string => p !== null));
+  // Key tasks only (the outline kind, a planner's correction first), plus anything assigned a lead unit.
+  const keyTasks = keyTaskKeys(
+    taskRows.map((t) => ({ key: t.id, parentKey: t.parentId, title: t.title, kind: t.kind })),
+  );
   const rows: LeadUnitRow[] = [
     ...taskRows
-      .filter((t) => !parents.has(t.id) || t.leadDepartmentId !== null)
+      .filter((t) => keyTasks.has(t.id) || t.leadDepartmentId !== null)
       .map((t) => ({ kind: "task" as const, row: t, planId: t.planId, number: t.number })),
     ...itemRows.map((r) => ({
       kind: "projectItem" as const,

@@ -4,6 +4,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { type Actor, type AuditEntry, writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
+import { attachments } from "../schema/departments.ts";
 import { indicators } from "../schema/indicators.ts";
 import { jurisdictions } from "../schema/jurisdictions.ts";
 import { observations } from "../schema/observations.ts";
@@ -277,6 +278,7 @@ async function saveTasks(
   for (const level of [...byLevel.keys()].sort((a, b) => a - b)) {
     const fresh: (typeof tasks.$inferInsert)[] = [];
     for (const d of byLevel.get(level)!) {
+      const row = byKey.get(d.key);
       const values = {
         parentId: d.parentKey ? (idByKey.get(d.parentKey) ?? null) : null,
         level: d.level,
@@ -284,14 +286,14 @@ async function saveTasks(
         title: d.title,
         text: d.text,
         leadDepartment: d.leadDepartment,
-        deadline: d.deadline,
+        // A deadline set in ybplan stays when the document names none.
+        deadline: d.deadline ?? row?.deadline ?? null,
         position: position.get(d.key) ?? 0,
         // A planner's correction of the outline kind survives a re-import.
         ...(byKey.get(d.key)?.kindSource === "planner" || d.kind == null
           ? {}
           : { kind: d.kind, kindSource: "importer" as const }),
       };
-      const row = byKey.get(d.key);
       if (!row) {
         fresh.push({ planId, key: d.key, ...values, updatedBy: actor.name });
       } else if (changed(row, values)) {
@@ -322,9 +324,11 @@ async function saveTasks(
   const gone = rows.filter((r) => !seen.has(r.key));
   if (gone.length > 0) {
     const withNotes = await referencedIds(tx, progressNotes.taskId, gone);
+    const withFiles = await referencedIds(tx, attachments.taskId, gone);
     for (const g of gone) {
-      // Keep a vanished task that has notes or is still someone's parent.
-      if (withNotes.has(g.id) || g.status !== "notStarted") {
+      // Keep a vanished task that has notes, evidence, an assignment or is still someone's parent.
+      const assigned = g.leadDepartmentId !== null || g.coDepartmentIds.length > 0 || g.deadline !== null;
+      if (withNotes.has(g.id) || withFiles.has(g.id) || assigned || g.status !== "notStarted") {
         counts.retained++;
         continue;
       }
@@ -418,15 +422,15 @@ async function saveItems(
   for (const [i, d] of drafts.entries()) {
     if (seen.has(d.key)) continue;
     seen.add(d.key);
+    const row = byKey.get(d.key);
     const values = {
       number: d.number,
       title: d.title,
       text: d.text,
       leadDepartment: d.leadDepartment,
-      deadline: d.deadline,
+      deadline: d.deadline ?? row?.deadline ?? null,
       position: i,
     };
-    const row = byKey.get(d.key);
     if (!row) {
       fresh.push({ projectId, key: d.key, ...values, updatedBy: actor.name });
     } else if (changed(row, values)) {
