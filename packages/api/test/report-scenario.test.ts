@@ -171,10 +171,13 @@ describe("annual report of a clerk's year (黄石市 2023)", () => {
       const x = ws.getRow(i + 2);
       expect(x.getCell(col("指标名称")).value).toBe(r.name);
       expect(x.getCell(col("评估结论")).value).toBe(r.verdictLabel);
-      expect(x.getCell(col("评估依据值")).value).toBe(
-        r.assessed.value === null ? null : Math.round(r.assessed.value * 100) / 100,
-      );
-      expect(x.getCell(col("差距")).value).toBe(r.gap === null ? null : Math.round(r.gap.value * 100) / 100);
+      // Percentages as fractions (0.00% format), so 评估依据值 − 目标 recomputes the gap.
+      const k = r.unit === "%" ? 0.01 : 1;
+      const cell = (c: string) => x.getCell(col(c)).value as number | null;
+      if (r.assessed.value === null) expect(cell("评估依据值")).toBeNull();
+      else expect(cell("评估依据值")).toBeCloseTo(r.assessed.value * k, 8);
+      if (r.gap === null) expect(cell("差距")).toBeNull();
+      else expect(cell("差距")).toBeCloseTo(r.gap.value * k, 8);
       // The narrative says the same sentence (inside its category paragraph).
       expect(paragraphs).toContain(r.sentence.replace(/。$/, ""));
     });

@@ -75,8 +75,10 @@ describe("renderReport on a constructed plan", () => {
     const settings = await docxXml(out.data, "word/settings.xml");
     expect(settings).toContain("<w:evenAndOddHeaders/>");
     const sectPr = /<w:sectPr>(?:(?!<\/w:sectPr>)[\s\S])*<\/w:sectPr>\s*<\/w:body>/.exec(xml)?.[0] ?? "";
+    // The first section names the two footers; later (landscape) sections inherit them.
     const footerRef = (type: string) =>
-      new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"`).exec(sectPr)?.[1];
+      new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"`).exec(xml)?.[1];
+    expect(xml.match(/<w:footerReference w:type="default"/g)?.length).toBe(1);
     const rels = await docxXml(out.data, "word/_rels/document.xml.rels");
     const target = (id: string | undefined) =>
       new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? `Target of ${id}`;
@@ -148,7 +150,14 @@ describe("renderReport on a constructed plan", () => {
       ]),
     );
     const ws = wb.getWorksheet("主要指标")!;
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 3, ySplit: 1 });
+    // Printed on A4 landscape, one page wide, the header row on every page.
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToWidth: 1,
+      printTitlesRow: "1:1",
+    });
     expect(ws.autoFilter).toBeTruthy();
     const rows = sheetRows(ws);
     const header = rows[0]!;
@@ -158,7 +167,16 @@ describe("renderReport on a constructed plan", () => {
     report.indicators.forEach((r, i) => {
       expect(rows[i + 1]![2]).toBe(r.name);
       expect(rows[i + 1]![verdictIdx]).toBe(r.verdictLabel);
-      if (r.actual.value !== null) expect(rows[i + 1]![y2023]).toBe(r.actual.value);
+      // Percentages are stored as fractions with a % format, so people can recompute.
+      const scale = r.unit === "%" ? 0.01 : 1;
+      if (r.actual.value !== null) expect(rows[i + 1]![y2023]).toBeCloseTo(r.actual.value * scale, 10);
+      if (r.unit === "%") expect(ws.getRow(i + 2).getCell(y2023 + 1).numFmt).toBe("0.00%");
+      // Target text beside its number; the gap recomputes from the cells.
+      expect(rows[i + 1]![header.indexOf("目标值")]).toBe(r.target.text);
+      const cell = (c: string) => rows[i + 1]![header.indexOf(c)] as number | null;
+      const gap = cell("差距");
+      if (gap !== null && r.gap?.against === "line" && r.direction !== "lower")
+        expect(gap).toBeCloseTo(cell("评估依据值")! - cell("时序进度要求")!, 8);
       const fill = ws.getRow(i + 2).getCell(verdictIdx + 1).fill;
       expect(fill).toMatchObject({ fgColor: { argb: `FF${verdictFill[r.verdict]}` } });
     });

@@ -101,7 +101,9 @@ describe.each(samplePlans.map((s) => [s.key, s] as const))("%s: 2023 report", (_
     report.indicators.forEach((r, i) => {
       expect(rows[i + 1]![2]).toBe(r.name);
       expect(rows[i + 1]![v]).toBe(r.verdictLabel);
-      expect(rows[i + 1]![y]).toBe(r.actual.value ?? (r.actual.text === "—" ? null : r.actual.text));
+      const scale = r.unit === "%" ? 0.01 : 1;
+      if (r.actual.value !== null) expect(rows[i + 1]![y]).toBeCloseTo(r.actual.value * scale, 10);
+      else expect(rows[i + 1]![y]).toBe(r.actual.text === "—" ? null : r.actual.text);
     });
     if (report.tasks.rows.length > 0) {
       const tasks = sheetRows(wb.getWorksheet("重点任务推进情况")!);

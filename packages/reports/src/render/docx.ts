@@ -265,7 +265,7 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
 
 type Body = (Paragraph | Table)[];
 
-function sectionOf(children: Body, landscape: boolean) {
+function sectionOf(children: Body, landscape: boolean, first: boolean) {
   // docx swaps width and height itself for a landscape page.
   const width = mm(210);
   const height = mm(297);
@@ -288,7 +288,8 @@ function sectionOf(children: Body, landscape: boolean) {
           // as LibreOffice spaces characters by it far wider than Word does.
           { type: DocumentGridType.LINES, linePitch: LINE, charSpace: CHAR_SPACE },
     },
-    footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
+    // Later sections inherit the first one's footers (OOXML §17.10.5): two footer parts in all.
+    ...(first ? { footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") } } : {}),
     children,
   };
 }
@@ -345,7 +346,7 @@ export async function renderDocx(layout: ReportLayout, options: DocxOptions = {}
       },
       paragraphStyles,
     },
-    sections: sections.map((s) => sectionOf(s.children, s.landscape)),
+    sections: sections.map((s, i) => sectionOf(s.children, s.landscape, i === 0)),
   });
   return new Uint8Array(
     await Packer.toBuffer(doc, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]),

@@ -57,6 +57,20 @@ function colourVerdict(cell: ExcelJS.Cell, verdict: keyof typeof verdictFill) {
   cell.font = { color: { argb: `FF${verdictInk[verdict]}` } };
 }
 
+/**
+ * How a quantity is stored for people who recompute: percentages as fractions with a % format
+ * (so 值 − 目标 gives the gap in the same cells' unit), money with its unit in the format.
+ */
+function numberStyle(unit: string | null): { scale: number; format: string; signed: string } {
+  if (unit === "%") return { scale: 0.01, format: "0.00%", signed: "+0.00%;-0.00%;0.00%" };
+  if (unit && /元$/.test(unit)) {
+    const u = unit.replace(/"/g, "");
+    return { scale: 1, format: `#,##0.00"${u}"`, signed: `+#,##0.00"${u}";-#,##0.00"${u}";0` };
+  }
+  const u = unit ? `"${unit.replace(/"/g, "")}"` : "";
+  return { scale: 1, format: `#,##0.##${u}`, signed: `+#,##0.##${u};-#,##0.##${u};0` };
+}
+
 function indicatorSheet(wb: ExcelJS.Workbook, report: PlanReport, name: string) {
   const columns = [
     "序号",
@@ -65,8 +79,10 @@ function indicatorSheet(wb: ExcelJS.Workbook, report: PlanReport, name: string) 
     "单位",
     "属性",
     "基期值",
+    "基期值（数值）",
     ...report.years.map((y) => `${y}年`),
     "目标值",
+    "目标值（数值）",
     "时序进度要求",
     "评估依据值",
     "差距",
@@ -75,50 +91,55 @@ function indicatorSheet(wb: ExcelJS.Workbook, report: PlanReport, name: string) 
     "约束性未达标",
     ...(report.kind === "midTerm" ? ["中期评估"] : []),
     "评估说明",
+    "数据来源及说明",
   ];
-  const verdictCol = columns.indexOf("评估结论") + 1; // 1-based
-  const rows = report.indicators.map((r, i) => [
-    i + 1,
-    r.category,
-    r.name,
-    r.unit ?? "",
-    r.attributeLabel,
-    r.baseline.value ?? r.baseline.text,
-    ...r.actuals.map((a) => a.value ?? (a.text === "—" ? null : a.text)),
-    r.target.text,
-    r.expected === null ? null : Math.round(r.expected * 100) / 100,
-    r.assessed.value === null ? null : Math.round(r.assessed.value * 100) / 100,
-    r.gap === null ? null : Math.round(r.gap.value * 100) / 100,
-    r.change === null ? null : Math.round(r.change.delta * 100) / 100,
-    r.verdictLabel,
-    r.breach ? "是" : "否",
-    ...(report.kind === "midTerm" ? [r.reviewGradeLabel] : []),
-    r.reason,
-  ]);
-  const widths = [
-    6,
-    12,
-    30,
-    8,
-    8,
-    10,
-    ...report.years.map(() => 10),
-    16,
-    12,
-    12,
-    10,
-    12,
-    12,
-    12,
-    ...(report.kind === "midTerm" ? [12] : []),
-    60,
+  const col = (c: string) => columns.indexOf(c) + 1; // 1-based
+  const numeric = [
+    "基期值（数值）",
+    ...report.years.map((y) => `${y}年`),
+    "目标值（数值）",
+    "时序进度要求",
+    "评估依据值",
   ];
+  const signed = ["差距", "较上年变化"];
+  const rows = report.indicators.map((r) => {
+    const k = numberStyle(r.unit).scale;
+    const n = (v: number | null | undefined) =>
+      v === null || v === undefined ? null : Math.round(v * k * 1e8) / 1e8;
+    return [
+      r.position,
+      r.category,
+      r.name,
+      r.unit ?? "",
+      r.attributeLabel,
+      r.baseline.text,
+      n(r.baseline.value),
+      ...r.actuals.map((a) => (a.value !== null ? n(a.value) : a.text === "—" ? null : a.text)),
+      r.target.text,
+      n(r.target.value),
+      n(r.expected),
+      n(r.assessed.value),
+      n(r.gap?.value),
+      n(r.change?.delta),
+      r.verdictLabel,
+      r.breach ? "是" : "否",
+      ...(report.kind === "midTerm" ? [r.reviewGradeLabel] : []),
+      r.remedy ? `${r.reason}${r.remedy}。` : r.reason,
+      [r.source, r.note].filter(Boolean).join("；") || null,
+    ];
+  });
+  const widths = columns.map((c) =>
+    c === "指标名称" ? 30 : c === "评估说明" ? 60 : c === "数据来源及说明" ? 24 : c === "序号" ? 6 : 12,
+  );
   const ws = dataSheet(wb, name, columns, rows, widths);
-  // Freeze the indicator columns too; numbers keep their unit in the 单位 column.
+  // Freeze the indicator columns too.
   ws.views = [{ state: "frozen", xSplit: 3, ySplit: 1 }];
   report.indicators.forEach((r, i) => {
     const row = ws.getRow(i + 2);
-    colourVerdict(row.getCell(verdictCol), r.verdict);
+    const style = numberStyle(r.unit);
+    for (const c of numeric) row.getCell(col(c)).numFmt = style.format;
+    for (const c of signed) row.getCell(col(c)).numFmt = style.signed;
+    colourVerdict(row.getCell(col("评估结论")), r.verdict);
     if (r.breach) row.getCell(3).font = { bold: true, color: { argb: "FF9C0006" } };
   });
 }
