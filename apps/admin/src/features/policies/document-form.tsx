@@ -204,7 +204,13 @@ export function DocumentForm({
           添加参数
         </Button>
       </Space>
-      <ParameterGrid rows={rows} onChange={setRows} />
+      <ParameterGrid
+        rows={rows}
+        onChange={(r) => {
+          setRows(r);
+          setError(null);
+        }}
+      />
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={error} />}
     </Modal>
   );

@@ -78,9 +78,7 @@ export function rowsFromProposals(
 }
 
 /** Rows that are ready to save, or the row numbers (1-based) that still lack a scheme or a value. */
-export function parametersOf(
-  rows: readonly ParamRow[],
-):
+export function parametersOf(rows: readonly ParamRow[]):
   | {
       ok: true;
       parameters: {

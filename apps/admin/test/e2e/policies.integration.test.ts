@@ -1,0 +1,186 @@
+import { readSamplePlan } from "@ybplan/samples";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN_PASSWORD,
+  callApi,
+  chromiumAvailable,
+  chromiumPath,
+  chromiumRequired,
+  type Harness,
+  login,
+  newContext,
+  shot,
+  startHarness,
+} from "./harness.ts";
+
+if (!chromiumAvailable) {
+  const msg = `未找到 Chromium（${chromiumPath}）：跳过待遇政策端到端测试。`;
+  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
+  console.warn(msg);
+}
+
+/** 黄石's 发展基础 paragraph with the 2020 table of 起付线 and 报销比例 (line 93 of the sample). */
+const huangshiParagraph = () =>
+  readSamplePlan("hubei-huangshi-city")
+    .split("\n")
+    .find((l) => l.includes("住院起付线稳定在200元"))!;
+
+/** Types a date into an antd DatePicker and confirms it. */
+async function pickDate(
+  page: Page,
+  label: string,
+  date: string,
+  scope: Page | ReturnType<Page["locator"]> = page,
+) {
+  const input = scope.getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await input.press("Enter");
+}
+
+/** Chooses `option` in the n-th antd Select labelled `label` inside `scope`, and waits for its list to close. */
+async function choose(
+  page: Page,
+  scope: ReturnType<Page["locator"]>,
+  label: string,
+  n: number,
+  option: string,
+) {
+  await scope.getByLabel(label, { exact: true }).nth(n).click({ force: true });
+  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
+  await open.locator(".ant-select-item-option", { hasText: option }).first().click();
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+    .waitFor({ state: "detached" })
+    .catch(() => undefined);
+  await expect
+    .poll(() => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden):visible").count())
+    .toBe(0);
+}
+
+const inForceRow = (page: Page, label: string) =>
+  page.locator("tr:visible", { has: page.getByRole("cell", { name: label, exact: true }) });
+
+describe.skipIf(!chromiumAvailable)("policies screen end to end (real server, Chromium)", () => {
+  let h: Harness;
+  let admin: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    admin = await newContext(h);
+    page = await admin.newPage();
+    await login(page, "admin", ADMIN_PASSWORD);
+    // 黄石 pools 城乡居民医保 at city level; 阳新县 is one of its counties.
+    await callApi(admin, "mutation", "jurisdictions.create", {
+      code: "420222",
+      name: "阳新县",
+      level: "county",
+      parentCode: "420200",
+    }).catch(() => undefined);
+    await callApi(admin, "mutation", "policies.setPoolingArea", {
+      jurisdictionCode: "420200",
+      scheme: "resident",
+      level: "city",
+      version: null,
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("confirms 黄石's proposed 2020 table: the person chooses the scheme the text leaves open, then saves", async () => {
+    await page.goto("/#/policies?j=420200");
+    await page.getByRole("button", { name: "新增政策文件" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("文件标题").fill("黄石市基本医疗保险市级统筹实施办法");
+    await dialog.getByLabel("文号").fill("黄政规〔2020〕1号");
+    await dialog.getByLabel("发文机关").fill("黄石市人民政府");
+    await pickDate(page, "生效日期", "2020-01-01", dialog);
+    await dialog.getByText("从规划文本识别参数").click();
+    await dialog.getByLabel("规划文本").fill(huangshiParagraph());
+    await dialog.getByRole("button", { name: "识别", exact: true }).click();
+    await dialog.getByText("识别出9项参数，其中3项原文未写明险种，请选择").waitFor();
+    // Saving before the scheme is chosen is refused in the form, naming the rows.
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await dialog.getByText("参数表第1、2、3行尚未填写险种或数值").waitFor();
+    for (let i = 0; i < 3; i++) await choose(page, dialog, "险种", i, "城乡居民医保");
+    await shot(page, "policies-proposals");
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await pickDate(page, "执行日期", "2022-06-30");
+    await inForceRow(page, "城乡居民医保三级医疗机构住院报销比例").getByText("60%").waitFor();
+    await inForceRow(page, "城乡居民医保一级医疗机构住院起付线").getByText("200元").waitFor();
+    const stored = await callApi<unknown[]>(admin, "query", "policies.inForce", {
+      jurisdictionCode: "420200",
+      date: "2022-06-30",
+    });
+    expect(stored).toHaveLength(9);
+  });
+
+  it("adds a 2023 document raising 居民 三级 to 65 %; the table differs on 2022-06-30 and 2024-06-30", async () => {
+    await page.getByRole("button", { name: "新增政策文件" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("文件标题").fill("关于调整城乡居民医保住院待遇的通知");
+    await dialog.getByLabel("文号").fill("黄医保发〔2023〕5号");
+    await dialog.getByLabel("发文机关").fill("黄石市医疗保障局");
+    await pickDate(page, "生效日期", "2023-01-01", dialog);
+    await dialog.getByRole("button", { name: "添加参数" }).click();
+    await choose(page, dialog, "险种", 0, "城乡居民医保");
+    await choose(page, dialog, "医疗机构级别", 0, "三级医疗机构");
+    await dialog.getByLabel("第1行数值").fill("65");
+    // Without naming the document it amends, the overlap is refused naming the 2020 document.
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await dialog
+      .getByText(/与《黄石市基本医疗保险市级统筹实施办法》（黄政规〔2020〕1号）自2023年1月1日起的规定重叠/)
+      .waitFor();
+    await choose(page, dialog, "替代文件", 0, "黄石市基本医疗保险市级统筹实施办法");
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await inForceRow(page, "城乡居民医保三级医疗机构住院报销比例").getByText("60%").waitFor();
+    await shot(page, "policies-2022");
+    await pickDate(page, "执行日期", "2024-06-30");
+    await inForceRow(page, "城乡居民医保三级医疗机构住院报销比例").getByText("65%").waitFor();
+    await inForceRow(page, "城乡居民医保二级医疗机构住院报销比例").getByText("75%").waitFor();
+    await shot(page, "policies-2024");
+    // The register finds both by 文号 or title.
+    await page.getByRole("tab", { name: "政策文件" }).click();
+    await page.getByLabel("搜索政策文件").fill("黄医保发");
+    await page.getByLabel("搜索政策文件").press("Enter");
+    await page.getByRole("cell", { name: "关于调整城乡居民医保住院待遇的通知" }).waitFor();
+    await expect(
+      page.getByRole("cell", { name: "黄石市基本医疗保险市级统筹实施办法" }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it("shows the finding for a county set to differ, and the sentence about the change", async () => {
+    await callApi(admin, "mutation", "policies.create", {
+      title: "阳新县城乡居民医保补充规定",
+      issuer: "阳新县医疗保障局",
+      jurisdictionCode: "420222",
+      effectiveFrom: "2021-01-01",
+      parameters: [
+        { kind: "reimbursementRatio", scheme: "resident", service: "inpatient", level: "level3", value: 62 },
+      ],
+    });
+    // Written outside this page (as another user would): reload to read it.
+    await page.reload();
+    await page.getByRole("tab", { name: "核查结果" }).click();
+    await page
+      .getByText(
+        "阳新县城乡居民医保三级医疗机构住院报销比例为62%（《阳新县城乡居民医保补充规定》），与黄石市（市级统筹）的65%不一致。",
+      )
+      .waitFor();
+    await shot(page, "policies-findings");
+    await page.getByRole("tab", { name: "调整情况" }).click();
+    await pickDate(page, "比较起始日期", "2022-06-30");
+    await page
+      .getByText(
+        "城乡居民医保三级医疗机构住院报销比例由60%调整为65%（自2023年1月1日起，依据《关于调整城乡居民医保住院待遇的通知》（黄医保发〔2023〕5号））。",
+      )
+      .waitFor();
+    await shot(page, "policies-changes");
+  });
+});
