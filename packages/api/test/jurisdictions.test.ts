@@ -1,5 +1,5 @@
 import { auditLog, type Database } from "@ybplan/db";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, freshDatabase, user } from "./helpers-work.ts";
 
@@ -44,7 +44,11 @@ describe("jurisdictions API", () => {
       parentCode: "341700",
     });
     expect(created).toEqual({ code: "341722", name: "石台县", level: "county", parentCode: "341700" });
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, "341722"));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, "341722"))
+      .orderBy(asc(auditLog.id));
     expect(audit.map((a) => [a.action, a.actorName])).toEqual([["create", "管理员"]]);
 
     expect(
@@ -149,7 +153,11 @@ describe("jurisdictions API", () => {
       retired: false,
     });
     expect(restored.retiredAt).toBeNull();
-    const rows = await database.db.select().from(auditLog).where(eq(auditLog.entityId, "341722"));
+    const rows = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, "341722"))
+      .orderBy(asc(auditLog.id));
     expect(rows.map((r) => r.action)).toEqual(["create", "update", "move", "move", "retire", "restore"]);
   });
 });

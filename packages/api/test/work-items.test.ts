@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { auditLog, type Database } from "@ybplan/db";
 import { PlanDocumentFormat } from "@ybplan/domain/plan";
 import { attachmentMaxBytes } from "@ybplan/domain/workitem";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, freshDatabase, user } from "./helpers-work.ts";
 
@@ -95,7 +95,8 @@ describe("plans created by hand", () => {
     const audit = await database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "plan"), eq(auditLog.entityId, planId)));
+      .where(and(eq(auditLog.entity, "plan"), eq(auditLog.entityId, planId)))
+      .orderBy(asc(auditLog.id));
     expect(audit.map((a) => [a.action, a.actorName])).toEqual([["create", "石台规划"]]);
   });
 
@@ -260,7 +261,11 @@ describe("tasks with lead units and deadlines", () => {
     expect(
       (await as(planner).tasks.move({ id: again.id, version: again.version, direction: "up" })).moved,
     ).toBe(false);
-    const rows = await database.db.select().from(auditLog).where(eq(auditLog.action, "reorder"));
+    const rows = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "reorder"))
+      .orderBy(asc(auditLog.id));
     expect(rows).toHaveLength(2);
     taskA = order.find((t) => t.id === taskA.id)!;
     taskB = order.find((t) => t.id === taskB.id)!;
@@ -407,7 +412,8 @@ describe("evidence attachments", () => {
     const [audit] = await database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "attachment"), eq(auditLog.entityId, saved.id)));
+      .where(and(eq(auditLog.entity, "attachment"), eq(auditLog.entityId, saved.id)))
+      .orderBy(asc(auditLog.id));
     expect(audit!.after).toMatchObject({ sha256: saved.sha256, fileName: "DRG改革自查报告.pdf" });
     expect(audit!.after).not.toHaveProperty("content");
   });
@@ -470,7 +476,8 @@ describe("evidence attachments", () => {
     const rows = await database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "attachment"), eq(auditLog.entityId, a!.id)));
+      .where(and(eq(auditLog.entity, "attachment"), eq(auditLog.entityId, a!.id)))
+      .orderBy(asc(auditLog.id));
     expect(rows.map((r) => r.action)).toEqual(["create", "delete"]);
   });
 });
