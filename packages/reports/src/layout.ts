@@ -194,11 +194,13 @@ function sectionTable(t: ReportTable, key: string, caption: string): LayoutTable
   return { key, caption, columns: t.columns, rows: t.rows.map((cells) => ({ cells })) };
 }
 
-/** Which charts a figure shows: breaches first, then binding, then the rest; at most `limit`. */
+/** Which charts a figure shows: breaches, then lagging, then binding, then the rest; at most `limit`. */
 export function pickCharts(report: PlanReport, limit: number): TrajectorySeries[] {
   const rank = (s: TrajectorySeries) => {
     const row = report.indicators.find((r) => r.id === s.indicatorId);
-    return s.breach ? 0 : row?.attribute === "binding" ? 1 : 2;
+    if (s.breach) return 0;
+    if (row?.verdict === "behind" || row?.verdict === "missed") return 1;
+    return row?.attribute === "binding" ? 2 : 3;
   };
   return [...report.charts].sort((a, b) => rank(a) - rank(b)).slice(0, limit);
 }

@@ -13,6 +13,7 @@ import {
 } from "../task/schema.ts";
 import { toSimplified } from "../text/simplify.ts";
 import { cellNumber, cellText, formatQuantity, formatSignedChange, scopeWordOf } from "./format.ts";
+import { withFundFacts } from "./fund.ts";
 import { midTermReview } from "./midterm.ts";
 import { alignProcurementSection } from "./procurement.ts";
 import { readEvaluation, reportVerdictLabels } from "./reading.ts";
@@ -140,7 +141,8 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
       return row;
     });
   // 约束性 breaches first (progress-assessment.md §1 and §3), then the table's order.
-  const ordered = [...rows.filter((r) => r.breach), ...rows.filter((r) => !r.breach)];
+  const read = withFundFacts(rows);
+  const ordered = [...read.filter((r) => r.breach), ...read.filter((r) => !r.breach)];
   const counts = countVerdicts(ordered);
   const reviewCounts = countReview(ordered);
   const tasks = taskSection(input.tasks, year);
