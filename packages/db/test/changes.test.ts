@@ -135,7 +135,9 @@ describe("change tracking on PGlite", () => {
     );
     expect(order).toEqual(["a+", "a-", "b+", "b-"]);
     await database.rawTransaction((tx) => tx.exec("INSERT INTO _migrations (id) VALUES ('9999_future')"));
-    await expect(migrate(database, migrationFiles())).rejects.toThrow(/数据库结构比本程序新.*9999_future/);
+    await expect(migrate(database)).rejects.toThrow(/数据库结构比本程序新.*9999_future/);
+    // An explicit list (a test naming the migrations it needs) only adds what it names.
+    expect(await migrate(database, migrationFiles().slice(0, 2))).toEqual([]);
     await database.rawTransaction((tx) => tx.exec("DELETE FROM _migrations WHERE id = '9999_future'"));
   });
 });
