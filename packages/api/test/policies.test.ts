@@ -1,11 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { auditLog, type Database, jurisdictions, migrate, openDatabase, policyParameters } from "@ybplan/db";
+import {
+  auditLog,
+  type Database,
+  jurisdictions,
+  migrate,
+  openDatabase,
+  policyParameters,
+  savePlanDocument,
+  systemActor,
+} from "@ybplan/db";
 import { createTestDatabase, postgresTestUrl } from "@ybplan/db/testing";
 import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import type { PolicyDocumentFieldsInput } from "@ybplan/domain/policy";
-import { proposePolicyParameters } from "@ybplan/importer";
+import { importPlanText, proposePolicyParameters } from "@ybplan/importer";
 import { readSamplePlan } from "@ybplan/samples";
 import type { TRPCError } from "@trpc/server";
+import { Result } from "effect";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../src/auth/session.ts";
@@ -352,6 +362,54 @@ function suite(name: string, open: () => Promise<{ database: Database; done: () 
           "policyDocument.repeal",
         ].sort(),
       );
+    });
+
+    it("links a policy to the plan task it fulfils and the indicator it moves; 待遇清单 clean-up is a share", async () => {
+      const read = importPlanText(readSamplePlan("hubei-huangshi-city"), { fileName: "黄石.txt" });
+      if (Result.isFailure(read)) throw new Error("sample plan did not import");
+      const saved = await savePlanDocument(database.db, read.success, systemActor);
+      const plan = await as(cityPlanner).plans.get({ id: saved.planId });
+      const task = (await as(cityPlanner).tasks.list({ planId: saved.planId })).find((t) =>
+        t.title.includes("长期护理保险"),
+      )!;
+      const indicator = (await as(cityPlanner).indicators.list({ planId: saved.planId })).find((i) =>
+        i.name.includes("城乡居民医保政策范围内住院费用报销比例"),
+      )!;
+      expect([plan.jurisdictionCode, Boolean(task), Boolean(indicator)]).toEqual(["420200", true, true]);
+      const api = as(cityPlanner).policies;
+      const created = await api.create({
+        title: "黄石市长期护理保险试点实施方案",
+        issuer: "黄石市医疗保障局",
+        jurisdictionCode: "420200",
+        effectiveFrom: "2024-01-01",
+        taskIds: [task.id],
+        indicatorIds: [indicator.id],
+        cleanup: { disposition: "keep", deadline: "2024-06-30", doneOn: "2024-05-01" },
+      });
+      const got = await api.get({ id: created.id });
+      expect([got.taskIds, got.indicatorIds]).toEqual([[task.id], [indicator.id]]);
+      // A task that is not of this jurisdiction's (or its ancestors') plans is refused, named by its field.
+      await expect(
+        api.create({
+          title: "错链",
+          issuer: "x",
+          jurisdictionCode: "420200",
+          effectiveFrom: "2024-01-01",
+          taskIds: [randomUUID()],
+        }),
+      ).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: "taskIds.0: 规划任务不存在或不属于本级及上级规划",
+      });
+      await api.create({
+        title: "黄石市门诊慢特病待遇旧规定",
+        issuer: "黄石市医疗保障局",
+        jurisdictionCode: "420200",
+        effectiveFrom: "2018-01-01",
+        cleanup: { disposition: "repeal", deadline: "2024-03-31", doneOn: null },
+      });
+      const check = await api.check({ jurisdictionCode: "420200", date: "2024-06-30" });
+      expect(check.cleanup).toEqual({ flagged: 2, done: 1, overdue: 1, sharePct: 50 });
     });
 
     it("two writers racing to set the same parameter: exactly one document is stored (advisory lock per jurisdiction)", async () => {

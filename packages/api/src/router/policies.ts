@@ -58,7 +58,7 @@ export const policiesRouter = router({
       input.jurisdictionCode,
       input.parameters.map((p) => p.scheme),
     );
-    return svc.createDocument(ctx.db, ctx.actor, input);
+    return svc.createDocument(ctx.db, ctx.actor, input, svc.chainOf(dir, input.jurisdictionCode));
   }),
 
   /** Saves the whole document (fields and parameter grid) over the version the client read. */
@@ -73,7 +73,14 @@ export const policiesRouter = router({
         ...(await svc.schemesOf(ctx.db, input.id)),
       ];
       await svc.assertMayWritePooledSchemes(ctx.db, dir, ctx.user, code, schemes);
-      return svc.updateDocument(ctx.db, ctx.actor, input.id, input.version, input.data);
+      return svc.updateDocument(
+        ctx.db,
+        ctx.actor,
+        input.id,
+        input.version,
+        input.data,
+        svc.chainOf(dir, code),
+      );
     }),
 
   /** 废止 on a date (required). */

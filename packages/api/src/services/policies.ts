@@ -3,7 +3,9 @@ import {
   assertVersion,
   bump,
   type Db,
+  indicators,
   NotFoundError,
+  plans,
   policyDocuments,
   policyIndicatorLinks,
   policyParameters,
@@ -11,11 +13,13 @@ import {
   policySupersessions,
   policyTaskLinks,
   poolingAreas,
+  tasks,
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
 import {
   type ApplicableParameter,
+  cleanupProgress,
   compareInForce,
   describePolicyChanges,
   findOverlaps,
@@ -364,7 +368,12 @@ export async function check(
         findings: m.findings,
       };
     });
-  return { date, rules, pooling };
+  // 待遇清单 clean-up of the jurisdiction's own documents, a work indicator.
+  const cleanup = cleanupProgress(
+    docs.filter((d) => d.jurisdictionCode === code),
+    date,
+  );
+  return { date, rules, pooling, cleanup };
 }
 
 // --------------------------------------------------------------------------------------- writes
@@ -421,6 +430,39 @@ function checkConsistency(candidate: PolicyDocument, existing: readonly PolicyDo
     issues.push({
       path: ["parameters", Math.max(index, 0), "value"],
       message: `${parameterLabel(o.dimensions)}与《${other.documentTitle}》${other.docNumber ? `（${other.docNumber}）` : ""}自${formatChineseDate(o.from)}起的规定重叠；如为调整，请在“替代文件”中选择该文件`,
+    });
+  }
+  if (issues.length > 0) throw new ValidationError({ issues });
+}
+
+/**
+ * Linked tasks and indicators exist and belong to plans of the document's jurisdiction or its
+ * ancestors (a county policy can fulfil a task of the city's plan it implements).
+ */
+async function checkLinks(tx: Db, doc: PolicyDocumentFields, chain: readonly string[]): Promise<void> {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  if (doc.taskIds.length > 0) {
+    const found = await tx
+      .select({ id: tasks.id, code: plans.jurisdictionCode })
+      .from(tasks)
+      .innerJoin(plans, eq(plans.id, tasks.planId))
+      .where(inArray(tasks.id, doc.taskIds));
+    doc.taskIds.forEach((id, i) => {
+      const t = found.find((f) => f.id === id);
+      if (!t || !chain.includes(t.code))
+        issues.push({ path: ["taskIds", i], message: "规划任务不存在或不属于本级及上级规划" });
+    });
+  }
+  if (doc.indicatorIds.length > 0) {
+    const found = await tx
+      .select({ id: indicators.id, code: plans.jurisdictionCode })
+      .from(indicators)
+      .innerJoin(plans, eq(plans.id, indicators.planId))
+      .where(inArray(indicators.id, doc.indicatorIds));
+    doc.indicatorIds.forEach((id, i) => {
+      const t = found.find((f) => f.id === id);
+      if (!t || !chain.includes(t.code))
+        issues.push({ path: ["indicatorIds", i], message: "指标不存在或不属于本级及上级规划" });
     });
   }
   if (issues.length > 0) throw new ValidationError({ issues });
@@ -494,13 +536,19 @@ async function assertUniqueNumber(tx: Db, doc: PolicyDocumentFields, exceptId: s
   }
 }
 
-export async function createDocument(db: Db, actor: Actor, doc: PolicyDocumentFields) {
+export async function createDocument(
+  db: Db,
+  actor: Actor,
+  doc: PolicyDocumentFields,
+  chain: readonly string[],
+) {
   return db.transaction(async (tx) => {
     await lockJurisdiction(tx, doc.jurisdictionCode);
     await assertUniqueNumber(tx, doc, null);
     const existing = (await loadDocuments(tx, { codes: [doc.jurisdictionCode] })).map((s) => s.doc);
     const id = crypto.randomUUID();
     checkConsistency({ ...doc, id }, existing);
+    await checkLinks(tx, doc, chain);
     await tx.insert(policyDocuments).values({ id, ...rowFields(doc), updatedBy: actor.name });
     await writeChildren(tx, id, doc);
     await writeAudit(tx, actor, {
@@ -521,6 +569,7 @@ export async function updateDocument(
   id: string,
   version: number,
   doc: PolicyDocumentFields,
+  chain: readonly string[],
 ) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(policyDocuments).where(eq(policyDocuments.id, id)).for("update");
@@ -539,6 +588,7 @@ export async function updateDocument(
       { ...doc, id },
       stored.map((s) => s.doc),
     );
+    await checkLinks(tx, doc, chain);
     const [after] = await tx
       .update(policyDocuments)
       .set({ ...rowFields(doc), ...bump(row, actor.name) })
