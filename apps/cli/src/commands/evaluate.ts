@@ -1,4 +1,5 @@
 import { verdictLabels } from "@ybplan/domain/evaluation";
+import { indicatorAttributeLabels } from "@ybplan/domain/indicator";
 import { Effect } from "effect";
 import { oneOf, parse, required, yearOption } from "../args.ts";
 import { call, withApi } from "../data/api.ts";
@@ -33,48 +34,74 @@ export const evaluateCommand: Command = {
       const ref = yield* required(args.values.plan, "--plan <规划>");
       const year = yield* yearOption(args.values.year);
       const format = yield* oneOf(args.values.format, ["table", "json"] as const, "--format", "table");
-      // The report model the API builds for the 年度监测报告: verdicts as the admin app shows them.
-      const report = yield* withApi(({ api }) =>
+      // The admin's 监测总览 of the plan (evaluation.matrix): verdicts breaches first, cached per change.
+      const { plan, jurisdiction, matrix, yearValues } = yield* withApi(({ api }) =>
         Effect.gen(function* () {
           const plan = yield* resolvePlan(api, ref);
-          return yield* call("评估", () => api.reports.model({ planId: plan.id, year, kind: "annual" }));
+          const [matrix, jurisdiction, observations] = yield* call("评估", () =>
+            Promise.all([
+              api.evaluation.matrix({ planId: plan.id, year }),
+              api.jurisdictions.get({ code: plan.jurisdictionCode }),
+              api.observations.list({ planId: plan.id, fromYear: year, toYear: year }),
+            ]),
+          );
+          const yearValues = new Map(
+            observations
+              .filter((o) => o.subject === null)
+              .map((o) => [o.indicatorId, o.value.kind === "number" ? o.value.value : o.value.text]),
+          );
+          return { plan, jurisdiction, matrix, yearValues };
         }),
       );
+      const indicators = matrix.evaluations.map((e) => {
+        // The year's value: what the verdict judged, except under 期间年均 / 期间累计 rules.
+        const aggregated = e.inputs.assessment === "periodAverage" || e.inputs.assessment === "cumulative";
+        const actual = aggregated
+          ? (yearValues.get(e.indicatorId) ?? null)
+          : (e.inputs.actual ?? e.inputs.actualText ?? yearValues.get(e.indicatorId) ?? null);
+        return { e, actual };
+      });
+      const total = matrix.evaluations.length;
       if (format === "json") {
         const out = {
-          plan: report.plan,
-          jurisdiction: report.jurisdiction,
+          plan,
+          jurisdiction: { code: jurisdiction.code, name: jurisdiction.name },
           year,
-          counts: report.counts,
-          indicators: report.indicators.map((r) => ({
-            id: r.id,
-            name: r.name,
-            attribute: r.attribute,
-            actual: r.actual.value ?? r.actual.text,
-            target: r.target.text,
-            verdict: r.verdict,
-            verdictLabel: verdictLabels[r.verdict],
-            breach: r.breach,
-            explanation: r.reason,
+          counts: { total, byVerdict: matrix.counts, binding: { breaches: matrix.breaches } },
+          indicators: indicators.map(({ e, actual }) => ({
+            id: e.indicatorId,
+            name: e.name,
+            attribute: e.attribute,
+            actual,
+            target: e.targetText,
+            verdict: e.verdict,
+            verdictLabel: verdictLabels[e.verdict],
+            breach: e.breach,
+            explanation: e.explanation,
           })),
         };
         return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       }
-      const rows = report.indicators.map((r, i) => [
+      const shown = (v: number | string | null, unit: string | null) =>
+        v === null ? "—" : typeof v === "number" ? `${Number(v.toFixed(2))}${unit === "%" ? "%" : ""}` : v;
+      const rows = indicators.map(({ e, actual }, i) => [
         String(i + 1),
-        r.breach ? `！${r.name}` : r.name,
-        r.attributeLabel,
-        r.baseline.text,
-        r.actual.text,
-        r.target.text,
-        verdictLabels[r.verdict],
-        r.reason,
+        e.breach ? `！${e.name}` : e.name,
+        indicatorAttributeLabels[e.attribute],
+        e.baselineText,
+        shown(actual, e.unit),
+        e.targetText,
+        verdictLabels[e.verdict],
+        e.explanation,
       ]);
-      process.stdout.write(`${report.plan.title}　${year}年评估结论（${report.jurisdiction.name}）\n\n`);
+      process.stdout.write(`${plan.title}　${year}年评估结论（${jurisdiction.name}）\n\n`);
       process.stdout.write(
         `${formatTable(["序号", "指标", "属性", "基期值", `${year}年实际值`, "目标值", "结论", "说明"], rows, [4, 30, 6, 12, 12, 16, 10, 60])}\n\n`,
       );
-      process.stdout.write(`${report.narrative.overview[1]}\n`);
-      if (report.counts.binding.breaches > 0) process.stdout.write("标“！”者为约束性指标未达标。\n");
+      const counted = (Object.keys(verdictLabels) as (keyof typeof verdictLabels)[])
+        .filter((v) => matrix.counts[v] > 0)
+        .map((v) => `${verdictLabels[v]}${matrix.counts[v]}项`);
+      process.stdout.write(`主要指标${total}项：${counted.join("，")}。\n`);
+      if (matrix.breaches > 0) process.stdout.write(`标“！”者为约束性指标未达标（${matrix.breaches}项）。\n`);
     }),
 };

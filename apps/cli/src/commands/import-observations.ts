@@ -138,7 +138,7 @@ const sameValue = (a: Observation["value"], b: Observation["value"]) =>
  * is a conflict: the import never overwrites what someone saved after the template was made. An
  * empty 数据来源 or 备注 keeps the stored one.
  */
-export function planChanges(
+function planChanges(
   observations: readonly Observation[],
   stored: readonly StoredValue[],
   versions: ReadonlyMap<string, number>,

@@ -20,7 +20,7 @@ const help = `用法：ybplan import plan <文件> [--dry-run] [--format json|te
 
 不加 --dry-run 时在一个事务中保存规划；再次导入同一文档会就地更新，已录入的监测数据不会丢失。`;
 
-export function readPlanFile(path: string): Effect.Effect<PlanDocument, NotFound | InvalidInput> {
+function readPlanFile(path: string): Effect.Effect<PlanDocument, NotFound | InvalidInput> {
   return Effect.gen(function* () {
     const full = userPath(path);
     const bytes = yield* Effect.try({

@@ -6,7 +6,7 @@ import { z } from "zod";
  * migrations it was taken at. Plain SQL only, so the same file moves between the embedded
  * database and PostgreSQL in either direction.
  */
-export const BackupFormat = "ybplan.backup/v1" as const;
+const BackupFormat = "ybplan.backup/v1" as const;
 
 export const Backup = z.object({
   format: z.literal(BackupFormat),

@@ -20,20 +20,23 @@ export function migrationsDir(): string {
 }
 
 /**
- * Brings the schema up to date only when its version row is behind: one query on an up-to-date
- * database instead of reading and checking every migration file on each command.
+ * Brings the schema up to date only when its version rows differ from this build's migrations: one
+ * query on an up-to-date database instead of the migrator's transaction on each command. The whole
+ * list is compared, not only the newest id: teams number migrations in ranges, so a lower number
+ * can arrive after a higher one.
  */
 async function ensureSchema(database: Database): Promise<void> {
   const db = await import("@ybplan/db");
   const files = db.migrationFiles(migrationsDir());
-  const latest = files.at(-1)?.id ?? "";
-  const current = await database.rawTransaction(async (tx) => {
+  const applied = await database.rawTransaction(async (tx) => {
     const [table] = await tx.query<{ t: string | null }>("SELECT to_regclass('_migrations')::text AS t");
     if (!table?.t) return null;
-    const [row] = await tx.query<{ latest: string | null }>("SELECT max(id) AS latest FROM _migrations");
-    return row?.latest ?? null;
+    const [row] = await tx.query<{ ids: string | null }>(
+      `SELECT string_agg(id, ',' ORDER BY id COLLATE "C") AS ids FROM _migrations`,
+    );
+    return row?.ids ?? "";
   });
-  if (current === latest) return;
+  if (applied === files.map((f) => f.id).join(",")) return;
   await db.migrate(database, files);
 }
 

@@ -8,11 +8,11 @@ import ExcelJS from "exceljs";
  * one column per year; the 指标ID column ties a row to its indicator.
  */
 
-export const DATA_SHEET = "监测数据";
-export const INFO_SHEET = "填报说明";
-export const PLAN_ID_LABEL = "规划ID";
+const DATA_SHEET = "监测数据";
+const INFO_SHEET = "填报说明";
+const PLAN_ID_LABEL = "规划ID";
 /** Hidden sheet: the version of every value the template was filled from (indicator, year, version). */
-export const VERSION_SHEET = "版本";
+const VERSION_SHEET = "版本";
 
 /** A stored value as the template shows it, with the version the import sends back. */
 export interface TemplateValue {

@@ -1,6 +1,6 @@
 /** Plain-text tables that line up with Chinese characters (two columns wide in a terminal). */
 
-export function displayWidth(s: string): number {
+function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
