@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createContextFromRequest } from "@ybplan/api";
-import { type CacheUse, cacheUse, type Database } from "@ybplan/db";
+import { type CacheUse, cacheUse, type Database, dataGenerationOf } from "@ybplan/db";
 import { matchesEtag, negotiateEncoding, Variants } from "./compression.ts";
 
 /**
@@ -10,7 +10,8 @@ import { matchesEtag, negotiateEncoding, Variants } from "./compression.ts";
  * while none of the data scopes they were computed from changed (`database.changes`, coherent
  * across processes) — the user's session is still checked on every request.
  */
-const CACHEABLE = new Set(["evaluation.subtree", "evaluation.matrix"]);
+// cycle.completeness: the reviewer's subtree completeness view (issue 13), same scoping.
+const CACHEABLE = new Set(["evaluation.subtree", "evaluation.matrix", "cycle.completeness"]);
 
 interface Entry {
   stamp: number;
@@ -41,9 +42,25 @@ export function proceduresOf(url: string): string[] {
   return rest ? rest.split(",").map((p) => decodeURIComponent(p)) : [];
 }
 
-export function trpcResponses(database: Database, limit = 300): TrpcResponses {
+export interface TrpcResponsesOptions {
+  readonly limit?: number;
+  /**
+   * Coherence without LISTEN (e.g. behind PgBouncer in transaction mode): read the database's
+   * change counter (migration 0002) on every request and drop every cache when it moved.
+   */
+  readonly pollChanges?: boolean;
+}
+
+export function trpcResponses(database: Database, options: TrpcResponsesOptions = {}): TrpcResponses {
+  const limit = options.limit ?? 300;
   const entries = new Map<string, Entry>();
   const stats: ResponseCacheStats = { hits: 0, misses: 0, notModified: 0 };
+  let generation: number | null = null;
+  const poll = async () => {
+    const n = await dataGenerationOf(database.db);
+    if (generation !== null && n !== generation) database.changes.dropAll();
+    generation = n;
+  };
 
   const cacheKeyOf = async (req: IncomingMessage): Promise<string | null> => {
     const procedures = proceduresOf(req.url ?? "");
@@ -61,6 +78,7 @@ export function trpcResponses(database: Database, limit = 300): TrpcResponses {
     res: ServerResponse,
     handler: (req: IncomingMessage, res: ServerResponse) => void,
   ) => {
+    if (options.pollChanges) await poll();
     const key = await cacheKeyOf(req);
     if (key) {
       const hit = entries.get(key);

@@ -74,7 +74,7 @@ export const cycleRouter = router({
         if (rel !== "own" && rel !== "descendant")
           throw new ForbiddenError({ reason: "只能查看本级及下级的填报情况" });
       }
-      return svc.completenessView(ctx.db, dir, input.rootCode, input.year);
+      return svc.completenessView(ctx.database, dir, input.rootCode, input.year);
     }),
 
   windows: protectedProcedure

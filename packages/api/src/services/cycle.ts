@@ -1,9 +1,12 @@
 import {
   type Actor,
+  type Database,
   type Db,
   indicatorExplanations,
   indicators,
+  jurisdictionScope,
   NotFoundError,
+  namedCache,
   observationAssessments,
   observations,
   plans,
@@ -491,7 +494,27 @@ export type CompletenessBucket = "submitted" | "approved" | "notSubmitted" | "re
  * Completeness of a subtree for a year: every plan in force, its state and how much is filled,
  * bucketed 已通过 / 已提交 / 未提交 / 退回 / 逾期, with totals and reminders.
  */
-export async function completenessView(db: Db, dir: JurisdictionDirectory, root: string, year: number) {
+export type CompletenessView = Awaited<ReturnType<typeof computeCompleteness>>;
+
+/**
+ * Cached per data change like the verdict views: any audited write in the subtree (values, cycle
+ * moves, plans) or at an ancestor (a window opened there) recomputes it; the day is part of the
+ * key because 逾期 and the reminders depend on it.
+ */
+export function completenessView(
+  database: Database,
+  dir: JurisdictionDirectory,
+  root: string,
+  year: number,
+): Promise<CompletenessView> {
+  const scopes = [...dir.subtree(root), ...dir.ancestors(root)].map(jurisdictionScope);
+  return namedCache<CompletenessView>(database.changes, "cycle.completeness").get(
+    `${root}/${year}/${today()}/${dir.all.length}`,
+    async () => ({ value: await computeCompleteness(database.db, dir, root, year), scopes }),
+  );
+}
+
+async function computeCompleteness(db: Db, dir: JurisdictionDirectory, root: string, year: number) {
   const codes = dir.subtree(root);
   const planRows: (PlanYear & { id: string })[] = (
     await db
