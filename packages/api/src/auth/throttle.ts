@@ -1,74 +1,89 @@
 import { auditLog, type Db, loginAttempts, systemActor, writeAudit } from "@ybplan/db";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { TooManyAttemptsError } from "../errors.ts";
 
 /**
  * Login throttling, kept in the database so every server process shares it.
  *
- * Each attempt is recorded *before* its password is checked (as a failure, turned into a success
- * afterwards), and the limits are evaluated after that insert. So attempts running side by side —
- * parallel requests or the calls of one batch — each see the others and cannot slip through
- * together. Three counters over the last WINDOW_MS:
+ * Each attempt is recorded *before* its password is checked (pending: `success` null), and the
+ * limits are evaluated against that record. Three counters over the last WINDOW_MS:
  * - account + address: MAX_FAILURES failures since this pair's last success;
  * - account (any address): MAX_ACCOUNT_FAILURES since the account's last success;
  * - address (any account): MAX_ADDRESS_FAILURES, not reset by a success (an attacker's own
  *   account must not wash out guesses at others).
- * Refused attempts count too: hammering a locked account keeps it locked. A failure is answered
- * after a progressive delay (`failureDelayMs`). The moment a lock begins is audited, and so is
- * its lifting by the next successful login.
+ * An attempt is refused when the failures alone reach a limit. When failures plus the attempts
+ * still being checked ahead of it reach a limit, it waits for those to finish: so attempts
+ * running side by side — parallel requests, the calls of one batch — are checked at most up to
+ * the limit, and whatever comes after a limit's worth of failures is refused, while many
+ * simultaneous *correct* logins (tabs, test clients) only queue for a moment. A pending attempt
+ * older than PENDING_STALE_MS (its process died) counts as a failure. Refused attempts count
+ * too: hammering a locked account keeps it locked. A failure is answered after a progressive
+ * delay (`failureDelayMs`). The start of a lock is audited, and so is its lifting.
  */
 export const MAX_FAILURES = 5;
 export const MAX_ACCOUNT_FAILURES = 10;
 export const MAX_ADDRESS_FAILURES = 30;
 export const WINDOW_MS = 15 * 60 * 1000;
+const PENDING_STALE_MS = 30_000;
+const WAIT_STEP_MS = 50;
+const MAX_WAIT_MS = 15_000;
+
+type Counter = "pair" | "account" | "address";
+const limits: Record<Counter, number> = {
+  pair: MAX_FAILURES,
+  account: MAX_ACCOUNT_FAILURES,
+  address: MAX_ADDRESS_FAILURES,
+};
 
 interface Counts {
-  readonly pair: number;
-  readonly account: number;
-  readonly address: number;
+  /** Failures per counter (refused attempts and stale pending ones included). */
+  readonly failed: Record<Counter, number>;
+  /** Attempts of each counter still being checked that started before this one. */
+  readonly ahead: Record<Counter, number>;
   readonly lastFailureAt: Date | null;
 }
 
-/** Failures (including attempts still being checked) of each counter in the window. */
-async function countFailures(db: Db, username: string, ip: string, now: Date): Promise<Counts> {
-  const since = new Date(now.getTime() - WINDOW_MS);
+async function count(db: Db, username: string, ip: string, attemptId: number, now: Date): Promise<Counts> {
+  const since = new Date(now.getTime() - WINDOW_MS).toISOString();
+  const stale = new Date(now.getTime() - PENDING_STALE_MS).toISOString();
   const lastOk = (where: ReturnType<typeof sql>) =>
-    sql`coalesce((SELECT max(s.at) FROM login_attempts s WHERE s.success AND ${where}), ${since.toISOString()}::timestamptz)`;
+    sql`coalesce((SELECT max(s.at) FROM login_attempts s WHERE s.success AND ${where}), ${since}::timestamptz)`;
+  const pairRow = sql`${loginAttempts.username} = ${username} AND ${loginAttempts.ip} = ${ip} AND ${loginAttempts.at} > ${lastOk(sql`s.username = ${username} AND s.ip = ${ip}`)}`;
+  const accountRow = sql`${loginAttempts.username} = ${username} AND ${loginAttempts.at} > ${lastOk(sql`s.username = ${username}`)}`;
+  const addressRow = sql`${loginAttempts.ip} = ${ip}`;
+  const failed = sql`(${loginAttempts.success} = false OR (${loginAttempts.success} IS NULL AND ${loginAttempts.at} < ${stale}::timestamptz))`;
+  const ahead = sql`(${loginAttempts.success} IS NULL AND ${loginAttempts.at} >= ${stale}::timestamptz AND ${loginAttempts.id} < ${attemptId})`;
+  const n = (where: ReturnType<typeof sql>) => sql<number>`count(*) FILTER (WHERE ${where})`.mapWith(Number);
   const [row] = await db
     .select({
-      pair: sql<number>`count(*) FILTER (WHERE ${loginAttempts.username} = ${username} AND ${loginAttempts.ip} = ${ip} AND ${loginAttempts.at} > ${lastOk(sql`s.username = ${username} AND s.ip = ${ip}`)})`.mapWith(
-        Number,
-      ),
-      account:
-        sql<number>`count(*) FILTER (WHERE ${loginAttempts.username} = ${username} AND ${loginAttempts.at} > ${lastOk(sql`s.username = ${username}`)})`.mapWith(
-          Number,
-        ),
-      address: sql<number>`count(*) FILTER (WHERE ${loginAttempts.ip} = ${ip})`.mapWith(Number),
-      lastFailureAt: sql<string | null>`max(${loginAttempts.at})`,
+      pairFailed: n(sql`${pairRow} AND ${failed}`),
+      accountFailed: n(sql`${accountRow} AND ${failed}`),
+      addressFailed: n(sql`${addressRow} AND ${failed}`),
+      pairAhead: n(sql`${pairRow} AND ${ahead}`),
+      accountAhead: n(sql`${accountRow} AND ${ahead}`),
+      addressAhead: n(sql`${addressRow} AND ${ahead}`),
+      lastFailureAt: sql<string | null>`max(${loginAttempts.at}) FILTER (WHERE ${failed})`,
     })
     .from(loginAttempts)
     .where(
       and(
-        eq(loginAttempts.success, false),
-        gt(loginAttempts.at, since),
+        sql`${loginAttempts.success} IS NOT TRUE`,
+        sql`${loginAttempts.at} > ${since}::timestamptz`,
         sql`(${loginAttempts.username} = ${username} OR ${loginAttempts.ip} = ${ip})`,
       ),
     );
   return {
-    pair: row?.pair ?? 0,
-    account: row?.account ?? 0,
-    address: row?.address ?? 0,
+    failed: {
+      pair: row?.pairFailed ?? 0,
+      account: row?.accountFailed ?? 0,
+      address: row?.addressFailed ?? 0,
+    },
+    ahead: { pair: row?.pairAhead ?? 0, account: row?.accountAhead ?? 0, address: row?.addressAhead ?? 0 },
     lastFailureAt: row?.lastFailureAt ? new Date(row.lastFailureAt) : null,
   };
 }
 
-/** Which limit the counts exceed (the current attempt is one of them), or null. */
-function exceeded(c: Counts): "pair" | "account" | "address" | null {
-  if (c.pair > MAX_FAILURES) return "pair";
-  if (c.account > MAX_ACCOUNT_FAILURES) return "account";
-  if (c.address > MAX_ADDRESS_FAILURES) return "address";
-  return null;
-}
+const counters: readonly Counter[] = ["pair", "account", "address"];
 
 export interface Attempt {
   readonly id: number;
@@ -77,35 +92,58 @@ export interface Attempt {
 }
 
 /**
- * Records the attempt and refuses it (TooManyAttemptsError) when a limit is exceeded. The first
- * refusal of a lock writes an audit row. Call `attemptSucceeded` once the password checks out.
+ * Records the attempt and refuses it (TooManyAttemptsError) when a limit is reached; waits while
+ * attempts ahead of it are still being checked. The refusal that starts a lock writes an audit
+ * row. Call `attemptSucceeded` or `attemptFailed` once the password is checked.
  */
-export async function beginAttempt(db: Db, username: string, ip: string, now = new Date()): Promise<Attempt> {
+export async function beginAttempt(db: Db, username: string, ip: string): Promise<Attempt> {
   const [inserted] = await db
     .insert(loginAttempts)
-    .values({ username, ip, success: false, at: now })
+    .values({ username, ip, success: null, at: new Date() })
     .returning({ id: loginAttempts.id });
-  const counts = await countFailures(db, username, ip, now);
-  const which = exceeded(counts);
-  if (which) {
-    const limit = { pair: MAX_FAILURES, account: MAX_ACCOUNT_FAILURES, address: MAX_ADDRESS_FAILURES }[which];
-    const count = counts[which];
-    // The attempt that crosses the limit records the lock (concurrent ones may both see it).
-    if (count === limit + 1) {
-      await db.transaction((tx) =>
-        writeAudit(tx, systemActor, {
-          action: "loginLocked",
-          entity: which === "address" ? "loginAddress" : "loginAccount",
-          entityId: which === "address" ? ip : username,
-          after: { username, ip, failures: count - 1, limit, windowMinutes: WINDOW_MS / 60_000 },
-        }),
-      );
+  const id = inserted!.id;
+  const started = Date.now();
+  for (;;) {
+    const now = new Date();
+    const c = await count(db, username, ip, id, now);
+    const locked = counters.find((k) => c.failed[k] >= limits[k]);
+    if (locked) {
+      await db.update(loginAttempts).set({ success: false }).where(eq(loginAttempts.id, id));
+      // The first refusal after the limit was reached records the lock.
+      if (c.failed[locked] === limits[locked]) await auditLock(db, locked, username, ip, c.failed[locked]);
+      const last = c.lastFailureAt?.getTime() ?? now.getTime();
+      const retryAfterMs = last + WINDOW_MS - now.getTime();
+      throw new TooManyAttemptsError({ retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
     }
-    const last = counts.lastFailureAt?.getTime() ?? now.getTime();
-    const retryAfterMs = last + WINDOW_MS - now.getTime();
-    throw new TooManyAttemptsError({ retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+    const busy = counters.some((k) => c.failed[k] + c.ahead[k] >= limits[k]);
+    if (!busy) return { id, priorFailures: c.failed.pair };
+    if (Date.now() - started > MAX_WAIT_MS) {
+      await db.update(loginAttempts).set({ success: false }).where(eq(loginAttempts.id, id));
+      throw new TooManyAttemptsError({ retryAfterSeconds: 5 });
+    }
+    await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
   }
-  return { id: inserted!.id, priorFailures: counts.pair - 1 };
+}
+
+async function auditLock(
+  db: Db,
+  which: Counter,
+  username: string,
+  ip: string,
+  failures: number,
+): Promise<void> {
+  await db.transaction((tx) =>
+    writeAudit(tx, systemActor, {
+      action: "loginLocked",
+      entity: which === "address" ? "loginAddress" : "loginAccount",
+      entityId: which === "address" ? ip : username,
+      after: { username, ip, failures, limit: limits[which], windowMinutes: WINDOW_MS / 60_000 },
+    }),
+  );
+}
+
+export async function attemptFailed(db: Db, attempt: Attempt): Promise<void> {
+  await db.update(loginAttempts).set({ success: false }).where(eq(loginAttempts.id, attempt.id));
 }
 
 /**

@@ -2,7 +2,7 @@ import { type Db, users, ValidationError, writeAudit } from "@ybplan/db";
 import { eq } from "drizzle-orm";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password.ts";
 import { createSession, deleteSession, deleteUserSessions, type SessionUser } from "../auth/session.ts";
-import { attemptSucceeded, beginAttempt, failureDelayMs } from "../auth/throttle.ts";
+import { attemptFailed, attemptSucceeded, beginAttempt, failureDelayMs } from "../auth/throttle.ts";
 import { UnauthenticatedError } from "../errors.ts";
 
 /** Sign-in, sign-out and password change. */
@@ -20,6 +20,7 @@ export async function login(
   const [row] = await db.select().from(users).where(eq(users.username, username));
   const ok = await verifyPassword(input.password, row?.passwordHash ?? (await dummyHash));
   if (!row || !ok || !row.active) {
+    await attemptFailed(db, attempt);
     // Progressive delay: slows a guesser without holding a database connection.
     const delay = failureDelayMs(attempt.priorFailures + 1);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));

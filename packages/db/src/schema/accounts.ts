@@ -32,11 +32,11 @@ export const sessions = pgTable("sessions", {
   userAgent: text("user_agent"),
 });
 
-/** Every login attempt, for throttling per username + IP. */
+/** Every login attempt, for throttling per username + IP; `success` is null while being checked (0501). */
 export const loginAttempts = pgTable("login_attempts", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
   username: text("username").notNull(),
   ip: text("ip").notNull(),
-  success: boolean("success").notNull(),
+  success: boolean("success"),
   at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
 });
