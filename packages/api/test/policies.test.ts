@@ -388,6 +388,19 @@ function suite(name: string, open: () => Promise<{ database: Database; done: () 
       });
       const got = await api.get({ id: created.id });
       expect([got.taskIds, got.indicatorIds]).toEqual([[task.id], [indicator.id]]);
+      // Changing only the note keeps the links, the parameters and the clean-up it did not send.
+      await api.update({ id: created.id, version: got.version, data: { note: "试点期三年" } });
+      const after = await api.get({ id: created.id });
+      expect([after.note, after.taskIds, after.indicatorIds, after.cleanup?.disposition]).toEqual([
+        "试点期三年",
+        [task.id],
+        [indicator.id],
+        "keep",
+      ]);
+      // A patch is checked as a whole with the stored fields: an end before the stored start is refused.
+      await expect(
+        api.update({ id: created.id, version: after.version, data: { effectiveTo: "2023-12-31" } }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "effectiveTo: 失效日期不能早于生效日期" });
       // A task that is not of this jurisdiction's (or its ancestors') plans is refused, named by its field.
       await expect(
         api.create({

@@ -4,6 +4,7 @@ import {
   InstitutionLevel,
   ParameterKind,
   PolicyDocumentFields,
+  PolicyDocumentPatch,
   Population,
   PoolingLevel,
   Scheme,
@@ -61,15 +62,15 @@ export const policiesRouter = router({
     return svc.createDocument(ctx.db, ctx.actor, input, svc.chainOf(dir, input.jurisdictionCode));
   }),
 
-  /** Saves the whole document (fields and parameter grid) over the version the client read. */
+  /** Saves the fields sent (others keep their stored values) over the version the client read. */
   update: protectedProcedure
-    .input(z.object({ id: z.uuid(), version: z.number().int().positive(), data: PolicyDocumentFields }))
+    .input(z.object({ id: z.uuid(), version: z.number().int().positive(), data: PolicyDocumentPatch }))
     .mutation(async ({ ctx, input }) => {
       const code = await svc.documentJurisdiction(ctx.db, input.id);
       await ctx.authorize("editPlan", { jurisdictionCode: code });
       const dir = await ctx.directory();
       const schemes = [
-        ...input.data.parameters.map((p) => p.scheme),
+        ...(input.data.parameters ?? []).map((p) => p.scheme),
         ...(await svc.schemesOf(ctx.db, input.id)),
       ];
       await svc.assertMayWritePooledSchemes(ctx.db, dir, ctx.user, code, schemes);

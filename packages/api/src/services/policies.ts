@@ -31,7 +31,8 @@ import {
   parameterLabel,
   parametersInForce,
   type PolicyDocument,
-  type PolicyDocumentFields,
+  PolicyDocumentFields,
+  type PolicyDocumentPatch,
   policyRules,
   policyStatusLabels,
   type PoolingArea,
@@ -562,19 +563,40 @@ export async function createDocument(
   });
 }
 
-/** Replaces the document's fields and parameter table with what the user saved (the grid sends all rows). */
+/** The stored document with the fields the patch sends; checked as a whole (periods, duplicates…). */
+export function mergePatch(stored: PolicyDocument, patch: PolicyDocumentPatch): PolicyDocumentFields {
+  const { id: _id, ...fields } = stored;
+  const sent = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const r = PolicyDocumentFields.safeParse({ ...fields, ...sent });
+  if (!r.success) {
+    throw new ValidationError({
+      issues: r.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        message: i.message,
+      })),
+    });
+  }
+  return r.data;
+}
+
+/**
+ * Saves the fields the user changed (the grid sends its whole parameter table; a field not sent
+ * keeps its stored value) over the version the client read.
+ */
 export async function updateDocument(
   db: Db,
   actor: Actor,
   id: string,
   version: number,
-  doc: PolicyDocumentFields,
+  patch: PolicyDocumentPatch,
   chain: readonly string[],
 ) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(policyDocuments).where(eq(policyDocuments.id, id)).for("update");
     if (!row) throw new NotFoundError({ entity: "policyDocument", entityId: id });
     assertVersion("policyDocument", id, row, version);
+    const [current] = await hydrate(tx, [row]);
+    const doc = mergePatch(current!.doc, patch);
     if (row.jurisdictionCode !== doc.jurisdictionCode) {
       throw new ValidationError({
         issues: [{ path: ["jurisdictionCode"], message: "不能更改文件所属辖区" }],

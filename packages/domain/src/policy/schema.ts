@@ -185,6 +185,33 @@ export const Cleanup = z.object({
 });
 export type Cleanup = z.infer<typeof Cleanup>;
 
+/**
+ * A change to a stored document: only the fields sent, no defaults — a field not sent keeps its
+ * stored value (an update never clears what its user did not touch). Merged, then checked by
+ * `PolicyDocumentFields`.
+ */
+export const PolicyDocumentPatch = z
+  .object({
+    title: z.string().trim().min(1, "请填写文件标题"),
+    docNumber: z.string().trim().min(1).nullable(),
+    issuer: z.string().trim().min(1, "请填写发文机关"),
+    jurisdictionCode: AdminCode,
+    issuedOn: IsoDate.nullable(),
+    effectiveFrom: IsoDate,
+    effectiveTo: IsoDate.nullable(),
+    status: PolicyStatus,
+    repealedOn: IsoDate.nullable(),
+    supersedes: z.array(Supersession),
+    parameters: z.array(PolicyParameter),
+    cleanup: Cleanup.nullable(),
+    taskIds: z.array(Id),
+    indicatorIds: z.array(Id),
+    note: z.string().trim().max(1000).nullable(),
+  })
+  .partial();
+export type PolicyDocumentPatch = z.infer<typeof PolicyDocumentPatch>;
+export type PolicyDocumentPatchInput = z.input<typeof PolicyDocumentPatch>;
+
 /** A document's fields without its id (what a user enters); refined by `PolicyDocumentFields`. */
 const policyDocumentBase = z.object({
   title: z.string().trim().min(1, "请填写文件标题"),
