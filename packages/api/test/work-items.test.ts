@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { auditLog, type Database } from "@ybplan/db";
 import { PlanDocumentFormat } from "@ybplan/domain/plan";
+import { parseTargetCell } from "@ybplan/domain/target";
 import { attachmentMaxBytes } from "@ybplan/domain/workitem";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaller, createContextInner } from "../src/index.ts";
 import { callerFor, freshDatabase, user } from "./helpers-work.ts";
 
 /**
@@ -553,5 +555,93 @@ describe("re-importing a plan keeps what was assigned in ybplan", () => {
     });
     expect(after.find((t) => t.key === "ch3/2")).toBeDefined();
     expect(await as().attachments.list({ taskId: t2.id })).toHaveLength(1);
+  });
+});
+
+describe("revisions of an imported plan", () => {
+  const title = "池州市“十四五”医疗保障规划";
+  const doc = (stage: string, target: string, issueDate: string | null) => ({
+    format: PlanDocumentFormat,
+    plan: {
+      title: `${title}${stage}`,
+      issuer: "池州市医疗保障局",
+      documentNumber: null,
+      issueDate,
+      jurisdictionCode: "341700",
+      jurisdictionName: "池州市",
+      periodStart: 2021,
+      periodEnd: 2025,
+      baselineYear: 2020,
+    },
+    indicators: [
+      {
+        key: "参保/参保率",
+        position: 1,
+        category: "参保",
+        name: "基本医疗保险参保率",
+        unit: "%",
+        baseline: parseTargetCell("96"),
+        target: parseTargetCell(target),
+        attribute: "binding" as const,
+        direction: "higher" as const,
+        definition: null,
+        footnote: null,
+        assessment: "endOfPeriod" as const,
+        confidence: "table" as const,
+        line: 5,
+      },
+    ],
+    tasks: [],
+    projects: [],
+    footnotes: [],
+    warnings: [{ line: 12, message: "无法识别的指标行", text: "某行" }],
+  });
+  // A caller whose importer "reads" the given document (the real importer is tested in its package).
+  const reading = (d: unknown) =>
+    createCaller(createContextInner({ database, user: admin, importer: async () => d as never }));
+
+  it("a 征求意见稿 imports as draft; its final text revises the same plan with a side-by-side diff", async () => {
+    const draft = await as().import.commit({ document: doc("（征求意见稿）", "≥96%", null) as never });
+    expect(await as().plans.get({ id: draft.planId })).toMatchObject({ status: "draft", revision: 1 });
+    const final = doc("", "≥97%", "2022-04-01");
+    const preview = await reading(final).import.preview({ fileName: "正式稿.docx", contentBase64: "AA==" });
+    expect(preview.existingPlan).toMatchObject({ id: draft.planId, revision: 1, status: "draft" });
+    expect(preview.unchanged).toBe(false);
+    expect(preview.status).toBe("published");
+    expect(preview.diff!.plan.map((f) => [f.label, f.before, f.after])).toEqual([
+      ["规划名称", `${title}（征求意见稿）`, title],
+      ["印发日期", "—", "2022-04-01"],
+    ]);
+    expect(preview.diff!.indicators).toEqual([
+      {
+        key: "参保/参保率",
+        name: "基本医疗保险参保率",
+        change: "changed",
+        fields: [{ field: "targetText", label: "目标值", before: "≥96%", after: "≥97%" }],
+      },
+    ]);
+    const saved = await as().import.commit({ document: final as never });
+    expect(saved).toMatchObject({ planId: draft.planId, created: false, revision: 2, unchanged: false });
+    expect(await as().plans.get({ id: draft.planId })).toMatchObject({
+      status: "published",
+      title,
+      revision: 2,
+    });
+    const plans = await as().plans.list({ jurisdictionCode: "341700" });
+    expect(plans.items.filter((p) => p.title.startsWith(title))).toHaveLength(1);
+  });
+
+  it("an unchanged text is 无变化: no new revision, nothing written; warnings stay on the plan", async () => {
+    const final = doc("", "≥97%", "2022-04-01");
+    const preview = await reading(final).import.preview({ fileName: "正式稿.docx", contentBase64: "AA==" });
+    expect(preview.unchanged).toBe(true);
+    const before = await database.db.select().from(auditLog).where(eq(auditLog.action, "import"));
+    const again = await as().import.commit({ document: final as never });
+    expect(again).toMatchObject({ created: false, revision: 2, unchanged: true });
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "import"))).toHaveLength(
+      before.length,
+    );
+    const plan = await as().plans.get({ id: again.planId });
+    expect(plan.importWarnings).toEqual([{ line: 12, message: "无法识别的指标行", text: "某行" }]);
   });
 });

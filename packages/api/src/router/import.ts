@@ -1,10 +1,10 @@
-import { plans, savePlanDocument, ValidationError } from "@ybplan/db";
+import { savePlanDocument, ValidationError } from "@ybplan/db";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { PlanDocument } from "@ybplan/domain/plan";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { roleAllows } from "../auth/roles.ts";
 import { ForbiddenError, ImportFailedError } from "../errors.ts";
+import { previewRevision } from "../services/plan-revisions.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 /** Largest upload accepted (base64 of 20 MiB). */
@@ -31,17 +31,25 @@ export const importRouter = router({
       const document = await ctx.importer({ fileName: input.fileName, bytes });
       const code = document.plan.jurisdictionCode;
       const dir = await ctx.directory();
-      const existing = code
-        ? await ctx.db
-            .select({ id: plans.id, version: plans.version, revision: plans.revision })
-            .from(plans)
-            .where(and(eq(plans.jurisdictionCode, code), eq(plans.title, document.plan.title)))
-        : [];
+      const revision = code ? await previewRevision(ctx.db, code, document) : null;
+      const existing = revision?.existing;
       return {
         document,
         jurisdiction: code ? (dir.byCode.get(code) ?? null) : null,
-        /** The plan a commit would update in place (null: a new plan is created). */
-        existingPlan: existing[0] ?? null,
+        /** The plan a commit would revise (null: a new plan is created). */
+        existingPlan: existing
+          ? {
+              id: existing.id,
+              title: existing.title,
+              version: existing.version,
+              revision: existing.revision,
+              status: existing.status,
+            }
+          : null,
+        /** What the text changes in that plan, side by side; `unchanged`: committing changes nothing. */
+        diff: revision?.diff ?? null,
+        unchanged: revision?.unchanged ?? false,
+        status: revision?.status ?? null,
       };
     }),
 
@@ -55,6 +63,26 @@ export const importRouter = router({
         });
       }
       await ctx.authorize("editPlan", { jurisdictionCode: code });
-      return savePlanDocument(ctx.db, input.document, ctx.actor, { jurisdictionCode: code });
+      const revision = await previewRevision(ctx.db, code, input.document);
+      // An unchanged text is no new revision ("无变化").
+      if (revision.existing && revision.unchanged) {
+        const none = { created: 0, updated: 0, unchanged: 0, deleted: 0, retained: 0 };
+        return {
+          planId: revision.existing.id,
+          jurisdictionCode: code,
+          created: false,
+          revision: revision.existing.revision,
+          indicators: none,
+          tasks: none,
+          projects: none,
+          unchanged: true,
+        };
+      }
+      const saved = await savePlanDocument(ctx.db, input.document, ctx.actor, {
+        jurisdictionCode: code,
+        planId: revision.existing?.id,
+        status: revision.status,
+      });
+      return { ...saved, unchanged: false };
     }),
 });

@@ -24,6 +24,8 @@ export interface SavePlanOptions {
   /** Overrides the document's jurisdiction (the user picked one in the preview). */
   readonly jurisdictionCode?: string | undefined;
   readonly status?: "draft" | "published" | "archived" | undefined;
+  /** The plan this text revises when its title differs (征求意见稿 → 正式稿); else matched by title. */
+  readonly planId?: string | undefined;
 }
 
 export interface SaveCounts {
@@ -77,8 +79,13 @@ export async function savePlanDocument(
     const [existing] = await tx
       .select()
       .from(plans)
-      .where(and(eq(plans.jurisdictionCode, code), eq(plans.title, doc.plan.title)))
+      .where(
+        options.planId
+          ? and(eq(plans.id, options.planId), eq(plans.jurisdictionCode, code))
+          : and(eq(plans.jurisdictionCode, code), eq(plans.title, doc.plan.title)),
+      )
       .for("update");
+    if (options.planId && !existing) throw new NotFoundError({ entity: "plan", entityId: options.planId });
     let planId: string;
     let revision: number;
     if (existing) {

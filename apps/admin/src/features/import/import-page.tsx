@@ -48,8 +48,8 @@ export default function ImportPage() {
   const preview = useMutation(trpc.import.preview.mutationOptions({ onSuccess: (p) => setCode(resolve(p)) }));
   const commit = useMutation(
     trpc.import.commit.mutationOptions({
-      onSuccess: () => {
-        void message.success("规划已导入");
+      onSuccess: (r) => {
+        void message.success(r.unchanged ? "无变化：与已保存的规划相同" : "规划已导入");
         void queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.evaluation.pathKey() });
       },
@@ -137,8 +137,18 @@ export default function ImportPage() {
       {step === 2 && commit.data ? (
         <Result
           status="success"
-          title={commit.data.created ? "规划已导入" : `规划已更新为第 ${commit.data.revision} 版`}
-          subTitle={`指标：新增 ${commit.data.indicators.created}，更新 ${commit.data.indicators.updated}，未变 ${commit.data.indicators.unchanged}；任务新增 ${commit.data.tasks.created}；专栏新增 ${commit.data.projects.created}`}
+          title={
+            commit.data.unchanged
+              ? `无变化：与已保存的第 ${commit.data.revision} 版相同`
+              : commit.data.created
+                ? "规划已导入"
+                : `规划已更新为第 ${commit.data.revision} 版`
+          }
+          subTitle={
+            commit.data.unchanged
+              ? "文件内容与系统中的规划一致，未生成新版本。"
+              : `指标：新增 ${commit.data.indicators.created}，更新 ${commit.data.indicators.updated}，未变 ${commit.data.indicators.unchanged}；任务新增 ${commit.data.tasks.created}；专栏新增 ${commit.data.projects.created}`
+          }
           extra={[
             <Link key="open" to={`/plans/${commit.data.planId}`}>
               查看规划
@@ -180,11 +190,16 @@ function PreviewView({
     <Flex vertical gap={12}>
       {preview.existingPlan ? (
         <Alert
-          type="info"
+          type={preview.unchanged ? "success" : "info"}
           showIcon
-          title={`已存在同名规划（第 ${preview.existingPlan.revision} 版），确认后将按指标逐项更新，已填报的年度数据保留。`}
+          title={
+            preview.unchanged
+              ? `无变化：与已保存的“${preview.existingPlan.title}”（第 ${preview.existingPlan.revision} 版）相同，确认后不会生成新版本。`
+              : `这是“${preview.existingPlan.title}”（第 ${preview.existingPlan.revision} 版）的修订稿，确认后生成第 ${preview.existingPlan.revision + 1} 版${preview.status === "draft" ? "（征求意见稿，状态为草稿）" : preview.status === "published" ? "（正式稿，状态改为已发布）" : ""}；已填报的年度数据和任务分工保留。`
+          }
         />
       ) : null}
+      {preview.diff && !preview.unchanged ? <RevisionDiff diff={preview.diff} /> : null}
       {!code && doc.plan.jurisdictionName ? (
         <Alert
           type="warning"
@@ -305,5 +320,77 @@ function PreviewView({
         </Button>
       </Flex>
     </Flex>
+  );
+}
+
+type Diff = NonNullable<ImportPreview["diff"]>;
+type DiffRow = { key: string; part: string; name: string; change: string; before: string; after: string };
+
+const changeLabels: Record<string, string> = { added: "新增", removed: "删除", changed: "修改" };
+
+/** What the revised text changes, old beside new: metadata, indicators and targets, tasks, 专栏 items. */
+function RevisionDiff({ diff }: { diff: Diff }) {
+  const rows: DiffRow[] = [
+    ...diff.plan.map((f) => ({
+      key: `plan/${f.field}`,
+      part: "基本信息",
+      name: f.label,
+      change: "修改",
+      before: f.before,
+      after: f.after,
+    })),
+    ...(
+      [
+        ["indicators", "指标"],
+        ["tasks", "任务"],
+        ["items", "专栏条目"],
+      ] as const
+    ).flatMap(([part, label]) =>
+      diff[part].flatMap((e) =>
+        e.change === "changed"
+          ? e.fields.map((f) => ({
+              key: `${part}/${e.key}/${f.field}`,
+              part: label,
+              name: `${e.name} · ${f.label}`,
+              change: "修改",
+              before: f.before,
+              after: f.after,
+            }))
+          : [
+              {
+                key: `${part}/${e.key}`,
+                part: label,
+                name: e.name,
+                change: changeLabels[e.change] ?? e.change,
+                before: e.change === "removed" ? e.name : "—",
+                after: e.change === "added" ? e.name : "—",
+              },
+            ],
+      ),
+    ),
+  ];
+  return (
+    <Card size="small" title={`与已保存版本的差异（${rows.length} 处）`}>
+      <Table<DiffRow>
+        size="small"
+        rowKey="key"
+        dataSource={rows}
+        pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        columns={[
+          { title: "类别", dataIndex: "part", width: 90 },
+          { title: "项目", dataIndex: "name" },
+          {
+            title: "变化",
+            dataIndex: "change",
+            width: 70,
+            render: (c: string) => (
+              <Tag color={c === "新增" ? "green" : c === "删除" ? "red" : "blue"}>{c}</Tag>
+            ),
+          },
+          { title: "原版本", dataIndex: "before", width: 260 },
+          { title: "新版本", dataIndex: "after", width: 260 },
+        ]}
+      />
+    </Card>
   );
 }
