@@ -40,7 +40,7 @@ export default function PlansPage() {
   const remove = useMutation(
     trpc.plans.delete.mutationOptions({
       onSuccess: () => {
-        void message.success("规划已删除");
+        void message.success("规划已归档，其指标与填报数据均已保留");
         void queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() });
       },
       onError: (e) => void message.error(formatApiError(e)),
@@ -146,15 +146,15 @@ export default function PlansPage() {
                     {can.enterData(user.role) ? <Link to={`/plans/${p.id}/entry`}>填报</Link> : null}
                     {can.editPlans(user.role) ? (
                       <Popconfirm
-                        title="删除规划"
-                        description={`确定删除“${p.title}”？其指标、任务和填报数据将一并删除，且无法恢复。`}
-                        okText="删除"
+                        title="归档规划"
+                        description={`确定归档“${p.title}”？规划状态改为已归档，其指标、任务和填报数据均保留，可随时改回已发布。`}
+                        okText="归档"
                         okButtonProps={{ danger: true }}
                         cancelText="取消"
                         onConfirm={() => remove.mutateAsync({ id: p.id, version: p.version })}
                       >
                         <Button type="link" danger size="small" style={{ padding: 0, height: "auto" }}>
-                          删除
+                          归档
                         </Button>
                       </Popconfirm>
                     ) : null}
