@@ -534,9 +534,9 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
   ["users.resetPassword", "admin", (c, t) => c.users.resetPassword.mutate({ id: t.userId })],
 
   // ----- procurement: batches are shared reference data; implementations are scoped -----
-  ["procurement.batches", "session", (c) => c.procurement.batches.query({ category: "drug" })],
-  ["procurement.batch", "session", (c, t) => c.procurement.batch.query({ id: t.batchId })],
-  ["procurement.loadReference", "admin", (c) => c.procurement.loadReference.mutate()],
+  ["procurement.batches.list", "session", (c) => c.procurement.batches.list.query({ category: "drug" })],
+  ["procurement.batches.get", "session", (c, t) => c.procurement.batches.get.query({ id: t.batchId })],
+  ["procurement.batches.loadReference", "admin", (c) => c.procurement.batches.loadReference.mutate()],
   // import: who may write depends on what the file holds, so each kind is its own row.
   [
     "procurement.import:batches",
@@ -593,27 +593,27 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     },
   ],
   [
-    "procurement.implementations",
+    "procurement.implementations.list",
     "read",
-    (c, t) => c.procurement.implementations.query({ jurisdictionCode: t.code }),
+    (c, t) => c.procurement.implementations.list.query({ jurisdictionCode: t.code }),
   ],
   [
-    "procurement.createImplementation",
+    "procurement.implementations.create",
     "enterData",
     async (c, t, a) =>
-      c.procurement.createImplementation.mutate({
+      c.procurement.implementations.create.mutate({
         batchId: (await freshBatch(a, t.code)).id,
         jurisdictionCode: t.code,
         ...implementationFields,
       }),
   ],
   [
-    "procurement.updateImplementation",
+    "procurement.implementations.update",
     "enterData",
     async (c, t, a) => {
-      const rows = await a.procurement.implementations.query({ jurisdictionCode: t.code });
+      const rows = await a.procurement.implementations.list.query({ jurisdictionCode: t.code });
       const impl = rows.find((r) => r.id === t.implementationId) as { id: string; version: number };
-      return c.procurement.updateImplementation.mutate({
+      return c.procurement.implementations.update.mutate({
         id: impl.id,
         version: impl.version,
         data: { note: uniq() },
@@ -621,40 +621,40 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     },
   ],
   [
-    "procurement.deleteImplementation",
+    "procurement.implementations.delete",
     "enterData",
     async (c, t, a) => {
-      const impl = await a.procurement.createImplementation.mutate({
+      const impl = await a.procurement.implementations.create.mutate({
         batchId: (await freshBatch(a, t.code)).id,
         jurisdictionCode: t.code,
         ...implementationFields,
       });
-      return c.procurement.deleteImplementation.mutate({ id: impl.id, version: impl.version });
+      return c.procurement.implementations.delete.mutate({ id: impl.id, version: impl.version });
     },
   ],
   [
-    "procurement.countSeries",
+    "procurement.counts.series",
     "read",
     (c, t) =>
-      c.procurement.countSeries.query({
+      c.procurement.counts.series.query({
         jurisdictionCode: t.code,
         category: "drug",
         fromYear: 2020,
         toYear: 2023,
       }),
   ],
-  ["procurement.bindings", "read", (c, t) => c.procurement.bindings.query({ planId: t.planId })],
+  ["procurement.bindings.list", "read", (c, t) => c.procurement.bindings.list.query({ planId: t.planId })],
   [
-    "procurement.bind",
+    "procurement.bindings.set",
     "editPlan",
     async (c, t, a) =>
-      c.procurement.bind.mutate({ indicatorId: await boundIndicator(a, t), category: "drug" }),
+      c.procurement.bindings.set.mutate({ indicatorId: await boundIndicator(a, t), category: "drug" }),
   ],
-  ["procurement.derived", "read", (c, t) => c.procurement.derived.query({ planId: t.planId, years: [2023] })],
+  ["procurement.counts.derived", "read", (c, t) => c.procurement.counts.derived.query({ planId: t.planId, years: [2023] })],
   [
-    "procurement.reportSection",
+    "procurement.counts.reportSection",
     "read",
-    (c, t) => c.procurement.reportSection.query({ planId: t.planId, year: 2023 }),
+    (c, t) => c.procurement.counts.reportSection.query({ planId: t.planId, year: 2023 }),
   ],
 
   // ----- credit: records are scoped by the rated province / the institution's jurisdiction -----
@@ -1167,7 +1167,7 @@ async function freshBatch(a: Client, code: string) {
       ),
     }),
   );
-  return (await a.procurement.batches.query({ level: "provincial" })).find((b) => b.name === name)!;
+  return (await a.procurement.batches.list.query({ level: "provincial" })).find((b) => b.name === name)!;
 }
 
 function companyEvent(province: string, companyId = `C${uniq()}`) {
@@ -1293,7 +1293,7 @@ describe.each(backends)("authorisation matrix on $name", (backend) => {
         password: "Target-pass-1",
       });
       const batch = await freshBatch(admin, code);
-      const impl = await admin.procurement.createImplementation.mutate({
+      const impl = await admin.procurement.implementations.create.mutate({
         batchId: batch.id,
         jurisdictionCode: code,
         ...implementationFields,

@@ -75,9 +75,9 @@ export async function seedSampleData(
     const saved = await api.import.commit({ document, jurisdictionCode: sample.jurisdictionCode });
     plans.push({ title: document.plan.title, planId: saved.planId, created: saved.created });
 
-    for (const b of await api.procurement.bindings({ planId: saved.planId })) {
+    for (const b of await api.procurement.bindings.list({ planId: saved.planId })) {
       if (b.category !== null || b.suggested === null) continue;
-      await api.procurement.bind({ indicatorId: b.indicatorId, category: b.suggested });
+      await api.procurement.bindings.set({ indicatorId: b.indicatorId, category: b.suggested });
       bindings++;
     }
 
@@ -123,17 +123,17 @@ async function implementNationalBatches(api: Caller, codes: readonly string[]): 
     }
     provinces.add(code);
   }
-  const batches = await api.procurement.batches({ level: "national" });
+  const batches = await api.procurement.batches.list({ level: "national" });
   let created = 0;
   for (const province of provinces) {
     const done = new Set(
-      (await api.procurement.implementations({ jurisdictionCode: province }))
+      (await api.procurement.implementations.list({ jurisdictionCode: province }))
         .filter((i) => !i.inherited)
         .map((i) => i.batchId),
     );
     for (const b of batches) {
       if (done.has(b.id)) continue;
-      await api.procurement.createImplementation({
+      await api.procurement.implementations.create({
         batchId: b.id,
         jurisdictionCode: province,
         // "2019-09" → the first of the month: the count takes implementations started by 31 December.

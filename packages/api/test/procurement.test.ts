@@ -90,10 +90,10 @@ afterAll(() => database.close());
 
 describe("procurement API", () => {
   it("loads the shipped national batches once (administrators only)", async () => {
-    await expect(as(hubeiPlanner).procurement.loadReference()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await as(admin).procurement.loadReference()).toEqual({ inserted: 18 });
-    expect(await as(admin).procurement.loadReference()).toEqual({ inserted: 0 });
-    const list = await as(huangshiReporter).procurement.batches({ category: "drug" });
+    await expect(as(hubeiPlanner).procurement.batches.loadReference()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await as(admin).procurement.batches.loadReference()).toEqual({ inserted: 18 });
+    expect(await as(admin).procurement.batches.loadReference()).toEqual({ inserted: 0 });
+    const list = await as(huangshiReporter).procurement.batches.list({ category: "drug" });
     expect(list).toHaveLength(12);
     const ext = list.find((b) => b.ref === "national-drug-01-ext")!;
     expect(ext).toMatchObject({
@@ -101,8 +101,8 @@ describe("procurement API", () => {
       varietyCount: 25,
       retenderOf: { name: "第一批（“4+7”试点）" },
     });
-    const stents = (await as(admin).procurement.batches({ category: "highValueConsumable" }))[0]!;
-    const detail = await as(admin).procurement.batch({ id: stents.id });
+    const stents = (await as(admin).procurement.batches.list({ category: "highValueConsumable" }))[0]!;
+    const detail = await as(admin).procurement.batches.get({ id: stents.id });
     expect(detail.varieties.map((v) => v.label)).toEqual(["冠脉支架"]);
   });
 
@@ -211,7 +211,7 @@ describe("procurement API", () => {
       created: 4,
     });
 
-    const series = await as(huangshiReporter).procurement.countSeries({
+    const series = await as(huangshiReporter).procurement.counts.series({
       jurisdictionCode: "420200",
       category: "drug",
       fromYear: 2019,
@@ -238,20 +238,20 @@ describe("procurement API", () => {
       },
     ]);
 
-    const listed = await as(huangshiReporter).procurement.implementations({ jurisdictionCode: "420200" });
+    const listed = await as(huangshiReporter).procurement.implementations.list({ jurisdictionCode: "420200" });
     expect(listed.every((i) => i.inherited && i.jurisdictionName === "湖北省")).toBe(true);
     await expect(
-      as(huangshiReporter).procurement.implementations({ jurisdictionCode: "411300" }),
+      as(huangshiReporter).procurement.implementations.list({ jurisdictionCode: "411300" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("binds the indicator and flags a manual value that disagrees with the records", async () => {
-    const bindings = await as(huangshiReporter).procurement.bindings({ planId });
+    const bindings = await as(huangshiReporter).procurement.bindings.list({ planId });
     expect(bindings).toMatchObject([{ category: null, suggested: "drug" }]);
     await expect(
-      as(huangshiReporter).procurement.bind({ indicatorId: bindings[0]!.indicatorId, category: "drug" }),
+      as(huangshiReporter).procurement.bindings.set({ indicatorId: bindings[0]!.indicatorId, category: "drug" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await as(hubeiPlanner).procurement.bind({ indicatorId: bindings[0]!.indicatorId, category: "drug" });
+    await as(hubeiPlanner).procurement.bindings.set({ indicatorId: bindings[0]!.indicatorId, category: "drug" });
     // A manual value typed for 2021 (stored directly: the test is about the check, not data entry).
     await database.db.insert(observations).values({
       indicatorId: bindings[0]!.indicatorId,
@@ -260,7 +260,7 @@ describe("procurement API", () => {
       valueNumber: 120,
       recordedBy: "黄石市填报",
     });
-    const derived = await as(huangshiReporter).procurement.derived({ planId, years: [2020, 2021] });
+    const derived = await as(huangshiReporter).procurement.counts.derived({ planId, years: [2020, 2021] });
     expect(derived.map((d) => [d.derived.year, d.derived.value, d.check.status])).toEqual([
       [2020, 112, "noManualValue"],
       [2021, 115, "disagrees"],
@@ -288,7 +288,7 @@ describe("procurement API", () => {
       [2021, { kind: "number", value: 115 }],
     ]);
 
-    const section = await as(huangshiReporter).procurement.reportSection({ planId, year: 2021 });
+    const section = await as(huangshiReporter).procurement.counts.reportSection({ planId, year: 2021 });
     expect(section?.paragraphs[0]).toBe(
       "截至2021年12月31日，本地区累计落实国家和省级药品集中带量采购品种115个，较2020年末的112个增加3个；规划目标为“>500”（落实国家和省组织药品集中带量采购品种），尚差386个。",
     );
@@ -327,7 +327,7 @@ describe("procurement API", () => {
       ok: true,
       created: 1,
     });
-    const rows = await as(admin).procurement.implementations({ jurisdictionCode: "420200" });
+    const rows = await as(admin).procurement.implementations.list({ jurisdictionCode: "420200" });
     expect(rows.find((r) => r.batchName === "第五批")).toMatchObject({
       startDate: "2021-10-01",
       savingsWanYuan: 88.5,
@@ -343,10 +343,10 @@ describe("procurement API", () => {
   });
 
   it("keeps one implementation record per batch and jurisdiction, with versioned edits", async () => {
-    const [batch] = (await as(admin).procurement.batches({ category: "drug" })).filter(
+    const [batch] = (await as(admin).procurement.batches.list({ category: "drug" })).filter(
       (b) => b.name === "第四批",
     );
-    const created = await as(huangshiReporter).procurement.createImplementation({
+    const created = await as(huangshiReporter).procurement.implementations.create({
       batchId: batch!.id,
       jurisdictionCode: "420200",
       startDate: "2021-05-01",
@@ -356,25 +356,25 @@ describe("procurement API", () => {
       note: null,
     });
     await expect(
-      as(huangshiReporter).procurement.createImplementation({
+      as(huangshiReporter).procurement.implementations.create({
         ...created,
         startDate: "2021-06-01",
         note: null,
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    const updated = await as(huangshiReporter).procurement.updateImplementation({
+    const updated = await as(huangshiReporter).procurement.implementations.update({
       id: created.id,
       version: 1,
       data: { completionRatePct: 98 },
     });
     expect(updated).toMatchObject({ version: 2, completionRatePct: 98 });
     await expect(
-      as(huangshiReporter).procurement.updateImplementation({
+      as(huangshiReporter).procurement.implementations.update({
         id: created.id,
         version: 1,
         data: { completionRatePct: 99 },
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    await as(huangshiReporter).procurement.deleteImplementation({ id: created.id, version: 2 });
+    await as(huangshiReporter).procurement.implementations.delete({ id: created.id, version: 2 });
   });
 });

@@ -213,6 +213,30 @@ describe("annual report of a clerk's year (黄石市 2023)", () => {
     expect(report.narrative.breaches.join("")).toContain(`${r.sentence}${REMEDY_PENDING}`);
   });
 
+  it("prints the cause, measure and responsible unit once staff enter them", async () => {
+    const id = row(职工).id;
+    await api().cycle.saveExplanations({
+      planId: huangshi,
+      year: 2023,
+      rows: [
+        {
+          indicatorId: id,
+          cause: "部分定点医院政策外用药增加",
+          measure: "开展政策范围外费用专项治理",
+          responsibleUnit: "市医保局待遇保障科",
+          version: null,
+        },
+      ],
+    });
+    const after = (await reportOf(huangshi)).indicators.find((r) => r.id === id)!;
+    expect(after.remedy).toBe(
+      "原因：部分定点医院政策外用药增加；整改措施：开展政策范围外费用专项治理；责任单位：市医保局待遇保障科",
+    );
+    const md = (await generate(huangshi, "md")).toString("utf8");
+    expect(md).toContain(`${after.sentence}${after.remedy}。`);
+    expect(md).not.toContain(`${after.sentence}${REMEDY_PENDING}`);
+  });
+
   it("reads verdicts right: a beaten threshold is met, no baseline is not 'lagging'", () => {
     expect(row(救助).verdictLabel).toBe("已达成");
     const d = row(dip);

@@ -48,7 +48,7 @@ describe.skipIf(!chromiumAvailable)("procurement screens end to end (real server
   });
 
   it("lists the national reference batches seeded on first start, count-only ones marked", async () => {
-    expect(await callApi<unknown[]>(admin, "query", "procurement.batches", {})).toHaveLength(18);
+    expect(await callApi<unknown[]>(admin, "query", "procurement.batches.list", {})).toHaveLength(18);
     // Loading them again adds nothing: the seed already holds every shipped batch.
     await page.goto("/#/procurement?tab=import");
     await page.getByRole("button", { name: "载入国家批次参考数据" }).click();
@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable)("procurement screens end to end (real server
     await page.getByText("发现2处问题，文件未保存").waitFor();
     await page.getByRole("cell", { name: "日期“2021-13”无效，应为 YYYY-MM-DD 或 YYYY-MM" }).waitFor();
     await shot(page, "procurement-import-errors");
-    const before = await callApi<unknown[]>(admin, "query", "procurement.batches", {});
+    const before = await callApi<unknown[]>(admin, "query", "procurement.batches.list", {});
     expect(before).toHaveLength(18);
 
     await uploadCsv(
@@ -108,7 +108,7 @@ describe.skipIf(!chromiumAvailable)("procurement screens end to end (real server
     const series = await callApi<{ points: { year: number; value: number }[] }>(
       admin,
       "query",
-      "procurement.countSeries",
+      "procurement.counts.series",
       {
         jurisdictionCode: "420200",
         category: "drug",

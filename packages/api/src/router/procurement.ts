@@ -26,19 +26,26 @@ const ImplementationFields = z.object({
   note: z.string().trim().max(500).nullable(),
 });
 
+/**
+ * Nested by section, as the service is split: `procurement.batches.list|get|loadReference`,
+ * `procurement.import`, `procurement.implementations.list|create|update|delete`,
+ * `procurement.counts.series|derived|reportSection`, `procurement.bindings.list|set`.
+ */
 export const procurementRouter = router({
-  batches: protectedProcedure
-    .input(z.object({ category: ProcurementCategory.optional(), level: BatchLevel.optional() }).optional())
-    .query(({ ctx, input }) => svc.listBatches(ctx.db, input ?? {})),
+  batches: router({
+    list: protectedProcedure
+      .input(z.object({ category: ProcurementCategory.optional(), level: BatchLevel.optional() }).optional())
+      .query(({ ctx, input }) => svc.listBatches(ctx.db, input ?? {})),
 
-  batch: protectedProcedure
-    .input(z.object({ id: z.uuid() }))
-    .query(({ ctx, input }) => svc.getBatch(ctx.db, input.id)),
+    get: protectedProcedure
+      .input(z.object({ id: z.uuid() }))
+      .query(({ ctx, input }) => svc.getBatch(ctx.db, input.id)),
 
-  /** Adds the shipped national batches (drugs 1–11, consumables 1–6) that are missing. */
-  loadReference: adminProcedure.mutation(async ({ ctx }) => ({
-    inserted: await svc.seedReferenceBatches(ctx.db, ctx.actor),
-  })),
+    /** Adds the shipped national batches (drugs 1–11, consumables 1–6) that are missing. */
+    loadReference: adminProcedure.mutation(async ({ ctx }) => ({
+      inserted: await svc.seedReferenceBatches(ctx.db, ctx.actor),
+    })),
+  }),
 
   /**
    * CSV/XLSX import of batches, varieties or implementation records. Row problems come back as
@@ -71,87 +78,93 @@ export const procurementRouter = router({
       });
     }),
 
-  /** Records of the jurisdiction, and of its ancestors (marked inherited), which apply to it. */
-  implementations: protectedProcedure
-    .input(z.object({ jurisdictionCode: AdminCode }))
-    .query(async ({ ctx, input }) => {
-      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
-      const dir = await ctx.directory();
-      return svc.listImplementations(ctx.db, {
-        own: input.jurisdictionCode,
-        ancestors: dir.ancestors(input.jurisdictionCode),
-      });
-    }),
+  implementations: router({
+    /** Records of the jurisdiction, and of its ancestors (marked inherited), which apply to it. */
+    list: protectedProcedure
+      .input(z.object({ jurisdictionCode: AdminCode }))
+      .query(async ({ ctx, input }) => {
+        await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+        const dir = await ctx.directory();
+        return svc.listImplementations(ctx.db, {
+          own: input.jurisdictionCode,
+          ancestors: dir.ancestors(input.jurisdictionCode),
+        });
+      }),
 
-  createImplementation: protectedProcedure
-    .input(ImplementationFields.extend({ batchId: z.uuid(), jurisdictionCode: AdminCode }))
-    .mutation(async ({ ctx, input }) => {
-      await ctx.authorize("enterData", { jurisdictionCode: input.jurisdictionCode });
-      return svc.createImplementation(ctx.db, ctx.actor, input);
-    }),
+    create: protectedProcedure
+      .input(ImplementationFields.extend({ batchId: z.uuid(), jurisdictionCode: AdminCode }))
+      .mutation(async ({ ctx, input }) => {
+        await ctx.authorize("enterData", { jurisdictionCode: input.jurisdictionCode });
+        return svc.createImplementation(ctx.db, ctx.actor, input);
+      }),
 
-  updateImplementation: protectedProcedure
-    .input(
-      z.object({ id: z.uuid(), version: z.number().int().positive(), data: ImplementationFields.partial() }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const code = await svc.implementationJurisdiction(ctx.db, input.id);
-      await ctx.authorize("enterData", { jurisdictionCode: code });
-      return svc.updateImplementation(ctx.db, ctx.actor, code, input);
-    }),
+    update: protectedProcedure
+      .input(
+        z.object({ id: z.uuid(), version: z.number().int().positive(), data: ImplementationFields.partial() }),
+      )
+      .mutation(async ({ ctx, input }) => {
+        const code = await svc.implementationJurisdiction(ctx.db, input.id);
+        await ctx.authorize("enterData", { jurisdictionCode: code });
+        return svc.updateImplementation(ctx.db, ctx.actor, code, input);
+      }),
 
-  deleteImplementation: protectedProcedure
-    .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
-    .mutation(async ({ ctx, input }) => {
-      const code = await svc.implementationJurisdiction(ctx.db, input.id);
-      await ctx.authorize("enterData", { jurisdictionCode: code });
-      await svc.deleteImplementation(ctx.db, ctx.actor, code, input);
-      return { ok: true as const };
-    }),
-
-  /** Distinct varieties at the end of each year, the last year's derivation, and the plan targets. */
-  countSeries: protectedProcedure
-    .input(
-      z
-        .object({ jurisdictionCode: AdminCode, category: ProcurementCategory, fromYear: Year, toYear: Year })
-        .refine((i) => i.fromYear <= i.toYear && i.toYear - i.fromYear <= 30, {
-          message: "年份范围无效",
-          path: ["toYear"],
-        }),
-    )
-    .query(async ({ ctx, input }) => {
-      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
-      return svc.countSeries(ctx.db, input);
-    }),
-
-  /** The plan's indicators with their binding (or the binding their name suggests). */
-  bindings: protectedProcedure.input(z.object({ planId: z.uuid() })).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { planId: input.planId });
-    return svc.listBindings(ctx.db, input.planId);
+    delete: protectedProcedure
+      .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+      .mutation(async ({ ctx, input }) => {
+        const code = await svc.implementationJurisdiction(ctx.db, input.id);
+        await ctx.authorize("enterData", { jurisdictionCode: code });
+        await svc.deleteImplementation(ctx.db, ctx.actor, code, input);
+        return { ok: true as const };
+      }),
   }),
 
-  /** Binds an indicator to a procurement count (category), or unbinds it (null). */
-  bind: protectedProcedure
-    .input(z.object({ indicatorId: z.uuid(), category: ProcurementCategory.nullable() }))
-    .mutation(async ({ ctx, input }) => {
-      const code = await ctx.authorize("editPlan", { indicatorId: input.indicatorId });
-      await svc.setBinding(ctx.db, ctx.actor, code, input);
-      return { ok: true as const };
+  counts: router({
+    /** Distinct varieties at the end of each year, the last year's derivation, and the plan targets. */
+    series: protectedProcedure
+      .input(
+        z
+          .object({ jurisdictionCode: AdminCode, category: ProcurementCategory, fromYear: Year, toYear: Year })
+          .refine((i) => i.fromYear <= i.toYear && i.toYear - i.fromYear <= 30, {
+            message: "年份范围无效",
+            path: ["toYear"],
+          }),
+      )
+      .query(async ({ ctx, input }) => {
+        await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+        return svc.countSeries(ctx.db, input);
+      }),
+
+    /** Derived values of the plan's bound indicators, with the manual-value checks. */
+    derived: protectedProcedure
+      .input(z.object({ planId: z.uuid(), years: z.array(Year).min(1).max(30) }))
+      .query(async ({ ctx, input }) => {
+        await ctx.authorize("read", { planId: input.planId });
+        return (await svc.derivedForPlan(ctx.db, input.planId, input.years)).values;
+      }),
+
+    /** The yearly report's procurement section for a plan (null when it has nothing to say). */
+    reportSection: protectedProcedure
+      .input(z.object({ planId: z.uuid(), year: Year }))
+      .query(async ({ ctx, input }) => {
+        await ctx.authorize("read", { planId: input.planId });
+        return svc.procurementSectionForPlan(ctx.db, input.planId, input.year);
+      }),
+  }),
+
+  bindings: router({
+    /** The plan's indicators with their binding (or the binding their name suggests). */
+    list: protectedProcedure.input(z.object({ planId: z.uuid() })).query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.listBindings(ctx.db, input.planId);
     }),
 
-  /** Derived values of the plan's bound indicators, with the manual-value checks. */
-  derived: protectedProcedure
-    .input(z.object({ planId: z.uuid(), years: z.array(Year).min(1).max(30) }))
-    .query(async ({ ctx, input }) => {
-      await ctx.authorize("read", { planId: input.planId });
-      return (await svc.derivedForPlan(ctx.db, input.planId, input.years)).values;
-    }),
-
-  /** The yearly report's procurement section for a plan (null when it has nothing to say). */
-  reportSection: protectedProcedure
-    .input(z.object({ planId: z.uuid(), year: Year }))
-    .query(async ({ ctx, input }) => {
-      await ctx.authorize("read", { planId: input.planId });
-      return svc.procurementSectionForPlan(ctx.db, input.planId, input.year);
-    }),
+    /** Binds an indicator to a procurement count (category), or unbinds it (null). */
+    set: protectedProcedure
+      .input(z.object({ indicatorId: z.uuid(), category: ProcurementCategory.nullable() }))
+      .mutation(async ({ ctx, input }) => {
+        const code = await ctx.authorize("editPlan", { indicatorId: input.indicatorId });
+        await svc.setBinding(ctx.db, ctx.actor, code, input);
+        return { ok: true as const };
+      }),
+  }),
 });

@@ -3,8 +3,10 @@ import {
   assertVersion,
   bump,
   type Db,
+  indicatorExplanations,
   loadCreditSection,
   NotFoundError,
+  indicators as indicatorTable,
   plans,
   tasks as taskTable,
   ValidationError,
@@ -18,6 +20,7 @@ import {
   buildPlanReport,
   type ChildSummary,
   type PlanReport,
+  type Remedy,
   type ReportKind,
   summariseReport,
 } from "@ybplan/domain/report";
@@ -170,7 +173,7 @@ export async function planReport(
     });
   }
   const jurisdiction = jurisdictionOf(dir, plan.jurisdictionCode);
-  const [data, tasks, projects, procurement, credit, children] = await Promise.all([
+  const [data, tasks, projects, procurement, credit, children, remedies] = await Promise.all([
     indicatorData(db, plan, input.year),
     tasksWithKinds(db, plan.id),
     listProjects(db, plan.id),
@@ -181,10 +184,12 @@ export async function planReport(
       year: input.year,
     }),
     childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
+    remediesOf(db, plan.id, input.year),
   ]);
   return buildReport(plan, jurisdiction, input.year, input.kind, {
     ...data,
     recipient: recipientOf(dir, jurisdiction),
+    remedies,
     issuedOn: input.issuedOn ?? new Date().toISOString().slice(0, 10),
     tasks,
     // Items carry their plan (the DTO leaves it out: it hangs under the project).
@@ -193,6 +198,25 @@ export async function planReport(
     credit,
     children,
   });
+}
+
+/** 原因 / 整改措施 / 责任单位 entered for the plan's indicators in the year (reporting cycle). */
+async function remediesOf(db: Db, planId: string, year: number): Promise<Map<string, Remedy>> {
+  const rows = await db
+    .select({ e: indicatorExplanations })
+    .from(indicatorExplanations)
+    .innerJoin(indicatorTable, eq(indicatorTable.id, indicatorExplanations.indicatorId))
+    .where(and(eq(indicatorTable.planId, planId), eq(indicatorExplanations.year, year)));
+  return new Map(
+    rows.map(({ e }) => [
+      e.indicatorId,
+      {
+        cause: e.cause.trim() || null,
+        measure: e.measure?.trim() || null,
+        responsibleUnit: e.responsibleUnit?.trim() || null,
+      },
+    ]),
+  );
 }
 
 /** The plan's outline with each node's kind (the DTO does not carry it). */

@@ -6,7 +6,7 @@ import { QueryState } from "../../components/query-state.tsx";
 /** One batch: its facts and source, and its varieties (or the note that only a count is held). */
 export function BatchDetail({ id, onBack }: { id: string; onBack: () => void }) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.procurement.batch.queryOptions({ id }));
+  const query = useQuery(trpc.procurement.batches.get.queryOptions({ id }));
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Button onClick={onBack}>返回批次列表</Button>

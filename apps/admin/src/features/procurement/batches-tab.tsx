@@ -12,7 +12,7 @@ export function BatchesTab({ onOpen }: { onOpen: (id: string) => void }) {
   const trpc = useTRPC();
   const [category, setCategory] = useState<Category | undefined>();
   const [level, setLevel] = useState<Level | undefined>();
-  const query = useQuery(trpc.procurement.batches.queryOptions({ category, level }));
+  const query = useQuery(trpc.procurement.batches.list.queryOptions({ category, level }));
 
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>

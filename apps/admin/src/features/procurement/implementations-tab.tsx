@@ -44,20 +44,20 @@ export function ImplementationsTab({ initialCode }: { initialCode: string | null
   const [editing, setEditing] = useState<Editing | null>(null);
   const [form] = Form.useForm<FormValues>();
   const list = useQuery({
-    ...trpc.procurement.implementations.queryOptions({ jurisdictionCode: code ?? "000000" }),
+    ...trpc.procurement.implementations.list.queryOptions({ jurisdictionCode: code ?? "000000" }),
     enabled: code !== null,
   });
-  const batches = useQuery(trpc.procurement.batches.queryOptions({}));
+  const batches = useQuery(trpc.procurement.batches.list.queryOptions({}));
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.procurement.pathKey() });
   const onError = (e: unknown) => void message.error(formatApiError(e));
   const create = useMutation(
-    trpc.procurement.createImplementation.mutationOptions({ onSuccess: refresh, onError }),
+    trpc.procurement.implementations.create.mutationOptions({ onSuccess: refresh, onError }),
   );
   const update = useMutation(
-    trpc.procurement.updateImplementation.mutationOptions({ onSuccess: refresh, onError }),
+    trpc.procurement.implementations.update.mutationOptions({ onSuccess: refresh, onError }),
   );
   const remove = useMutation(
-    trpc.procurement.deleteImplementation.mutationOptions({ onSuccess: refresh, onError }),
+    trpc.procurement.implementations.delete.mutationOptions({ onSuccess: refresh, onError }),
   );
 
   const save = async () => {

@@ -33,7 +33,7 @@ export function ImportTab() {
     }),
   );
   const loadReference = useMutation(
-    trpc.procurement.loadReference.mutationOptions({
+    trpc.procurement.batches.loadReference.mutationOptions({
       onSuccess: (r) => {
         void message.success(r.inserted > 0 ? `已载入${r.inserted}个国家批次` : "国家批次参考数据已是最新");
         void qc.invalidateQueries({ queryKey: trpc.procurement.pathKey() });

@@ -16,7 +16,7 @@ export function ProgressTab({ initialCode }: { initialCode: string | null }) {
   const [category, setCategory] = useState<Category>("drug");
   const year = new Date().getFullYear();
   const query = useQuery({
-    ...trpc.procurement.countSeries.queryOptions({
+    ...trpc.procurement.counts.series.queryOptions({
       jurisdictionCode: code ?? "000000",
       category,
       fromYear: 2018,
