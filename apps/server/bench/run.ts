@@ -183,6 +183,27 @@ async function bench(kind: "pglite" | "postgres", databaseUrl?: string) {
   console.log(`  response cache: ${hits.hits} hits, ${hits.misses} misses, ${hits.notModified} not modified`);
 
   if (databaseUrl) {
+    // The cost of coherence: the same server with a counter query per request instead of LISTEN.
+    const polling = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      adminDist: null,
+      importer: null,
+      databaseUrl,
+      coherence: "poll",
+      jobs: [],
+    });
+    try {
+      const subtreePoll = await run([t.subtreeUrl(polling.url)]);
+      const healthzPoll = await run([`${polling.url}/healthz`]);
+      console.log("  coherence by a counter query per request instead of LISTEN/NOTIFY:");
+      console.log(line(`evaluation.subtree ${province.code}`, subtreePoll, healthzPoll));
+      console.log(
+        `    notifications vs counter query: ${subtree.rps.toFixed(0)} vs ${subtreePoll.rps.toFixed(0)} req/s (p95 ${ms(subtree.p95)} vs ${ms(subtreePoll.p95)})`,
+      );
+    } finally {
+      await polling.close();
+    }
     const second = await secondProcess(databaseUrl);
     try {
       const login = await fetch(`${second.url}/healthz`);

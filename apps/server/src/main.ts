@@ -10,7 +10,8 @@ import { startServer } from "./server.ts";
  * X-Forwarded-*), YBPLAN_COOKIE_SECURE=1 (or YBPLAN_SECURE_COOKIES=1), YBPLAN_ALLOWED_ORIGINS
  * (comma-separated origins, besides this server's own, that may call mutations); PostgreSQL:
  * YBPLAN_DB_POOL_SIZE, YBPLAN_DB_STATEMENT_TIMEOUT_MS, YBPLAN_DB_CONNECT_TIMEOUT_S,
- * YBPLAN_DB_SSLMODE, YBPLAN_DB_CA_FILE (see `databaseSettingsFromEnv`); YBPLAN_JOBS_TICK_MS.
+ * YBPLAN_DB_SSLMODE, YBPLAN_DB_CA_FILE (see `databaseSettingsFromEnv`); YBPLAN_JOBS_TICK_MS;
+ * YBPLAN_CACHE_COHERENCE=poll behind a pooler that cannot LISTEN (PgBouncer transaction mode).
  */
 const log = jsonLogger({ service: "ybplan-server" });
 const env = process.env;
@@ -34,6 +35,7 @@ try {
     dataDir,
     databaseUrl,
     database: dbSettings.settings,
+    coherence: env.YBPLAN_CACHE_COHERENCE === "poll" ? "poll" : "notify",
     adminPassword: env.YBPLAN_ADMIN_PASSWORD || undefined,
     log,
     trustProxy: env.YBPLAN_TRUST_PROXY === "1",

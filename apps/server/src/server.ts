@@ -40,6 +40,11 @@ export interface StartServerOptions {
   /** PGlite data directory; omit (with no databaseUrl) for an in-memory database. */
   readonly dataDir?: string | undefined;
   readonly databaseUrl?: string | undefined;
+  /**
+   * How caches learn of other processes' writes on PostgreSQL: "notify" (LISTEN/NOTIFY, default)
+   * or "poll" (a counter query per API request, for poolers without LISTEN).
+   */
+  readonly coherence?: "notify" | "poll" | undefined;
   /** PostgreSQL pool size, timeouts and TLS (`databaseSettingsFromEnv`). */
   readonly database?: DatabaseEnvSettings | undefined;
   /** Password of the seeded `admin` (else one is generated and reported once). */
@@ -87,6 +92,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const log = options.log ?? silentLogger;
   const database = await openDatabase({
     ...options.database,
+    listen: options.coherence !== "poll",
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
   });
@@ -134,7 +140,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   const trpcSmall = trpcHandler(DEFAULT_BODY_LIMIT);
   const trpcLarge = trpcHandler(LARGEST_BODY_LIMIT);
-  const responses = trpcResponses(database);
+  const responses = trpcResponses(database, {
+    pollChanges: options.coherence === "poll" && database.kind === "postgres",
+  });
   const readiness = readinessCheck(database);
   const serveStatic = staticHandler(options.adminDist === undefined ? defaultAdminDist : options.adminDist);
   let draining = false;
