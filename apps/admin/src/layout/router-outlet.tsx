@@ -13,9 +13,11 @@ export function RouterOutlet() {
   const { path, search } = useLocation();
   const { user } = useSession();
 
+  // A 数据填报 user starts at their to-do (issue 13); everyone else at the overview.
+  const home = user.role === "reporter" ? "/todo" : defaultPath;
   useEffect(() => {
-    if (path === "/") void navigate(defaultPath, { replace: true });
-  }, [path]);
+    if (path === "/") void navigate(home, { replace: true });
+  }, [path, home]);
 
   for (const r of routes) {
     const params = matchPath(r.path, path);

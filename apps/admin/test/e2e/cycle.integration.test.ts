@@ -54,7 +54,6 @@ describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Ch
 
   const status = (ctx: BrowserContext) =>
     callApi<Status>(ctx, "query", "cycle.status", { planId, year: YEAR });
-  const entryUrl = () => `/#/plans/${planId}/entry?year=${YEAR}`;
   const stateTag = (p: Page) => p.getByTestId("cycle-bar").getByTestId("cycle-state");
 
   beforeAll(async () => {
@@ -77,6 +76,12 @@ describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Ch
     ] as const) {
       await callApi(admin, "mutation", "users.create", { ...u, role, jurisdictionCode: code });
     }
+    // The province opens 2025 with a deadline: the year appears on the clerk's to-do.
+    await callApi(admin, "mutation", "cycle.openWindow", {
+      year: YEAR,
+      rootCode: "340000",
+      deadline: "2099-02-28",
+    });
     clerkCtx = await newContext(h);
     clerk = await clerkCtx.newPage();
     await login(clerk, CLERK.username, CLERK.password);
@@ -116,8 +121,15 @@ describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Ch
   });
 
   it("submit → return with a reason → the clerk sees it, fixes and resubmits → approve locks the grid", async () => {
-    // The clerk's to-do lists nothing yet (no window opened), the entry page shows 填报中.
-    await clerk.goto(entryUrl());
+    // A clerk's home is the to-do: the plan's 2025, its deadline and state; it leads to the grid.
+    await clerk.goto("/#/");
+    await clerk.waitForURL(/#\/todo/);
+    const todoRow = clerk.getByRole("row", { name: /青阳县/ });
+    await todoRow.waitFor();
+    await expect(todoRow.textContent()).resolves.toContain("2099-02-28");
+    await expect(todoRow.textContent()).resolves.toContain("填报中");
+    await todoRow.getByRole("link", { name: "去填报" }).click();
+    await clerk.waitForURL(new RegExp(`entry\\?year=${YEAR}`));
     await expect(stateTag(clerk).textContent()).resolves.toBe("填报中");
     await clerk.locator("input[data-entry-index]").first().waitFor();
     await expect(clerk.locator("input[data-entry-index]").first().isDisabled()).resolves.toBe(false);

@@ -7,6 +7,7 @@ import { useSession } from "../../auth/session-context.ts";
 import { QueryState } from "../../components/query-state.tsx";
 import { Link } from "../../router/link.tsx";
 import { CycleStateTag, shortTime } from "./cycle-state-tag.tsx";
+import { WindowsCard } from "./windows-card.tsx";
 
 type QueueItem = RouterOutputs["cycle"]["queue"][number];
 type Row = RouterOutputs["cycle"]["completeness"]["rows"][number];
@@ -43,6 +44,12 @@ export default function ReviewPage() {
   return (
     <>
       <Typography.Title level={3}>审核与进度</Typography.Title>
+      {user.role === "admin" ? (
+        <WindowsCard
+          year={year}
+          provinces={(provinces.data?.items ?? []).map((p) => ({ code: p.code, name: p.name }))}
+        />
+      ) : null}
       <Card size="small" title="待审核" style={{ marginBottom: 16 }}>
         <QueryState query={queue} isEmpty={(l) => l.length === 0} emptyText="暂无待审核的填报">
           {(items) => (

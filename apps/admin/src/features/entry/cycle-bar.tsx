@@ -1,5 +1,5 @@
 import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Flex, Input, Modal, Popconfirm, Space, Typography, message } from "antd";
+import { Alert, App, Button, Flex, Input, Modal, Popconfirm, Space, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
@@ -15,6 +15,7 @@ import { CycleExplanations } from "./cycle-explanations.tsx";
 export function CycleBar({ planId, year }: { planId: string; year: number }) {
   const trpc = useTRPC();
   const client = useQueryClient();
+  const { message } = App.useApp();
   const statusQuery = useQuery(trpc.cycle.status.queryOptions({ planId, year }));
   const [asking, setAsking] = useState<"return" | "unlock" | null>(null);
   const [reason, setReason] = useState("");

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Collapse, Flex, Input, message } from "antd";
+import { App, Button, Collapse, Flex, Input } from "antd";
 import { useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
@@ -27,6 +27,7 @@ export function CycleExplanations({
 }) {
   const trpc = useTRPC();
   const client = useQueryClient();
+  const { message } = App.useApp();
   const indicators = useQuery(trpc.indicators.list.queryOptions({ planId }));
   const saved = useQuery(trpc.cycle.explanations.queryOptions({ planId, year }));
   const [edits, setEdits] = useState<Record<string, Fields>>({});
