@@ -839,6 +839,78 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
       return c.jurisdictions.retire.mutate({ code, version: 1, retired: true });
     },
   ],
+  ["departments.list", "read", (c, t) => c.departments.list.query({ jurisdictionCode: t.code })],
+  [
+    "departments.create",
+    "editPlan",
+    (c, t) => c.departments.create.mutate({ jurisdictionCode: t.code, name: `矩阵部门${uniq()}` }),
+  ],
+  [
+    "departments.update",
+    "editPlan",
+    async (c, t, a) => {
+      const d = await a.departments.create.mutate({ jurisdictionCode: t.code, name: `待改部门${uniq()}` });
+      return c.departments.update.mutate({ id: d.id, version: d.version, data: { name: `已改部门${uniq()}` } });
+    },
+  ],
+  [
+    "departments.delete",
+    "editPlan",
+    async (c, t, a) => {
+      const d = await a.departments.create.mutate({ jurisdictionCode: t.code, name: `待删部门${uniq()}` });
+      return c.departments.delete.mutate({ id: d.id, version: d.version });
+    },
+  ],
+  [
+    "tasks.move",
+    "editPlan",
+    async (c, t, a) => {
+      const task = await a.tasks.create.mutate({ planId: t.planId, parentId: null, title: `排序${uniq()}` });
+      return c.tasks.move.mutate({ id: task.id, version: task.version, direction: "up" });
+    },
+  ],
+  ["tasks.byLeadUnit", "read", (c, t) => c.tasks.byLeadUnit.query({ jurisdictionCode: t.code, today: "2024-07-01" })],
+  [
+    "projects.moveItem",
+    "editPlan",
+    async (c, t, a) => {
+      const item = await a.projects.createItem.mutate({ projectId: t.projectId, title: `排序${uniq()}` });
+      return c.projects.moveItem.mutate({ id: item.id, version: item.version, direction: "up" });
+    },
+  ],
+  ["attachments.list", "read", (c, t) => c.attachments.list.query({ taskId: t.taskId })],
+  [
+    "attachments.upload",
+    "enterData",
+    (c, t) => c.attachments.upload.mutate({ taskId: t.taskId, fileName: "佐证.pdf", contentBase64: MATRIX_PDF }),
+  ],
+  [
+    "attachments.download",
+    "read",
+    async (c, t, a) => {
+      const f = await a.attachments.upload.mutate({ taskId: t.taskId, fileName: "下载.pdf", contentBase64: MATRIX_PDF });
+      return c.attachments.download.query({ id: f.id });
+    },
+  ],
+  [
+    "attachments.delete",
+    "enterData",
+    async (c, t, a) => {
+      const f = await a.attachments.upload.mutate({ taskId: t.taskId, fileName: "删除.pdf", contentBase64: MATRIX_PDF });
+      return c.attachments.delete.mutate({ id: f.id });
+    },
+  ],
+  [
+    "plans.resolveWarning",
+    "editPlan",
+    async (c, t, a) => {
+      const w = { line: 7, message: "无法识别的指标行", text: `矩阵${uniq()}` };
+      const doc = { ...planDocument(t.code, t.name, `带提示的规划${uniq()}`), warnings: [w] };
+      const saved = await a.import.commit.mutate({ document: doc });
+      const p = await a.plans.get.query({ id: saved.planId });
+      return c.plans.resolveWarning.mutate({ id: p.id, version: p.version, ...w, resolved: true });
+    },
+  ],
   // ----- end of issue 16 rows -----
   // ----- policies (issue 20): a jurisdiction reads its own and its ancestors' (pooling areas')
   // documents; writes need editPlan in the document's jurisdiction (statistics: enterData) -----
@@ -934,105 +1006,7 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     },
   ],
   // ----- end of policies rows -----
-  // ----- jurisdiction upkeep, departments, work items and attachments (issue 16) -----
-  ["jurisdictions.children", "admin", (c, t) => c.jurisdictions.children.query({ parentCode: t.code })],
-  [
-    "jurisdictions.move",
-    "admin",
-    async (c, _t, a) => {
-      // A fresh county directly under 湖北省 (省直辖), moved under 黄石市: allowed for administrators only.
-      const code = nextCountyCode();
-      const j = await a.jurisdictions.create.mutate({
-        code,
-        name: `迁移县${code}`,
-        level: "county",
-        parentCode: "420000",
-      });
-      return c.jurisdictions.move.mutate({ code: j.code, version: 1, parentCode: "420200" });
-    },
-  ],
-  [
-    "jurisdictions.retire",
-    "admin",
-    async (c, _t, a) => {
-      const code = nextCountyCode();
-      await a.jurisdictions.create.mutate({
-        code,
-        name: `撤销县${code}`,
-        level: "county",
-        parentCode: "420000",
-      });
-      return c.jurisdictions.retire.mutate({ code, version: 1, retired: true });
-    },
-  ],
-  ["departments.list", "read", (c, t) => c.departments.list.query({ jurisdictionCode: t.code })],
-  [
-    "departments.create",
-    "editPlan",
-    (c, t) => c.departments.create.mutate({ jurisdictionCode: t.code, name: `矩阵部门${uniq()}` }),
-  ],
-  [
-    "departments.update",
-    "editPlan",
-    async (c, t, a) => {
-      const d = await a.departments.create.mutate({ jurisdictionCode: t.code, name: `待改部门${uniq()}` });
-      return c.departments.update.mutate({ id: d.id, version: d.version, data: { name: `已改部门${uniq()}` } });
-    },
-  ],
-  [
-    "departments.delete",
-    "editPlan",
-    async (c, t, a) => {
-      const d = await a.departments.create.mutate({ jurisdictionCode: t.code, name: `待删部门${uniq()}` });
-      return c.departments.delete.mutate({ id: d.id, version: d.version });
-    },
-  ],
-  [
-    "tasks.move",
-    "editPlan",
-    async (c, t, a) => {
-      const task = await a.tasks.create.mutate({ planId: t.planId, parentId: null, title: `排序${uniq()}` });
-      return c.tasks.move.mutate({ id: task.id, version: task.version, direction: "up" });
-    },
-  ],
-  ["tasks.byLeadUnit", "read", (c, t) => c.tasks.byLeadUnit.query({ jurisdictionCode: t.code, today: "2024-07-01" })],
-  [
-    "projects.moveItem",
-    "editPlan",
-    async (c, t, a) => {
-      const item = await a.projects.createItem.mutate({ projectId: t.projectId, title: `排序${uniq()}` });
-      return c.projects.moveItem.mutate({ id: item.id, version: item.version, direction: "up" });
-    },
-  ],
-  ["attachments.list", "read", (c, t) => c.attachments.list.query({ taskId: t.taskId })],
-  [
-    "attachments.upload",
-    "enterData",
-    (c, t) => c.attachments.upload.mutate({ taskId: t.taskId, fileName: "佐证.pdf", contentBase64: MATRIX_PDF }),
-  ],
-  [
-    "attachments.download",
-    "read",
-    async (c, t, a) => {
-      const f = await a.attachments.upload.mutate({ taskId: t.taskId, fileName: "下载.pdf", contentBase64: MATRIX_PDF });
-      return c.attachments.download.query({ id: f.id });
-    },
-  ],
-  [
-    "attachments.delete",
-    "enterData",
-    async (c, t, a) => {
-      const f = await a.attachments.upload.mutate({ taskId: t.taskId, fileName: "删除.pdf", contentBase64: MATRIX_PDF });
-      return c.attachments.delete.mutate({ id: f.id });
-    },
-  ],
-  // ----- end of issue 16 rows -----
 ];
-
-const MATRIX_PDF = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
-let countySeq = 0;
-/** Unused county codes under 湖北省's 省直辖 range (4290xx is taken by 仙桃 etc. in reality; 4291xx is free). */
-const nextCountyCode = () => `4291${String(10 + (countySeq++ % 89)).padStart(2, "0")}`;
 
 /** A policy document without parameters (no overlap, no pooled scheme) in the target jurisdiction. */
 const policyFields = (t: Target) => ({
@@ -1053,6 +1027,7 @@ function policyDocOf(a: Client, t: Target): Promise<string> {
   return p;
 }
 
+const MATRIX_PDF = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
 let countySeq = 0;
 /** Unused county codes under 湖北省's 省直辖 range (4290xx is taken by 仙桃 etc. in reality; 4291xx is free). */
 const nextCountyCode = () => `4291${String(10 + (countySeq++ % 89)).padStart(2, "0")}`;

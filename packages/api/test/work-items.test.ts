@@ -644,4 +644,54 @@ describe("revisions of an imported plan", () => {
     const plan = await as().plans.get({ id: again.planId });
     expect(plan.importWarnings).toEqual([{ line: 12, message: "无法识别的指标行", text: "某行" }]);
   });
+
+  it("a warning stays listed until resolved; a resolution survives a re-import reporting it again", async () => {
+    const [p] = (await as().plans.list({ jurisdictionCode: "341700", q: "池州市“十四五”" })).items;
+    const w = { line: 12, message: "无法识别的指标行", text: "某行" };
+    const planner = user("planner", "341700", "池州规划");
+    const resolved = await as(planner).plans.resolveWarning({
+      id: p!.id,
+      version: p!.version,
+      ...w,
+      resolved: true,
+    });
+    expect(resolved.resolvedWarnings).toEqual([{ ...w, by: "池州规划", at: expect.any(String) }]);
+    expect(
+      (
+        await refusal(
+          as(planner).plans.resolveWarning({
+            id: p!.id,
+            version: resolved.version,
+            ...w,
+            line: 99,
+            resolved: true,
+          }),
+        )
+      ).message,
+    ).toBe("line: 该规划没有这条导入提示");
+    await as().import.commit({ document: doc("", "≥98%", "2022-04-01") as never });
+    const after = await as().plans.get({ id: p!.id });
+    expect(after.revision).toBe(3);
+    expect(after.importWarnings).toEqual([w]);
+    expect(after.resolvedWarnings).toHaveLength(1);
+    const reopened = await as(planner).plans.resolveWarning({
+      id: p!.id,
+      version: after.version,
+      ...w,
+      resolved: false,
+    });
+    expect(reopened.resolvedWarnings).toEqual([]);
+    expect(
+      (
+        await refusal(
+          as(user("reporter", "341700", "池州填报")).plans.resolveWarning({
+            id: p!.id,
+            version: reopened.version,
+            ...w,
+            resolved: true,
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+  });
 });

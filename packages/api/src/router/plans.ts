@@ -64,6 +64,23 @@ export const plansRouter = router({
   }),
 
   /** Archives the plan (its data stays); `hard: true` (administrators only) deletes it with its data. */
+  /** Marks one import warning (by line, message and text) resolved or open again. */
+  resolveWarning: protectedProcedure
+    .input(
+      z.object({
+        id: z.uuid(),
+        version: z.number().int().positive(),
+        line: z.number().int().nonnegative(),
+        message: z.string().max(Limits.note),
+        text: z.string().max(Limits.longText),
+        resolved: z.boolean(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("editPlan", { planId: input.id });
+      return svc.resolveWarning(ctx.db, ctx.actor, input);
+    }),
+
   delete: protectedProcedure
     .input(z.object({ id: z.uuid(), version: z.number().int().positive(), hard: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {

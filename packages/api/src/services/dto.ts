@@ -32,6 +32,7 @@ export function planDto(p: Row<typeof plans>) {
     revision: p.revision,
     footnotes: p.footnotes,
     importWarnings: p.importWarnings,
+    resolvedWarnings: p.resolvedWarnings,
     version: p.version,
     updatedAt: iso(p.updatedAt)!,
     updatedBy: p.updatedBy,

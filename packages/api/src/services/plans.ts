@@ -196,3 +196,50 @@ export async function deletePlan(
     return { id: before.id };
   });
 }
+
+/**
+ * Marks an import warning resolved (or open again). The warning stays in the plan's list; the
+ * resolution names who and when, and survives a re-import reporting the same warning.
+ */
+export async function resolveWarning(
+  db: Db,
+  actor: Actor,
+  input: { id: string; version: number; line: number; message: string; text: string; resolved: boolean },
+): Promise<PlanDto> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(plans).where(eq(plans.id, input.id)).for("update");
+    if (!before) throw new NotFoundError({ entity: "plan", entityId: input.id });
+    assertVersion("plan", before.id, before, input.version);
+    const same = (w: { line: number; message: string; text: string }) =>
+      w.line === input.line && w.message === input.message && w.text === input.text;
+    if (!before.importWarnings.some(same))
+      throw new ValidationError({ issues: [{ path: ["line"], message: "该规划没有这条导入提示" }] });
+    const rest = before.resolvedWarnings.filter((w) => !same(w));
+    const resolvedWarnings = input.resolved
+      ? [
+          ...rest,
+          {
+            line: input.line,
+            message: input.message,
+            text: input.text,
+            by: actor.name,
+            at: new Date().toISOString(),
+          },
+        ]
+      : rest;
+    const [after] = await tx
+      .update(plans)
+      .set({ resolvedWarnings, ...bump(before, actor.name) })
+      .where(eq(plans.id, before.id))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: input.resolved ? "resolveWarning" : "reopenWarning",
+      entity: "plan",
+      entityId: before.id,
+      jurisdictionCode: before.jurisdictionCode,
+      before,
+      after,
+    });
+    return planDto(after!);
+  });
+}

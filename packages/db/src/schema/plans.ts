@@ -23,6 +23,11 @@ export const plans = pgTable("plans", {
   footnotes: jsonb("footnotes").$type<{ mark: string; text: string }[]>().notNull().default([]),
   /** Warnings of the last import, kept so the admin app can show them later. */
   importWarnings: jsonb("import_warnings").$type<ImportWarning[]>().notNull().default([]),
+  /** Import warnings marked resolved (0901), by line + message + text; they stay in `importWarnings`. */
+  resolvedWarnings: jsonb("resolved_warnings")
+    .$type<{ line: number; message: string; text: string; by: string; at: string }[]>()
+    .notNull()
+    .default([]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   ...versionColumns(),
 });

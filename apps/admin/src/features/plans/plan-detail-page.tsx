@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { planStatusLabels } from "@ybplan/domain/plan";
-import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
-import { formatTime } from "../../api/errors.ts";
+import { formatApiError, formatTime } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import type { PlanDetail } from "../../api/types.ts";
 import { can } from "../../auth/roles.ts";
@@ -83,28 +83,7 @@ function PlanView({ plan, tab }: { plan: PlanDetail; tab: string }) {
           </Button>
         </Flex>
       </Flex>
-      {plan.importWarnings && Array.isArray(plan.importWarnings) && plan.importWarnings.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={`导入时有 ${plan.importWarnings.length} 条提示，请核对指标表`}
-          description={
-            <details>
-              <summary>查看提示（按原文行号）</summary>
-              <ul style={{ margin: "4px 0", paddingLeft: 20 }}>
-                {plan.importWarnings.map((w) => (
-                  <li key={`${w.line}-${w.message}-${w.text}`}>
-                    第 {w.line} 行：{w.message}
-                    {w.text ? (
-                      <Typography.Text type="secondary">（{w.text.slice(0, 60)}）</Typography.Text>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          }
-        />
-      ) : null}
+      {plan.importWarnings.length > 0 ? <ImportWarnings plan={plan} editable={editable} /> : null}
       <Tabs
         defaultActiveKey={tab}
         items={[
@@ -232,5 +211,82 @@ function PlanView({ plan, tab }: { plan: PlanDetail; tab: string }) {
         <NewProjectModal planId={plan.id} onClose={() => setAddingBox(false)} onSaved={refreshWork} />
       ) : null}
     </Flex>
+  );
+}
+
+/**
+ * The last import's warnings, each with its source line, until a planner marks it resolved
+ * (resolved ones stay listed, struck through, with who resolved them).
+ */
+function ImportWarnings({ plan, editable }: { plan: PlanDetail; editable: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const resolve = useMutation(
+    trpc.plans.resolveWarning.mutationOptions({
+      onSuccess: () =>
+        void queryClient.invalidateQueries({ queryKey: trpc.plans.get.queryKey({ id: plan.id }) }),
+      onError: (e) => void message.error(formatApiError(e)),
+    }),
+  );
+  const same = (a: { line: number; message: string; text: string }, b: typeof a) =>
+    a.line === b.line && a.message === b.message && a.text === b.text;
+  const resolvedOf = (w: (typeof plan.importWarnings)[number]) =>
+    plan.resolvedWarnings.find((r) => same(r, w));
+  const open = plan.importWarnings.filter((w) => !resolvedOf(w)).length;
+  return (
+    <Alert
+      type={open > 0 ? "warning" : "success"}
+      showIcon
+      title={
+        open > 0
+          ? `导入时有 ${plan.importWarnings.length} 条提示，${open} 条待处理，请核对`
+          : `导入时的 ${plan.importWarnings.length} 条提示均已处理`
+      }
+      description={
+        <details open={open > 0 && open <= 5}>
+          <summary>查看提示（按原文行号）</summary>
+          <ul style={{ margin: "4px 0", paddingLeft: 20 }}>
+            {plan.importWarnings.map((w) => {
+              const r = resolvedOf(w);
+              return (
+                <li key={`${w.line}-${w.message}-${w.text}`} style={{ marginBottom: 2 }}>
+                  <span style={r ? { textDecoration: "line-through", color: "#8c8c8c" } : undefined}>
+                    第 {w.line} 行：{w.message}
+                    {w.text ? (
+                      <Typography.Text type="secondary">（{w.text.slice(0, 60)}）</Typography.Text>
+                    ) : null}
+                  </span>
+                  {r ? (
+                    <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                      {r.by} 已处理
+                    </Typography.Text>
+                  ) : null}
+                  {editable ? (
+                    <Button
+                      size="small"
+                      type="link"
+                      loading={resolve.isPending}
+                      onClick={() =>
+                        resolve.mutate({
+                          id: plan.id,
+                          version: plan.version,
+                          line: w.line,
+                          message: w.message,
+                          text: w.text,
+                          resolved: !r,
+                        })
+                      }
+                    >
+                      {r ? "重新打开" : "标记已处理"}
+                    </Button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      }
+    />
   );
 }
