@@ -302,6 +302,34 @@ describe("湖南省 2023: a simplified report from a plan written partly in trad
     expect(hasTraditional(await zip.file("word/document.xml")!.async("string"))).toBe(false);
   });
 
+  it("prints and judges the target in force after a 中期调整, as the overview does", async () => {
+    const inds = await api().indicators.list({ planId: hunan });
+    const coverage = inds.find((i) => i.name === "基本医疗保险参保率")!;
+    await api().indicators.reviseTarget({
+      indicatorId: coverage.id,
+      effectiveYear: 2023,
+      targetText: "97%以上",
+      reason: "参保扩面任务提高",
+      basis: "湘医保发〔2023〕1号",
+    });
+    const r = await reportOf(hunan);
+    const row = r.indicators.find((x) => x.id === coverage.id)!;
+    expect(row.target.text).toBe("97%以上（调整后）");
+    // Against the planned 95% it would be met; against 97% in force: 95 + (97 − 95) × 3/5 = 96.2.
+    expect(row.sentence).toBe(
+      "基本医疗保险参保率2023年为96.2%，按时序进度应达到96.2%，与时序进度持平，进展顺利。",
+    );
+    // The report's verdicts are the overview's (where the report does not re-read them).
+    const overview = await api().evaluation.matrix({ planId: hunan, year: 2023 });
+    for (const e of overview.evaluations) {
+      const mine = r.indicators.find((x) => x.id === e.indicatorId)!;
+      if (mine.verdict !== e.verdict)
+        expect(`${e.verdict}->${mine.verdict}`).toMatch(/->(achieved|needsJudgement)$/);
+      else expect(mine.breach).toBe(e.breach);
+    }
+    expect(overview.evaluations.find((e) => e.indicatorId === coverage.id)!.verdict).toBe(row.verdict);
+  });
+
   it("does not call a benefit ratio above its band lagging", async () => {
     const r = (await reportOf(hunan)).indicators.find(
       (x) => x.name === "重点救助对象符合规定的医疗费用住院救助比例",

@@ -32,6 +32,7 @@ import { planDto } from "./dto.ts";
 import { listIndicators } from "./indicators.ts";
 import { listObservations } from "./observations.ts";
 import { procurementSectionForPlan, withProcurementValues } from "./procurement.ts";
+import { attachRevisions, revisionsByPlans } from "./target-revisions.ts";
 import { listProjects, listTasks } from "./work-items.ts";
 
 /**
@@ -83,7 +84,11 @@ function jurisdictionOf(dir: JurisdictionDirectory, code: string): Jurisdiction 
 
 /** The plan's indicators and observations up to `year`, bound indicators judged on derived counts. */
 async function indicatorData(db: Db, plan: PlanRow, year: number) {
-  const indicators = await listIndicators(db, { planId: plan.id });
+  // With their 中期调整 revisions: the engine judges, and the report prints, the target in force.
+  const indicators = attachRevisions(
+    await listIndicators(db, { planId: plan.id }),
+    await revisionsByPlans(db, [plan.id]),
+  );
   const manual = await listObservations(db, { planId: plan.id, toYear: year });
   const years: number[] = [];
   for (let y = plan.baselineYear; y <= year; y++) years.push(y);

@@ -1,3 +1,4 @@
+import { type TargetRevision, targetInForce } from "../cycle/targets.ts";
 import type { Verdict } from "../evaluation/verdict.ts";
 import { type Indicator, indicatorAttributeLabels } from "../indicator/schema.ts";
 import type { Jurisdiction } from "../jurisdiction/schema.ts";
@@ -57,7 +58,10 @@ export type EvaluateFn = (
 export interface BuildPlanReportInput {
   readonly plan: Plan;
   readonly jurisdiction: Jurisdiction;
-  readonly indicators: readonly Indicator[];
+  /** With `targetRevisions` (中期调整) where a target was revised: the one in force is printed. */
+  readonly indicators: readonly (Indicator & {
+    readonly targetRevisions?: readonly Pick<TargetRevision, "effectiveYear" | "target">[] | undefined;
+  })[];
   readonly observations: readonly Observation[];
   readonly tasks: readonly Task[];
   /** 专栏 boxes with their items. */
@@ -135,6 +139,7 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
         scopeWord,
         tolerance: input.reviewTolerance,
         remedy: remedyText(input.remedies?.get(indicator.id)),
+        revisions: indicator.targetRevisions,
       });
       const chart = trajectory(row, plan);
       if (chart) charts.push(chart);
@@ -248,6 +253,7 @@ interface RowInput {
   readonly scopeWord: string;
   readonly tolerance: number | undefined;
   readonly remedy: string | null;
+  readonly revisions: readonly Pick<TargetRevision, "effectiveYear" | "target">[] | undefined;
 }
 
 function yearValue(indicator: Indicator, observations: readonly Observation[], year: number): YearValue {
@@ -282,8 +288,11 @@ function indicatorRow(r: RowInput): IndicatorRow {
   // The engine's numbers when it gives them, so the report and the verdict use the same line.
   const baselineValue =
     evaluation.inputs?.baselineValue ?? cellNumber(indicator.baseline) ?? actuals[0]?.value ?? null;
-  const targetValue = cellNumber(indicator.target);
-  const targetKind = indicator.target.expression.kind;
+  // The target in force in the report year (中期调整), as the engine judges it.
+  const target = targetInForce(indicator.target, r.revisions ?? [], year);
+  const revised = target !== indicator.target;
+  const targetValue = cellNumber(target);
+  const targetKind = target.expression.kind;
   const numericTarget = targetKind === "threshold" || targetKind === "level";
   const expected = numericTarget
     ? (evaluation.inputs?.expected ??
@@ -291,7 +300,7 @@ function indicatorRow(r: RowInput): IndicatorRow {
     : null;
   const attributeLabel = indicatorAttributeLabels[indicator.attribute];
   const name = toSimplified(indicator.name);
-  const targetText = toSimplified(cellText(indicator.target));
+  const targetText = toSimplified(cellText(target)) + (revised ? "（调整后）" : "");
   const baselineText = toSimplified(cellText(indicator.baseline));
   const reading = readEvaluation({
     year,
