@@ -14,6 +14,7 @@ import { useTRPC } from "../../api/trpc.ts";
 import type { IndicatorItem } from "../../api/types.ts";
 import { TargetPreview } from "../../components/target-preview.tsx";
 import { useUnsavedChangesGuard } from "../../router/hooks.ts";
+import { ReviseTargetButton } from "../cycle/revise-target-button.tsx";
 
 interface Draft {
   category: string;
@@ -169,7 +170,7 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
             ? [
                 {
                   title: "操作",
-                  width: 130,
+                  width: 190,
                   fixed: "right" as const,
                   render: (_: unknown, r: IndicatorItem) =>
                     isEditing(r) ? (
@@ -191,6 +192,7 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
                         >
                           编辑
                         </Button>
+                        <ReviseTargetButton indicator={r} disabled={editing !== null} />
                         <Popconfirm
                           title="删除指标"
                           description={`确定删除“${r.name}”及其全部填报数据？此操作无法恢复。`}
