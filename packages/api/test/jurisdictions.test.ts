@@ -147,6 +147,26 @@ describe("jurisdictions API", () => {
       ["341722", true],
       ["341723", false],
     ]);
+    // A retired place takes no new plan.
+    expect(
+      await refusal(
+        as().plans.create({
+          jurisdictionCode: "341722",
+          title: "撤销后的规划",
+          issuer: null,
+          documentNumber: null,
+          issueDate: null,
+          periodStart: 2021,
+          periodEnd: 2025,
+          baselineYear: 2020,
+          status: "draft",
+          parentPlanId: null,
+        }),
+      ),
+    ).toEqual({
+      code: "BAD_REQUEST",
+      message: "jurisdictionCode: 所属地区：石台县（新）已撤销，不能新建规划",
+    });
     const restored = await as().jurisdictions.retire({
       code: "341722",
       version: retired.version,

@@ -4,6 +4,7 @@ import {
   bump,
   type Db,
   indicators,
+  jurisdictions,
   NotFoundError,
   observations,
   plans,
@@ -126,6 +127,15 @@ export async function createPlan(
 ): Promise<PlanDto> {
   checkPeriod(input);
   return db.transaction(async (tx) => {
+    const [place] = await tx
+      .select()
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, input.jurisdictionCode));
+    if (!place) throw new NotFoundError({ entity: "jurisdiction", entityId: input.jurisdictionCode });
+    if (place.retiredAt)
+      throw new ValidationError({
+        issues: [{ path: ["jurisdictionCode"], message: `所属地区：${place.name}已撤销，不能新建规划` }],
+      });
     await checkTitleFree(tx, input.jurisdictionCode, input.title, null);
     const [row] = await tx
       .insert(plans)
