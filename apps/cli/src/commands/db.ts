@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { Effect } from "effect";
 import { parse, required, yearOption } from "../args.ts";
 import { toCliError } from "../data/api.ts";
-import { Backup, dumpDatabase, restoreDatabase } from "../data/backup.ts";
+import { Backup, restoreDatabase } from "../data/backup.ts";
 import { databaseTarget, migrationsDir, query, withDatabase } from "../data/database.ts";
 import { Conflict, Failure, InvalidInput, messageOf, NotFound } from "../errors.ts";
 import { userPath } from "../paths.ts";
@@ -97,7 +97,8 @@ const seedCommand: Command = {
 
 const backupHelp = `用法：ybplan db backup <文件>
 
-将整个数据库导出为一个 JSON 备份文件（内嵌数据库与 PostgreSQL 通用）。`;
+将整个数据库逐行导出为一个压缩备份文件（内存占用与数据库大小无关；每张表带行数与校验和；
+内嵌数据库与 PostgreSQL 通用）。`;
 
 const backupCommand: Command = {
   name: "backup",
@@ -108,15 +109,11 @@ const backupCommand: Command = {
       const args = yield* parse(argv, {});
       if (args.help) return void process.stdout.write(`${backupHelp}\n`);
       const file = userPath(yield* required(args.positionals[0], "备份文件路径"));
-      const backup = yield* withDatabase((database) =>
-        query("导出数据库", () => database.rawTransaction(dumpDatabase)),
+      // Streamed row by row to the file (@ybplan/db backup), never held in memory as a whole.
+      const written = yield* withDatabase((database) =>
+        query("导出数据库", async () => (await import("@ybplan/db")).backupToFile(database, file)),
       );
-      yield* Effect.try({
-        try: () => writeFileSync(file, JSON.stringify(backup)),
-        catch: (e) => new Failure({ message: `无法写入 ${file}：${messageOf(e)}` }),
-      });
-      const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
-      process.stdout.write(`已备份 ${Object.keys(backup.tables).length} 张表、${rows} 行到 ${file}\n`);
+      process.stdout.write(`已备份 ${written.tables.length} 张表、${written.rows} 行到 ${file}\n`);
     }),
 };
 
@@ -137,10 +134,15 @@ const restoreCommand: Command = {
       if (args.help) return void process.stdout.write(`${restoreHelp}\n`);
       const file = userPath(yield* required(args.positionals[0], "备份文件路径"));
       if (!existsSync(file)) return yield* Effect.fail(new NotFound({ message: `找不到备份文件 ${file}` }));
-      const backup = yield* Effect.try({
-        try: () => Backup.parse(JSON.parse(readFileSync(file, "utf8"))),
-        catch: () => new InvalidInput({ message: `${basename(file)} 不是 ybplan 备份文件` }),
-      });
+      // Streaming backups (v2) restore and verify row by row; older JSON backups as before.
+      const { isStreamBackup, restoreFromFile } = yield* Effect.promise(() => import("@ybplan/db"));
+      const streaming = yield* Effect.promise(() => isStreamBackup(file));
+      const backup = streaming
+        ? null
+        : yield* Effect.try({
+            try: () => Backup.parse(JSON.parse(readFileSync(file, "utf8"))),
+            catch: () => new InvalidInput({ message: `${basename(file)} 不是 ybplan 备份文件` }),
+          });
       const counts = yield* withDatabase((database) =>
         Effect.gen(function* () {
           const [existing] = yield* query("查询规划", () =>
@@ -151,6 +153,12 @@ const restoreCommand: Command = {
             return yield* Effect.fail(
               new Conflict({ message: `数据库中已有 ${plans} 个规划；确认覆盖请加 --force` }),
             );
+          }
+          if (!backup) {
+            return yield* Effect.tryPromise({
+              try: async () => (await restoreFromFile(database, file)).tables,
+              catch: (e) => new InvalidInput({ message: `恢复失败，数据库未改动：${messageOf(e)}` }),
+            });
           }
           const applied = yield* query("读取迁移记录", () =>
             database.rawTransaction((tx) => tx.query<{ id: string }>("SELECT id FROM _migrations")),
