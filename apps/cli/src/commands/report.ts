@@ -63,11 +63,15 @@ export const reportCommand: Command = {
           let targets: PlanItem[];
           if (plan !== undefined) targets = [yield* resolvePlan(api, plan)];
           else {
-            targets = (yield* allPlans(api)).filter(
+            const plans = yield* allPlans(api);
+            if (plans.length === 0)
+              return yield* Effect.fail(new NotFound({ message: emptyDatabaseMessage }));
+            targets = plans.filter(
               (p) => p.status !== "archived" && p.periodStart <= year && p.periodEnd >= year,
             );
-            if (targets.length === 0)
-              return yield* Effect.fail(new NotFound({ message: emptyDatabaseMessage }));
+            if (targets.length === 0) {
+              return yield* Effect.fail(new NotFound({ message: `没有在 ${year} 年实施的规划` }));
+            }
           }
           yield* Effect.try({
             try: () => mkdirSync(outDir, { recursive: true }),
