@@ -75,6 +75,9 @@ async function step(kind: string, dir: string, file: string): Promise<void> {
   if (kind === "backup") {
     const s = await backupToFile(database, file);
     detail = { rows: s.rows, fileMb: +(s.bytes / 1024 / 1024).toFixed(1), sha256: s.sha256 };
+  } else if (kind === "baseline") {
+    // The embedded database's own footprint: open the directory and read one table's size.
+    await database.rawTransaction((tx) => tx.query("SELECT count(*) FROM audit_log"));
   } else if (kind === "prepare") {
     await migrate(database);
   } else if (kind === "restore") {
@@ -121,6 +124,7 @@ if (args[0] === "--step") {
     console.log(
       `generated ${sizeMb.toFixed(0)} MB PGlite directory in ${((performance.now() - genStarted) / 1000).toFixed(0)} s`,
     );
+    const baseline = runStep("baseline", source, file);
     const backup = runStep("backup", source, file);
     runStep("prepare", target, file); // an empty, migrated database, as `ybplan db restore` finds it
     const restore = runStep("restore", target, file);
@@ -130,6 +134,9 @@ if (args[0] === "--step") {
     const line = (name: string, r: { ms: number; rssMb: number }) =>
       `${name}: ${(r.ms / 1000).toFixed(1)} s (goal < ${goalMs / 1000} s ${r.ms < goalMs ? "✓" : "✗"}), peak RSS ${r.rssMb} MB (goal < ${goalRssMb} MB ${r.rssMb < goalRssMb ? "✓" : "✗"})`;
     console.log(`database ${sizeMb.toFixed(0)} MB, ${backup.rows} rows, backup file ${backup.fileMb} MB`);
+    console.log(
+      `baseline: opening the PGlite directory and counting one table takes ${baseline.rssMb} MB peak RSS`,
+    );
     console.log(line("backup ", backup));
     console.log(line("restore", restore));
     console.log(`round trip hash-equal: ${equal ? "yes ✓" : "NO ✗"}`);

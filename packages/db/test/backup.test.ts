@@ -84,6 +84,23 @@ describe("streaming backup and restore (PGlite)", () => {
     );
   });
 
+  it("restores into a newer schema: a column added since takes its default", async () => {
+    const newer = await fresh();
+    try {
+      await newer.rawTransaction((tx) =>
+        tx.exec("ALTER TABLE plans ADD COLUMN later_note text NOT NULL DEFAULT '（新增列）'"),
+      );
+      const restored = await restoreFromFile(newer, join(dir, "a.ybbak"));
+      expect(restored.tables.find((t) => t.table === "plans")?.rows).toBe(2);
+      const rows = await newer.rawTransaction((tx) =>
+        tx.query<{ later_note: string }>("SELECT later_note FROM plans"),
+      );
+      expect(rows.map((r) => r.later_note)).toEqual(["（新增列）", "（新增列）"]);
+    } finally {
+      await newer.close();
+    }
+  });
+
   it("refuses a damaged or truncated file and leaves the database as it was", async () => {
     const file = join(dir, "a.ybbak");
     const text = gunzipSync(readFileSync(file)).toString("utf8");

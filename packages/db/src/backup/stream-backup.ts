@@ -7,7 +7,7 @@ import { finished } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { Data } from "effect";
 import type { Database, RawTransaction } from "../client.ts";
-import { ident, resetSequences, tableRows, tablesInOrder } from "./tables.ts";
+import { columnsOf, ident, resetSequences, tableRows, tablesInOrder } from "./tables.ts";
 
 /**
  * Streaming logical backup (format v2): newline-delimited JSON, gzip-compressed, written and read
@@ -15,7 +15,7 @@ import { ident, resetSequences, tableRows, tablesInOrder } from "./tables.ts";
  * the embedded database and PostgreSQL in either direction.
  *
  *   #ybplan.backup/v2 {"createdAt":…,"migrations":[…]}
- *   #table {"name":"plans"}
+ *   #table {"name":"plans","columns":["id",…]}
  *   {"id":"…","title":"…",…}                      one line per row, in primary-key order
  *   #end {"name":"plans","rows":5,"sha256":"…"}    count and hash of that table's row lines
  *   #done {"tables":31,"rows":123456,"sha256":"…"} hash of every line above
@@ -65,10 +65,11 @@ export async function dumpTo(tx: RawTransaction, out: Writable): Promise<BackupS
   const tables: TableSummary[] = [];
   let total = 0;
   for (const table of await tablesInOrder(tx)) {
-    await emit(`#table ${JSON.stringify({ name: table })}`);
+    const columns = await columnsOf(tx, table);
+    await emit(`#table ${JSON.stringify({ name: table, columns })}`);
     const hash = createHash("sha256");
     let rows = 0;
-    for await (const row of tableRows(tx, table)) {
+    for await (const row of tableRows(tx, table, columns)) {
       hash.update(`${row}\n`);
       rows++;
       await emit(row);
@@ -102,12 +103,15 @@ export async function backupToFile(
 }
 
 /** Content summary of the live database, computed exactly as a dump would (for verification). */
-export async function summarizeDatabase(tx: RawTransaction): Promise<TableSummary[]> {
+export async function summarizeDatabase(
+  tx: RawTransaction,
+  columnsByTable?: ReadonlyMap<string, readonly string[]>,
+): Promise<TableSummary[]> {
   const out: TableSummary[] = [];
   for (const table of await tablesInOrder(tx)) {
     const hash = createHash("sha256");
     let rows = 0;
-    for await (const row of tableRows(tx, table)) {
+    for await (const row of tableRows(tx, table, columnsByTable?.get(table))) {
       hash.update(`${row}\n`);
       rows++;
     }
@@ -185,6 +189,8 @@ export async function restoreFromFile(database: Database, path: string): Promise
 
     let header: { migrations: string[] } | null = null;
     let table: string | null = null;
+    let columns: string[] = [];
+    const columnsByTable = new Map<string, string[]>();
     let batch: string[] = [];
     let batchChars = 0;
     let tableHash = createHash("sha256");
@@ -196,8 +202,10 @@ export async function restoreFromFile(database: Database, path: string): Promise
       const json = `[${batch.join(",")}]`;
       let tag = `$ybplan_${randomBytes(6).toString("hex")}$`;
       while (json.includes(tag)) tag = `$ybplan_${randomBytes(6).toString("hex")}$`;
+      // Only the backed-up columns: a column added by a later migration takes its default.
+      const list = columns.map(ident).join(", ");
       await tx.exec(
-        `INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, ${tag}${json}${tag})`,
+        `INSERT INTO ${ident(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${ident(table)}, ${tag}${json}${tag})`,
       );
       batch = [];
       batchChars = 0;
@@ -224,9 +232,15 @@ export async function restoreFromFile(database: Database, path: string): Promise
         continue;
       }
       if (line.startsWith("#table ")) {
-        const name = (marker(line, "table") as { name: string }).name;
-        if (!order.includes(name)) fail(`备份中的表在当前数据库中不存在：${name}`);
-        table = name;
+        const m = marker(line, "table") as { name: string; columns?: string[] };
+        if (!order.includes(m.name)) fail(`备份中的表在当前数据库中不存在：${m.name}`);
+        const currentColumns = await columnsOf(tx, m.name);
+        const current = new Set(currentColumns);
+        const gone = (m.columns ?? []).filter((c) => !current.has(c));
+        if (gone.length > 0) fail(`备份中表 ${m.name} 的列在当前数据库中不存在：${gone.join("、")}`);
+        table = m.name;
+        columns = m.columns ?? currentColumns;
+        columnsByTable.set(m.name, columns);
         tableHash = createHash("sha256");
         tableRowsSeen = 0;
         continue;
@@ -256,7 +270,7 @@ export async function restoreFromFile(database: Database, path: string): Promise
 
     await resetSequences(tx);
     // Verification: the database now holds exactly the file's rows, table by table.
-    const actual = new Map((await summarizeDatabase(tx)).map((s) => [s.table, s]));
+    const actual = new Map((await summarizeDatabase(tx, columnsByTable)).map((s) => [s.table, s]));
     for (const e of expected) {
       const a = actual.get(e.table);
       if (!a || a.rows !== e.rows || a.sha256 !== e.sha256) {

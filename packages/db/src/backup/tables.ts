@@ -46,17 +46,36 @@ async function primaryKey(tx: RawTransaction, table: string): Promise<string[]> 
   return rows.map((r) => r.attname);
 }
 
+/** The table's columns in their stored order. */
+export async function columnsOf(tx: RawTransaction, table: string): Promise<string[]> {
+  const rows = await tx.query<{ attname: string }>(
+    `SELECT attname FROM pg_attribute
+      WHERE attrelid = ${literal(`public.${ident(table)}`)}::regclass AND attnum > 0 AND NOT attisdropped
+      ORDER BY attnum`,
+  );
+  return rows.map((r) => r.attname);
+}
+
 /**
- * Streams a table's rows as JSON text, in primary-key order (so a dump, and the check after a
- * restore, see the same sequence), `batch` rows at a time through a cursor: memory stays flat
- * however large the table is.
+ * Streams a table's rows as JSON text of the given columns (all by default), in primary-key
+ * order — so a dump, and the check after a restore into a newer schema with extra columns, see
+ * the same text — `batch` rows at a time through a cursor: memory stays flat however large the
+ * table is.
  */
-export async function* tableRows(tx: RawTransaction, table: string, batch = 2000): AsyncGenerator<string> {
+export async function* tableRows(
+  tx: RawTransaction,
+  table: string,
+  columns?: readonly string[],
+  batch = 1000,
+): AsyncGenerator<string> {
+  const cols = columns ?? (await columnsOf(tx, table));
   const key = await primaryKey(tx, table);
-  const order = key.length ? key.map((c) => `t.${ident(c)}`).join(", ") : "row_to_json(t)::text";
+  const pick = cols.map((c) => `x.${ident(c)}`).join(", ");
+  const order = key.length ? key.map((c) => `x.${ident(c)}`).join(", ") : "1";
   const cursor = `ybplan_rows_${table.replace(/\W/g, "_")}`;
   await tx.exec(
-    `DECLARE ${ident(cursor)} NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${ident(table)} t ORDER BY ${order}`,
+    `DECLARE ${ident(cursor)} NO SCROLL CURSOR FOR
+       SELECT row_to_json(s)::text AS j FROM ${ident(table)} x CROSS JOIN LATERAL (SELECT ${pick}) s ORDER BY ${order}`,
   );
   try {
     for (;;) {
