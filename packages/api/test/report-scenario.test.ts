@@ -330,6 +330,39 @@ describe("湖南省 2023: a simplified report from a plan written partly in trad
     expect(overview.evaluations.find((e) => e.indicatorId === coverage.id)!.verdict).toBe(row.verdict);
   });
 
+  it("says when the year's data is not approved yet, and stops saying it once approved", async () => {
+    const before = (await generate(hunan, "md")).toString("utf8");
+    expect(before).toMatch(
+      /2023年度监测数据尚未审核通过（当前状态：(填报中|未填报)），本报告数据以审核结果为准。/,
+    );
+    // Submitting asks for every binding value and a cause for each binding indicator behind.
+    const inds = await api().indicators.list({ planId: hunan });
+    const id = (name: string) => inds.find((i) => i.name === name)!.id;
+    await enterYear(hunan, 2023, { "居民医保住院费用政策范围内报销比例(含大病保险)": { value: 70.5 } });
+    await api().cycle.saveExplanations({
+      planId: hunan,
+      year: 2023,
+      rows: [
+        {
+          indicatorId: id("职工医保住院费用政策范围内报销比例"),
+          cause: "高于稳定区间，系大病保险倾斜所致",
+          measure: "按统筹基金承受能力调整",
+          responsibleUnit: "省医保局待遇保障处",
+          version: null,
+        },
+      ],
+    });
+    await api().cycle.submit({ planId: hunan, year: 2023 });
+    // Another person approves (nobody approves their own submission).
+    const reviewer: SessionUser = { ...admin, id: randomUUID(), username: "reviewer", displayName: "审核人" };
+    await createCaller(createContextInner({ database, user: reviewer })).cycle.approve({
+      planId: hunan,
+      year: 2023,
+    });
+    const after = (await generate(hunan, "md")).toString("utf8");
+    expect(after).not.toContain("尚未审核通过");
+  });
+
   it("does not call a benefit ratio above its band lagging", async () => {
     const r = (await reportOf(hunan)).indicators.find(
       (x) => x.name === "重点救助对象符合规定的医疗费用住院救助比例",

@@ -379,6 +379,7 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
     signature: { bureau: report.issuingBureau, date: chineseDate(report.issuedOn) },
     sections: sections.map((s, i) => ({ ...s, heading: `${chineseNumerals[i] ?? i + 1}、${s.title}` })),
     notes: [
+      ...(report.dataNote ? [report.dataNote] : []),
       `评估方法：时序进度法。时序进度要求 = 基期值 +（目标值 − 基期值）×（评估年份 − ${report.plan.baselineYear}）÷（${report.plan.periodEnd} − ${report.plan.baselineYear}）。`,
       "约束性指标未达到目标或进度要求的，列为未达标情形并排在最前。",
     ],

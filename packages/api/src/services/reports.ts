@@ -8,6 +8,7 @@ import {
   NotFoundError,
   indicators as indicatorTable,
   plans,
+  reportingCycles,
   tasks as taskTable,
   ValidationError,
   writeAudit,
@@ -178,7 +179,7 @@ export async function planReport(
     });
   }
   const jurisdiction = jurisdictionOf(dir, plan.jurisdictionCode);
-  const [data, tasks, projects, procurement, credit, children, remedies] = await Promise.all([
+  const [data, tasks, projects, procurement, credit, children, remedies, cycle] = await Promise.all([
     indicatorData(db, plan, input.year),
     tasksWithKinds(db, plan.id),
     listProjects(db, plan.id),
@@ -190,11 +191,17 @@ export async function planReport(
     }),
     childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
     remediesOf(db, plan.id, input.year),
+    db
+      .select({ state: reportingCycles.state })
+      .from(reportingCycles)
+      .where(and(eq(reportingCycles.planId, plan.id), eq(reportingCycles.year, input.year))),
   ]);
   return buildReport(plan, jurisdiction, input.year, input.kind, {
     ...data,
     recipient: recipientOf(dir, jurisdiction),
     remedies,
+    // No row: the year was never opened in the cycle (未填报).
+    dataState: cycle[0]?.state ?? "notStarted",
     issuedOn: input.issuedOn ?? new Date().toISOString().slice(0, 10),
     tasks,
     // Items carry their plan (the DTO leaves it out: it hangs under the project).

@@ -1,3 +1,4 @@
+import { type CycleState, cycleStateLabels } from "../cycle/state.ts";
 import { type TargetRevision, targetInForce } from "../cycle/targets.ts";
 import type { Verdict } from "../evaluation/verdict.ts";
 import { type Indicator, indicatorAttributeLabels } from "../indicator/schema.ts";
@@ -78,6 +79,8 @@ export interface BuildPlanReportInput {
   readonly credit?: CreditSection | null;
   /** Tolerance around the time-elapsed line for the review words (default 0.05). */
   readonly reviewTolerance?: number;
+  /** Where the year's data stands in the reporting cycle; null when no cycle is kept. */
+  readonly dataState?: CycleState | null;
   /** 主送机关 (default: the jurisdiction's people's government). */
   readonly recipient?: string;
   /** 成文日期, ISO date. */
@@ -177,6 +180,7 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
     recipient: input.recipient ?? `${jurisdiction.name}人民政府`,
     issuingBureau: `${jurisdiction.name}医疗保障局`,
     issuedOn: input.issuedOn ?? null,
+    dataNote: dataNote(year, input.dataState ?? null),
     indicators: ordered,
     counts,
     reviewCounts,
@@ -219,6 +223,12 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
       children: childParagraphs(scopeWord, children),
     },
   };
+}
+
+/** A report on data not yet approved says so (the figures may still change). */
+function dataNote(year: number, state: CycleState | null): string | null {
+  if (state === null || state === "approved") return null;
+  return `${year}年度监测数据尚未审核通过（当前状态：${cycleStateLabels[state]}），本报告数据以审核结果为准。`;
 }
 
 /** "…规划2023年度实施情况监测报告" / "…规划实施中期评估报告". */

@@ -258,6 +258,8 @@ export interface PlanReport {
   readonly issuingBureau: string;
   /** 成文日期 (ISO date), or null when the document is not dated yet. */
   readonly issuedOn: string | null;
+  /** Said when the year's data is not yet approved in the reporting cycle. */
+  readonly dataNote: string | null;
   /** Breaches first, then by table position. */
   readonly indicators: readonly IndicatorRow[];
   readonly counts: VerdictCounts;
