@@ -106,7 +106,7 @@ describe.skipIf(!chromiumAvailable)("reports page end to end (real server, Chrom
     expect(text).toContain(`${plan.title.replace(/[《》]/g, "")}2023年度实施情况监测报告`);
     const row = text.split("\n").find((l) => l.startsWith("|") && l.includes("基本医疗保险参保率")) ?? "";
     expect(row).toContain("96.3%");
-    expect(text).toContain("截至2023年底，全市基本医疗保险参保率为96.3%");
+    expect(text).toContain("基本医疗保险参保率2023年为96.3%");
     await page.getByText(`已生成：${download.suggestedFilename()}`).waitFor();
   }, 90_000);
 
