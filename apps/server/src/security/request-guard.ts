@@ -25,7 +25,12 @@ const credentialProcedures = new Set(["auth.login", "auth.changePassword"]);
 
 export interface Refusal {
   readonly status: number;
-  readonly code: "BAD_REQUEST" | "FORBIDDEN" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE";
+  readonly code:
+    | "BAD_REQUEST"
+    | "FORBIDDEN"
+    | "PAYLOAD_TOO_LARGE"
+    | "UNSUPPORTED_MEDIA_TYPE"
+    | "LENGTH_REQUIRED";
   readonly message: string;
 }
 
@@ -73,7 +78,12 @@ export function checkTrpcRequest(req: IncomingMessage, options: GuardOptions = {
   if (Number.isFinite(length) && length > limit) {
     return { status: 413, code: "PAYLOAD_TOO_LARGE", message: `请求内容过大：上限 ${formatSize(limit)}` };
   }
-  const hasBody = (Number.isFinite(length) && length > 0) || header(req, "transfer-encoding") !== undefined;
+  // A body of unknown length would only be cut off after it was read: browsers and the tRPC
+  // client always state it, so a streamed (chunked) body is refused up front.
+  if (header(req, "transfer-encoding") !== undefined && !Number.isFinite(length)) {
+    return { status: 411, code: "LENGTH_REQUIRED", message: "请求须注明内容长度（Content-Length）" };
+  }
+  const hasBody = Number.isFinite(length) && length > 0;
   const type = header(req, "content-type")?.split(";")[0]?.trim().toLowerCase();
   // Form posts (multipart, urlencoded, text/plain) are what a foreign page can send without
   // asking; no procedure takes them (files travel as base64 in JSON).
@@ -115,6 +125,7 @@ const rpcCode: Record<Refusal["code"], number> = {
   FORBIDDEN: -32003,
   PAYLOAD_TOO_LARGE: -32413,
   UNSUPPORTED_MEDIA_TYPE: -32415,
+  LENGTH_REQUIRED: -32411,
 };
 
 /**

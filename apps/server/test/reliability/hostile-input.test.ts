@@ -82,6 +82,23 @@ describe.each(backends)("hostile input on $name", (backend) => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
+  it("refuses a streamed body of unknown length before reading it", async () => {
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify({ username: "admin", password: "x" })));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${server.url}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: chunks,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(411);
+    expect(((await res.json()) as ErrorBody).error.message).toBe("请求须注明内容长度（Content-Length）");
+  });
+
   it("refuses oversized fields by name, before the database", async () => {
     const longName = await failure(admin.auth.login.mutate({ username: "u".repeat(200), password: "x" }));
     expect(longName.code).toBe("BAD_REQUEST");
