@@ -660,31 +660,31 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
   // ----- credit: records are scoped by the rated province / the institution's jurisdiction -----
   // Without a province the list filters: the target's events are listed exactly when readable.
   [
-    "credit.companyEvents",
+    "credit.companies.events",
     "session",
     async (c, t) => {
-      const events = await c.credit.companyEvents.query({ companyId: MATRIX_COMPANY, limit: 1000 });
+      const events = await c.credit.companies.events.query({ companyId: MATRIX_COMPANY, limit: 1000 });
       const shown = events.some((e) => e.province === t.code);
-      await expectVisible(c, t, shown, "read", "credit.companyEvents");
+      await expectVisible(c, t, shown, "read", "credit.companies.events");
       return events;
     },
   ],
   [
-    "credit.companyEvents:province",
+    "credit.companies.events:province",
     "read",
-    (c, t) => c.credit.companyEvents.query({ province: t.code, limit: 10 }),
+    (c, t) => c.credit.companies.events.query({ province: t.code, limit: 10 }),
   ],
   [
-    "credit.createCompanyEvent",
+    "credit.companies.createEvent",
     "enterData",
-    (c, t) => c.credit.createCompanyEvent.mutate(companyEvent(t.code)),
+    (c, t) => c.credit.companies.createEvent.mutate(companyEvent(t.code)),
   ],
   [
-    "credit.deleteCompanyEvent",
+    "credit.companies.deleteEvent",
     "enterData",
     async (c, t, a) => {
-      const e = await a.credit.createCompanyEvent.mutate(companyEvent(t.code));
-      return c.credit.deleteCompanyEvent.mutate({ id: e.id });
+      const e = await a.credit.companies.createEvent.mutate(companyEvent(t.code));
+      return c.credit.companies.deleteEvent.mutate({ id: e.id });
     },
   ],
   [
@@ -701,92 +701,92 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
       ),
   ],
   [
-    "credit.createRepair",
+    "credit.companies.createRepair",
     "enterData",
     (c, t) =>
-      c.credit.createRepair.mutate({
+      c.credit.companies.createRepair.mutate({
         companyId: MATRIX_COMPANY,
         province: t.code,
         caseRef: null,
         date: "2024-06-01",
       }),
   ],
-  ["credit.recomputeRatings", "admin", (c) => c.credit.recomputeRatings.mutate(MATRIX_QUARTER)],
-  ["credit.ratings", "read", (c, t) => c.credit.ratings.query({ ...MATRIX_QUARTER, province: t.code })],
+  ["credit.companies.recomputeRatings", "admin", (c) => c.credit.companies.recomputeRatings.mutate(MATRIX_QUARTER)],
+  ["credit.companies.ratings", "read", (c, t) => c.credit.companies.ratings.query({ ...MATRIX_QUARTER, province: t.code })],
   // All provinces at once: only for users without a scope root (administrators, national staff).
-  ["credit.ratings:allProvinces", "admin", (c) => c.credit.ratings.query(MATRIX_QUARTER)],
+  ["credit.companies.ratings:allProvinces", "admin", (c) => c.credit.companies.ratings.query(MATRIX_QUARTER)],
   // A company's history lists only the provinces the caller may read.
   [
-    "credit.companyHistory",
+    "credit.companies.history",
     "session",
     async (c, t) => {
-      const rows = await c.credit.companyHistory.query({ companyId: MATRIX_COMPANY });
+      const rows = await c.credit.companies.history.query({ companyId: MATRIX_COMPANY });
       await expectVisible(
         c,
         t,
         rows.some((r) => r.provinceCode === t.code),
         "read",
-        "credit.companyHistory",
+        "credit.companies.history",
       );
       return rows;
     },
   ],
   // The national roll-up of 严重/特别严重 is published nationally: every signed-in user may read it.
-  ["credit.rollup", "session", (c) => c.credit.rollup.query(MATRIX_QUARTER)],
-  ["credit.ruleSets", "session", (c) => c.credit.ruleSets.query()],
+  ["credit.companies.rollup", "session", (c) => c.credit.companies.rollup.query(MATRIX_QUARTER)],
+  ["credit.institutions.ruleSets", "session", (c) => c.credit.institutions.ruleSets.query()],
   [
-    "credit.saveRuleSet",
+    "credit.institutions.saveRuleSet",
     "admin",
-    async (c, _t, a) => c.credit.saveRuleSet.mutate({ ruleSet: await ruleSetFor(a, "410000", "河南省") }),
+    async (c, _t, a) => c.credit.institutions.saveRuleSet.mutate({ ruleSet: await ruleSetFor(a, "410000", "河南省") }),
   ],
   [
-    "credit.upsertInstitution",
+    "credit.institutions.upsert",
     "enterData",
-    (c, t) => c.credit.upsertInstitution.mutate(institution(t.institutionCode, t.code)),
+    (c, t) => c.credit.institutions.upsert.mutate(institution(t.institutionCode, t.code)),
   ],
   // Re-registering another jurisdiction's institution under one's own code must not move it.
   [
-    "credit.upsertInstitution:move",
+    "credit.institutions.upsert:move",
     "enterData",
     async (c, t, a) => {
       const code = `HM${uniq()}`;
-      await a.credit.upsertInstitution.mutate(institution(code, t.code));
-      return c.credit.upsertInstitution.mutate(institution(code, codes.own.code));
+      await a.credit.institutions.upsert.mutate(institution(code, t.code));
+      return c.credit.institutions.upsert.mutate(institution(code, codes.own.code));
     },
   ],
   [
-    "credit.createDeduction",
+    "credit.institutions.createDeduction",
     "enterData",
     (c, t) =>
-      c.credit.createDeduction.mutate({
+      c.credit.institutions.createDeduction.mutate({
         institutionCode: t.institutionCode,
         itemCode: t.deductionItem,
         date: "2026-03-01",
       }),
   ],
   [
-    "credit.setInstitutionFlag",
+    "credit.institutions.setFlag",
     "enterData",
     (c, t) =>
-      c.credit.setInstitutionFlag.mutate({
+      c.credit.institutions.setFlag.mutate({
         institutionCode: t.institutionCode,
         year: 2026,
         flag: "seriousDishonestyList",
         on: seq++ % 2 === 0,
       }),
   ],
-  ["credit.regrade", "admin", (c) => c.credit.regrade.mutate({ year: 2026 })],
-  ["credit.grades", "readSubtree", (c, t) => c.credit.grades.query({ year: 2026, jurisdictionCode: t.code })],
+  ["credit.institutions.regrade", "admin", (c) => c.credit.institutions.regrade.mutate({ year: 2026 })],
+  ["credit.institutions.grades", "readSubtree", (c, t) => c.credit.institutions.grades.query({ year: 2026, jurisdictionCode: t.code })],
   [
-    "credit.gradeDistribution",
+    "credit.institutions.gradeDistribution",
     "readSubtree",
-    (c, t) => c.credit.gradeDistribution.query({ year: 2026, jurisdictionCode: t.code }),
+    (c, t) => c.credit.institutions.gradeDistribution.query({ year: 2026, jurisdictionCode: t.code }),
   ],
   [
-    "credit.createScoring",
+    "credit.staff.createScoring",
     "enterData",
     (c, t) =>
-      c.credit.createScoring.mutate({
+      c.credit.staff.createScoring.mutate({
         personId: `P${uniq()}`,
         personName: "矩阵人员",
         institutionId: t.institutionCode,
@@ -797,14 +797,14 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
   ],
   // Standings list the people of the caller's own subtree (ancestors' institutions are not theirs).
   [
-    "credit.staffStandings",
+    "credit.staff.standings",
     "session",
     async (c, t) => {
-      const { standings } = await c.credit.staffStandings.query({
+      const { standings } = await c.credit.staff.standings.query({
         asOf: "2025-12-31",
         personId: `P-${t.code}`,
       });
-      await expectVisible(c, t, standings.length > 0, "readSubtree", "credit.staffStandings");
+      await expectVisible(c, t, standings.length > 0, "readSubtree", "credit.staff.standings");
       return standings;
     },
   ],
@@ -1170,7 +1170,7 @@ function institution(code: string, jurisdictionCode: string) {
 
 /** Guangdong's shipped rule set, re-issued for `code` (deductions need a rule set in force there). */
 async function ruleSetFor(a: Client, code: string, name: string) {
-  const gd = (await a.credit.ruleSets.query()).find((r) => r.jurisdiction === "440000")!.ruleSet;
+  const gd = (await a.credit.institutions.ruleSets.query()).find((r) => r.jurisdiction === "440000")!.ruleSet;
   return {
     ...gd,
     id: `matrix-${code}`,
@@ -1252,8 +1252,8 @@ describe.each(backends)("authorisation matrix on $name", (backend) => {
       parentCode: "420200",
     });
     // Deductions need a rule set in force: Guangdong's shipped one, re-issued for 湖北省 and 河南省.
-    await admin.credit.saveRuleSet.mutate({ ruleSet: await ruleSetFor(admin, "420000", "湖北省") });
-    await admin.credit.saveRuleSet.mutate({ ruleSet: await ruleSetFor(admin, "410000", "河南省") });
+    await admin.credit.institutions.saveRuleSet.mutate({ ruleSet: await ruleSetFor(admin, "420000", "湖北省") });
+    await admin.credit.institutions.saveRuleSet.mutate({ ruleSet: await ruleSetFor(admin, "410000", "河南省") });
     for (const rel of relations) {
       const { code, name } = codes[rel];
       const saved = await admin.import.commit.mutate({ document: planDocument(code, name) });
@@ -1274,8 +1274,8 @@ describe.each(backends)("authorisation matrix on $name", (backend) => {
         ...implementationFields,
       });
       // Credit records of the target: an institution with a scored person, and a company rated there.
-      const inst = await admin.credit.upsertInstitution.mutate(institution(`H${code}01`, code));
-      await admin.credit.createScoring.mutate({
+      const inst = await admin.credit.institutions.upsert.mutate(institution(`H${code}01`, code));
+      await admin.credit.staff.createScoring.mutate({
         personId: `P-${code}`,
         personName: "矩阵人员",
         institutionId: inst.code,
@@ -1283,8 +1283,8 @@ describe.each(backends)("authorisation matrix on $name", (backend) => {
         date: "2025-03-01",
         act: "串换药品",
       });
-      await admin.credit.createCompanyEvent.mutate(companyEvent(code, MATRIX_COMPANY));
-      const ruleSet = (await admin.credit.ruleSets.query()).find(
+      await admin.credit.companies.createEvent.mutate(companyEvent(code, MATRIX_COMPANY));
+      const ruleSet = (await admin.credit.institutions.ruleSets.query()).find(
         (r) => r.id === `matrix-${code.slice(0, 2)}0000`,
       )!;
       targets[rel] = {
@@ -1303,7 +1303,7 @@ describe.each(backends)("authorisation matrix on $name", (backend) => {
         deductionItem: ruleSet.ruleSet.items[0]!.code,
       };
     }
-    await admin.credit.recomputeRatings.mutate(MATRIX_QUARTER);
+    await admin.credit.companies.recomputeRatings.mutate(MATRIX_QUARTER);
     clients.admin = admin;
     for (const role of ["planner", "reporter", "viewer"] as const) {
       await admin.users.create.mutate({

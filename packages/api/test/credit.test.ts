@@ -37,7 +37,7 @@ afterAll(() => database.close());
 
 describe("credit API: companies", () => {
   it("enters events, rates a quarter and returns ratings with reasons and history", async () => {
-    await as(admin).credit.createCompanyEvent({
+    await as(admin).credit.companies.createEvent({
       companyId: "ytf",
       companyName: "云南同丰医药有限公司",
       province: "530000",
@@ -47,21 +47,21 @@ describe("credit API: companies", () => {
       dateConfirmed: "2022-05-10",
       source: "court-judgment",
     });
-    const summary = await as(admin).credit.recomputeRatings({ year: 2022, quarter: 2 });
+    const summary = await as(admin).credit.companies.recomputeRatings({ year: 2022, quarter: 2 });
     expect(summary).toMatchObject({ ratings: 1, rated: 1, issues: [] });
-    const ratings = await as(admin).credit.ratings({ year: 2022, quarter: 2, minSeverity: 3 });
+    const ratings = await as(admin).credit.companies.ratings({ year: 2022, quarter: 2, minSeverity: 3 });
     expect(ratings.map((r) => [r.companyName, r.levelLabel, r.reason])).toEqual([
       ["云南同丰医药有限公司", "严重", "严重：累计行贿60万元，达到2020版裁量基准50万元档"],
     ]);
-    const rollup = await as(admin).credit.rollup({ year: 2022, quarter: 2 });
+    const rollup = await as(admin).credit.companies.rollup({ year: 2022, quarter: 2 });
     expect(rollup.rollup.serious.map((e) => e.companyId)).toEqual(["ytf"]);
-    const history = await as(admin).credit.companyHistory({ companyId: "ytf" });
+    const history = await as(admin).credit.companies.history({ companyId: "ytf" });
     expect(history).toHaveLength(1);
   });
 
   it("refuses an event the engine cannot rate, with a Chinese reason", async () => {
     await expect(
-      as(admin).credit.createCompanyEvent({
+      as(admin).credit.companies.createEvent({
         companyId: "x",
         companyName: "某公司",
         province: "440000",
@@ -87,7 +87,7 @@ describe("credit API: companies", () => {
     await expect(as(hubeiReporter).credit.importCompanyEvents({ fileName: "事项.csv", contentBase64: b64(good) })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    const events = await as(guangdongReporter).credit.companyEvents({ province: "440000" });
+    const events = await as(guangdongReporter).credit.companies.events({ province: "440000" });
     expect(events.map((e) => e.amountYuan)).toEqual([1_140_000]);
   });
 });
@@ -102,8 +102,8 @@ describe("credit API: institutions and staff", () => {
       code: "BAD_REQUEST",
     });
     await gd.setInstitutionFlag({ institutionCode: "H440784001", year: 2026, flag: "seriousDishonestyList", on: true });
-    await expect(as(guangdongReporter).credit.regrade({ year: 2026 })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await as(admin).credit.regrade({ year: 2026 });
+    await expect(as(guangdongReporter).credit.institutions.regrade({ year: 2026 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await as(admin).credit.institutions.regrade({ year: 2026 });
     const grades = await gd.grades({ year: 2026, jurisdictionCode: "440700" });
     expect(grades.map((g) => [g.institutionCode, g.grade, g.reason])).toEqual([
       ["H440700001", "E", "E级：得分550分（基础分850，扣300分），未达到以上各级标准"],
@@ -111,7 +111,7 @@ describe("credit API: institutions and staff", () => {
     ]);
     const dist = await gd.gradeDistribution({ year: 2026, jurisdictionCode: "440000" });
     expect(dist.counts).toEqual({ A: 0, B: 0, C: 0, D: 0, E: 2 });
-    await expect(as(hubeiReporter).credit.grades({ year: 2026, jurisdictionCode: "440700" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(hubeiReporter).credit.institutions.grades({ year: 2026, jurisdictionCode: "440700" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("keeps staff points across institutions: the village doctor's 10 then 4 terminates with a 1-year bar", async () => {
@@ -125,7 +125,7 @@ describe("credit API: institutions and staff", () => {
       statusUntil: "2026-08-20",
       institutions: ["H440700001", "H440784001"],
     });
-    expect((await as(hubeiReporter).credit.staffStandings({ asOf: "2025-09-01" })).standings).toEqual([]);
+    expect((await as(hubeiReporter).credit.staff.standings({ asOf: "2025-09-01" })).standings).toEqual([]);
   });
 });
 
@@ -157,17 +157,17 @@ describe("credit API: a new rule set added as data", () => {
 
   it("validates, stores and then grades Chongqing's institutions with it", async () => {
     await expect(
-      as(admin).credit.saveRuleSet({ ruleSet: { ...chongqing, bands: chongqing.bands.slice(0, 2) } }),
+      as(admin).credit.institutions.saveRuleSet({ ruleSet: { ...chongqing, bands: chongqing.bands.slice(0, 2) } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("兜底等级") });
-    await expect(as(guangdongReporter).credit.saveRuleSet({ ruleSet: chongqing })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await as(admin).credit.saveRuleSet({ ruleSet: chongqing })).toEqual({ id: "chongqing", version: "2025" });
-    expect((await as(admin).credit.ruleSets()).map((r) => r.id)).toContain("chongqing");
+    await expect(as(guangdongReporter).credit.institutions.saveRuleSet({ ruleSet: chongqing })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await as(admin).credit.institutions.saveRuleSet({ ruleSet: chongqing })).toEqual({ id: "chongqing", version: "2025" });
+    expect((await as(admin).credit.institutions.ruleSets()).map((r) => r.id)).toContain("chongqing");
 
-    await as(admin).credit.upsertInstitution({ code: "H500101001", name: "万州区某医院", kind: "medical", jurisdictionCode: "500101", designatedSince: "2010-01-01" });
-    await as(admin).credit.createDeduction({ institutionCode: "H500101001", itemCode: "swap-items", points: 15, date: "2026-02-01" });
-    const run = await as(admin).credit.regrade({ year: 2026 });
+    await as(admin).credit.institutions.upsert({ code: "H500101001", name: "万州区某医院", kind: "medical", jurisdictionCode: "500101", designatedSince: "2010-01-01" });
+    await as(admin).credit.institutions.createDeduction({ institutionCode: "H500101001", itemCode: "swap-items", points: 15, date: "2026-02-01" });
+    const run = await as(admin).credit.institutions.regrade({ year: 2026 });
     expect(run.counts.find((c) => c.ruleSetId === "chongqing")?.graded).toBe(1);
-    const [g] = await as(admin).credit.grades({ year: 2026, jurisdictionCode: "500000" });
+    const [g] = await as(admin).credit.institutions.grades({ year: 2026, jurisdictionCode: "500000" });
     expect(g).toMatchObject({ grade: "B", score: 85, reason: "B级：得分85分（基础分100，扣15分），得分≥80" });
   });
 });

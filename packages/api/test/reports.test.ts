@@ -147,7 +147,7 @@ beforeAll(async () => {
   await enter(port, 2023, { 基本医疗保险参保率: 95.2 });
   await enter(yangxin, 2023, { 基本医疗保险参保率: 97.6 });
   // Credit data in 湖北省 only: a company rated serious in the fourth quarter of 2023.
-  await as(admin).credit.createCompanyEvent({
+  await as(admin).credit.companies.createEvent({
     companyId: "hb-co",
     companyName: "湖北某医药有限公司",
     province: "420000",
@@ -157,7 +157,7 @@ beforeAll(async () => {
     dateConfirmed: "2023-05-10",
     source: "court-judgment",
   });
-  await as(admin).credit.recomputeRatings({ year: 2023, quarter: 4 });
+  await as(admin).credit.companies.recomputeRatings({ year: 2023, quarter: 4 });
 });
 afterAll(() => database.close());
 

@@ -47,7 +47,7 @@ describe.skipIf(!chromiumAvailable)("credit screens end to end (real server, Chr
     await page.getByText("文件有1处问题，未导入任何记录").waitFor();
     await page.getByRole("cell", { name: "无法识别的失信事项“行贿”" }).waitFor();
     await shot(page, "credit-import-errors");
-    expect(await callApi<unknown[]>(admin, "query", "credit.companyEvents", { limit: 10 })).toHaveLength(0);
+    expect(await callApi<unknown[]>(admin, "query", "credit.companies.events", { limit: 10 })).toHaveLength(0);
 
     await uploadCsv(page, "事项.csv", `${header}YTF,云南同丰医药有限公司,530000,医药商业贿赂,（2021）云01刑初1号,60万,2022-05-10,法院判决\n`);
     await page.getByText("已导入1条").waitFor();

@@ -43,10 +43,10 @@ export function EventsTab() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const events = useQuery(trpc.credit.companyEvents.queryOptions({ limit: 200 }));
+  const events = useQuery(trpc.credit.companies.events.queryOptions({ limit: 200 }));
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.credit.pathKey() });
   const create = useMutation(
-    trpc.credit.createCompanyEvent.mutationOptions({
+    trpc.credit.companies.createEvent.mutationOptions({
       onSuccess: () => {
         void message.success("已录入，重新评级后生效");
         form.resetFields();

@@ -17,13 +17,13 @@ export function InstitutionsTab() {
   const [code, setCode] = useState(user?.jurisdictionCode ?? "440000");
   const [grade, setGrade] = useState<string | undefined>(undefined);
   const valid = /^\d{6}$/.test(code);
-  const dist = useQuery({ ...trpc.credit.gradeDistribution.queryOptions({ year, jurisdictionCode: code }), enabled: valid });
+  const dist = useQuery({ ...trpc.credit.institutions.gradeDistribution.queryOptions({ year, jurisdictionCode: code }), enabled: valid });
   const grades = useQuery({
-    ...trpc.credit.grades.queryOptions({ year, jurisdictionCode: code, ...(grade ? { grade } : {}), limit: 200 }),
+    ...trpc.credit.institutions.grades.queryOptions({ year, jurisdictionCode: code, ...(grade ? { grade } : {}), limit: 200 }),
     enabled: valid,
   });
   const regrade = useMutation(
-    trpc.credit.regrade.mutationOptions({
+    trpc.credit.institutions.regrade.mutationOptions({
       onSuccess: (r) => {
         void message.success(`已重新评定${r.counts.reduce((s, c) => s + c.graded, 0)}家机构，用时${(r.ms / 1000).toFixed(1)}秒`);
         void qc.invalidateQueries({ queryKey: trpc.credit.pathKey() });

@@ -26,10 +26,10 @@ export function RatingsTab({ initialQuarter }: { initialQuarter?: string | null 
   const [q, setQ] = useState(parseQuarter(initialQuarter) ?? quarters[0]!);
   const [minSeverity, setMinSeverity] = useState(1);
   const [companyId, setCompanyId] = useState<string | null>(null);
-  const ratings = useQuery(trpc.credit.ratings.queryOptions({ year: q.year, quarter: q.quarter, minSeverity }));
-  const history = useQuery({ ...trpc.credit.companyHistory.queryOptions({ companyId: companyId ?? "" }), enabled: companyId !== null });
+  const ratings = useQuery(trpc.credit.companies.ratings.queryOptions({ year: q.year, quarter: q.quarter, minSeverity }));
+  const history = useQuery({ ...trpc.credit.companies.history.queryOptions({ companyId: companyId ?? "" }), enabled: companyId !== null });
   const recompute = useMutation(
-    trpc.credit.recomputeRatings.mutationOptions({
+    trpc.credit.companies.recomputeRatings.mutationOptions({
       onSuccess: (r) => {
         void message.success(`已评级${r.ratings}家（有失信等级${r.rated}家）${r.issues.length ? `，${r.issues.length}条记录无法评级` : ""}`);
         for (const i of r.issues.slice(0, 5)) void message.warning(i.message);

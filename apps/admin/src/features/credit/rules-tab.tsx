@@ -7,7 +7,7 @@ import { gradeColor } from "./model.ts";
 /** The institution rule sets in force, with bands, overrides and sources (provisional ones marked). */
 export function RulesTab() {
   const trpc = useTRPC();
-  const sets = useQuery(trpc.credit.ruleSets.queryOptions());
+  const sets = useQuery(trpc.credit.institutions.ruleSets.queryOptions());
   return (
     <QueryState query={sets} isEmpty={(d) => d.length === 0}>
       {(list) => (

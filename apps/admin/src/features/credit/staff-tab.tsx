@@ -19,7 +19,7 @@ export function StaffTab() {
   const [asOf, setAsOf] = useState(dayjs());
   const [personId, setPersonId] = useState("");
   const standings = useQuery(
-    trpc.credit.staffStandings.queryOptions({ asOf: asOf.format("YYYY-MM-DD"), ...(personId ? { personId } : {}) }),
+    trpc.credit.staff.standings.queryOptions({ asOf: asOf.format("YYYY-MM-DD"), ...(personId ? { personId } : {}) }),
   );
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
