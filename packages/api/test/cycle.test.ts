@@ -382,6 +382,9 @@ describe("windows, to-do, completeness, assessments, archived plans", () => {
     const closed = await failure(save(clerk, 2025, { [rateId]: 97.9 }));
     expect(closed.code).toBe("CONFLICT");
     expect(closed.message).toContain("填报窗口已关闭");
+    const closedSubmit = await failure(as(clerk).cycle.submit({ planId, year: 2025 }));
+    expect(closedSubmit.code).toBe("CONFLICT");
+    expect(closedSubmit.message).toContain("填报窗口已关闭");
     await save(admin, 2025, { [rateId]: 97.9 });
 
     // An overdue window shows as 逾期 in the completeness view.

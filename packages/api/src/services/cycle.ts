@@ -268,6 +268,12 @@ export async function moveCycle(
     if (!plan) throw new NotFoundError({ entity: "plan", entityId: planId });
     if (plan.status === "archived") throw new YearLockedError({ reason: "规划已归档，只读" });
     const before = await lockCycle(tx, planId, year);
+    if (action === "submit" && user.role !== "admin") {
+      // A closed window makes the year read-only for everyone but administrators, submit included.
+      const w = await windowFor(tx, dir, code, year);
+      if (w?.closedAt)
+        throw new YearLockedError({ reason: `${year}年填报窗口已关闭，不能提交（请联系系统管理员）` });
+    }
     const next = transition(
       { state: before.state, submittedById: before.submittedById },
       { action, by: { id: user.id, role: user.role }, reason },
