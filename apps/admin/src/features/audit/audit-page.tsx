@@ -28,6 +28,10 @@ export default function AuditPage() {
   const from = search.get("from") ?? undefined;
   const to = search.get("to") ?? undefined;
   const plans = useQuery(trpc.plans.list.queryOptions({ pageSize: 200 }));
+  const indicators = useQuery({
+    ...trpc.indicators.list.queryOptions({ planId: planId ?? "" }),
+    enabled: planId !== undefined,
+  });
   const list = useQuery({
     ...trpc.audit.list.queryOptions({
       page,
@@ -58,6 +62,19 @@ export default function AuditPage() {
           options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
           onChange={(v?: string) => set({ planId: v ?? null, indicatorId: null, page: null })}
         />
+        {planId ? (
+          <Select
+            aria-label="指标"
+            placeholder="指标"
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            style={{ width: 240 }}
+            value={indicatorId}
+            loading={indicators.isPending}
+            options={(indicators.data ?? []).map((i) => ({ value: i.id, label: i.name }))}
+            onChange={(v?: string) => set({ indicatorId: v ?? null, page: null })}
+          />
+        ) : null}
         <InputNumber
           aria-label="数据年份"
           placeholder="数据年份"
@@ -104,7 +121,7 @@ export default function AuditPage() {
             })
           }
         />
-        {indicatorId ? (
+        {indicatorId && !planId ? (
           <Tag closable onClose={() => set({ indicatorId: null, page: null })}>
             仅看一个指标
           </Tag>
