@@ -95,30 +95,30 @@ describe("credit API: companies", () => {
 describe("credit API: institutions and staff", () => {
   it("records deductions, re-grades in the database and reports grades and the distribution", async () => {
     const gd = as(guangdongReporter).credit;
-    await gd.upsertInstitution({ code: "H440700001", name: "江门市某医院", kind: "medical", jurisdictionCode: "440700", designatedSince: "2015-01-01" });
-    await gd.upsertInstitution({ code: "H440784001", name: "鹤山市某药店", kind: "pharmacy", jurisdictionCode: "440784", designatedSince: "2019-01-01" });
-    await gd.createDeduction({ institutionCode: "H440700001", itemCode: "fraud", points: 300, date: "2026-03-01" });
-    await expect(gd.createDeduction({ institutionCode: "H440700001", itemCode: "fraud", points: 500, date: "2026-03-01" })).rejects.toMatchObject({
+    await gd.institutions.upsert({ code: "H440700001", name: "江门市某医院", kind: "medical", jurisdictionCode: "440700", designatedSince: "2015-01-01" });
+    await gd.institutions.upsert({ code: "H440784001", name: "鹤山市某药店", kind: "pharmacy", jurisdictionCode: "440784", designatedSince: "2019-01-01" });
+    await gd.institutions.createDeduction({ institutionCode: "H440700001", itemCode: "fraud", points: 300, date: "2026-03-01" });
+    await expect(gd.institutions.createDeduction({ institutionCode: "H440700001", itemCode: "fraud", points: 500, date: "2026-03-01" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await gd.setInstitutionFlag({ institutionCode: "H440784001", year: 2026, flag: "seriousDishonestyList", on: true });
+    await gd.institutions.setFlag({ institutionCode: "H440784001", year: 2026, flag: "seriousDishonestyList", on: true });
     await expect(as(guangdongReporter).credit.institutions.regrade({ year: 2026 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await as(admin).credit.institutions.regrade({ year: 2026 });
-    const grades = await gd.grades({ year: 2026, jurisdictionCode: "440700" });
+    const grades = await gd.institutions.grades({ year: 2026, jurisdictionCode: "440700" });
     expect(grades.map((g) => [g.institutionCode, g.grade, g.reason])).toEqual([
       ["H440700001", "E", "E级：得分550分（基础分850，扣300分），未达到以上各级标准"],
       ["H440784001", "E", "E级：列入严重失信主体名单，直接评为E级"],
     ]);
-    const dist = await gd.gradeDistribution({ year: 2026, jurisdictionCode: "440000" });
+    const dist = await gd.institutions.gradeDistribution({ year: 2026, jurisdictionCode: "440000" });
     expect(dist.counts).toEqual({ A: 0, B: 0, C: 0, D: 0, E: 2 });
     await expect(as(hubeiReporter).credit.institutions.grades({ year: 2026, jurisdictionCode: "440700" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("keeps staff points across institutions: the village doctor's 10 then 4 terminates with a 1-year bar", async () => {
     const gd = as(guangdongReporter).credit;
-    await gd.createScoring({ personId: "P1", personName: "某村医", institutionId: "H440700001", points: 10, date: "2025-04-10", act: "虚构医药服务", suspensionMonths: 3 });
-    await gd.createScoring({ personId: "P1", personName: "某村医", institutionId: "H440784001", points: 4, date: "2025-08-20", act: "串换药品" });
-    const { standings } = await gd.staffStandings({ asOf: "2025-09-01", personId: "P1" });
+    await gd.staff.createScoring({ personId: "P1", personName: "某村医", institutionId: "H440700001", points: 10, date: "2025-04-10", act: "虚构医药服务", suspensionMonths: 3 });
+    await gd.staff.createScoring({ personId: "P1", personName: "某村医", institutionId: "H440784001", points: 4, date: "2025-08-20", act: "串换药品" });
+    const { standings } = await gd.staff.standings({ asOf: "2025-09-01", personId: "P1" });
     expect(standings[0]).toMatchObject({
       pointsThisYear: 14,
       status: "terminated",
