@@ -1,6 +1,6 @@
 import { readSamplePlan } from "@ybplan/samples";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
@@ -91,6 +91,14 @@ describe.skipIf(!chromiumAvailable)("policies screen end to end (real server, Ch
     await h?.close();
   });
 
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== "fail" || !page) return;
+    await shot(
+      page,
+      `failed-policies-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, "-")}`,
+    ).catch(() => undefined);
+  });
+
   it("confirms 黄石's proposed 2020 table: the person chooses the scheme the text leaves open, then saves", async () => {
     await page.goto("/#/policies?j=420200");
     await page.getByRole("button", { name: "新增政策文件" }).click();
@@ -153,6 +161,39 @@ describe.skipIf(!chromiumAvailable)("policies screen end to end (real server, Ch
     await expect(
       page.getByRole("cell", { name: "黄石市基本医疗保险市级统筹实施办法" }).count(),
     ).resolves.toBe(0);
+  });
+
+  it("shows a parameter's history as steps, and edits a document's grid in its drawer", async () => {
+    await page.getByRole("tab", { name: "现行参数" }).click();
+    await inForceRow(page, "城乡居民医保三级医疗机构住院报销比例")
+      .getByRole("button", { name: "变化" })
+      .click();
+    const modal = page.getByRole("dialog");
+    await modal.getByRole("img", { name: "城乡居民医保三级医疗机构住院报销比例变化" }).waitFor();
+    const steps = modal.locator("tbody tr");
+    await expect
+      .poll(() => steps.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/2020-01-01\s+2022-12-31\s+60%\s+《黄石市基本医疗保险市级统筹实施办法》/),
+        expect.stringMatching(/2023-01-01\s+—\s+65%\s+《关于调整城乡居民医保住院待遇的通知》/),
+      ]);
+    await shot(page, "policies-history");
+    await page.keyboard.press("Escape");
+    await modal.waitFor({ state: "hidden" });
+    // The 2020 document's grid: 职工 一级 from 90 % to 91 %.
+    await page.getByRole("tab", { name: "政策文件" }).click();
+    await page.getByLabel("搜索政策文件").fill("");
+    await page.getByLabel("搜索政策文件").press("Enter");
+    await page.getByRole("button", { name: "黄石市基本医疗保险市级统筹实施办法" }).click();
+    const drawer = page.getByRole("dialog");
+    await drawer.getByLabel("第4行数值").fill("91");
+    await drawer.getByRole("button", { name: "保存参数表" }).click();
+    await page.getByText("已保存").first().waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("tab", { name: "现行参数" }).click();
+    await inForceRow(page, "职工医保一级医疗机构住院报销比例").getByText("91%").waitFor();
+    // The other rows of the document kept their values.
+    await inForceRow(page, "城乡居民医保一级医疗机构住院起付线").getByText("200元").waitFor();
   });
 
   it("shows the finding for a county set to differ, and the sentence about the change", async () => {

@@ -1,12 +1,15 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, DatePicker, Input, List, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Button, DatePicker, Input, List, Modal, Space, Table, Tabs, Tag, Typography } from "antd";
+import type { ParameterDimensions } from "@ybplan/domain/policy";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc.ts";
 import { QueryState } from "../../components/query-state.tsx";
 import type { PageProps } from "../../routes/registry.ts";
 import { JurisdictionSelect } from "../procurement/jurisdiction-select.tsx";
+import { DocumentDrawer } from "./document-drawer.tsx";
 import { DocumentForm } from "./document-form.tsx";
+import { HistoryChart } from "./history-chart.tsx";
 
 const verdictColors: Record<string, string> = {
   met: "green",
@@ -15,6 +18,8 @@ const verdictColors: Record<string, string> = {
   manual: "gold",
 };
 const iso = (d: dayjs.Dayjs) => d.format("YYYY-MM-DD");
+
+type Dimensions = ParameterDimensions;
 
 /**
  * 待遇政策: the parameters in force on a date, the register of documents (search by title or
@@ -30,6 +35,8 @@ export default function PoliciesPage({ search }: PageProps) {
   const [from, setFrom] = useState(dayjs().subtract(1, "year"));
   const [q, setQ] = useState("");
   const [adding, setAdding] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [historyOf, setHistoryOf] = useState<Dimensions | null>(null);
   const on = code !== null;
   const j = code ?? "000000";
   const inForce = useQuery({
@@ -98,6 +105,15 @@ export default function PoliciesPage({ search }: PageProps) {
                           render: (_v, r) =>
                             r.inherited ? <Tag>{r.jurisdictionName}统一</Tag> : <Tag color="blue">本级</Tag>,
                         },
+                        {
+                          title: "",
+                          width: 80,
+                          render: (_v, r) => (
+                            <Button type="link" onClick={() => setHistoryOf(r)}>
+                              变化
+                            </Button>
+                          ),
+                        },
                       ]}
                     />
                   )}
@@ -124,7 +140,15 @@ export default function PoliciesPage({ search }: PageProps) {
                         dataSource={d.items}
                         pagination={{ pageSize: 20, hideOnSinglePage: true }}
                         columns={[
-                          { title: "文件标题", dataIndex: "title" },
+                          {
+                            title: "文件标题",
+                            dataIndex: "title",
+                            render: (t: string, r) => (
+                              <Button type="link" style={{ padding: 0 }} onClick={() => setOpened(r.id)}>
+                                {t}
+                              </Button>
+                            ),
+                          },
                           {
                             title: "文号",
                             dataIndex: "docNumber",
@@ -212,6 +236,16 @@ export default function PoliciesPage({ search }: PageProps) {
           ]}
         />
       )}
+      {opened && (
+        <DocumentDrawer
+          id={opened}
+          onClose={() => setOpened(null)}
+          onChanged={() => void qc.invalidateQueries({ queryKey: trpc.policies.pathKey() })}
+        />
+      )}
+      {historyOf && code && (
+        <HistoryModal code={code} dimensions={historyOf} onClose={() => setHistoryOf(null)} />
+      )}
       {adding && code && (
         <DocumentForm
           jurisdictionCode={code}
@@ -224,5 +258,60 @@ export default function PoliciesPage({ search }: PageProps) {
         />
       )}
     </>
+  );
+}
+
+/** A parameter's history in the jurisdiction (or the pooling area it inherits from) as a step chart. */
+function HistoryModal({
+  code,
+  dimensions,
+  onClose,
+}: {
+  code: string;
+  dimensions: Dimensions;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const history = useQuery(
+    trpc.policies.history.queryOptions({
+      jurisdictionCode: code,
+      dimensions: {
+        kind: dimensions.kind,
+        scheme: dimensions.scheme,
+        service: dimensions.service,
+        level: dimensions.level,
+        population: dimensions.population,
+      },
+    }),
+  );
+  return (
+    <Modal open width={820} footer={null} title={history.data?.label ?? "参数变化"} onCancel={onClose}>
+      <QueryState query={history} isEmpty={(h) => h.steps.length === 0}>
+        {(h) => (
+          <>
+            <HistoryChart
+              steps={h.steps}
+              title={h.label}
+              unit={h.steps[0]?.valueText.endsWith("%") ? "%" : "元"}
+            />
+            <Table
+              rowKey="from"
+              size="small"
+              pagination={false}
+              dataSource={h.steps}
+              columns={[
+                { title: "起始日期", dataIndex: "from", width: 120 },
+                { title: "截止日期", dataIndex: "to", width: 120, render: (v: string | null) => v ?? "—" },
+                { title: "标准", dataIndex: "valueText", width: 110 },
+                {
+                  title: "依据文件",
+                  render: (_v, r) => `《${r.documentTitle}》${r.docNumber ? `（${r.docNumber}）` : ""}`,
+                },
+              ]}
+            />
+          </>
+        )}
+      </QueryState>
+    </Modal>
   );
 }
