@@ -1005,6 +1005,11 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
       });
     },
   ],
+  [
+    "policies.exportInForce",
+    "read",
+    (c, t) => c.policies.exportInForce.query({ jurisdictionCode: t.code, date: "2024-06-30" }),
+  ],
   // ----- end of policies rows -----
 ];
 

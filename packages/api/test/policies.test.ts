@@ -148,6 +148,15 @@ function suite(name: string, open: () => Promise<{ database: Database; done: () 
       expect(changes.map((c) => c.sentence)).toEqual([
         "城乡居民医保三级医疗机构住院报销比例由60%调整为65%（自2023年1月1日起，依据《关于调整城乡居民医保住院待遇的通知》（黄医保发〔2023〕5号））。",
       ]);
+      // The same table as an .xlsx workbook: read back, its rows are the parameters in force.
+      const xlsx = await api.exportInForce({ jurisdictionCode: "420200", date: "2024-06-30" });
+      const { default: Excel } = await import("exceljs");
+      const wb = new Excel.Workbook();
+      await wb.xlsx.load(Buffer.from(xlsx.contentBase64, "base64") as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet("现行待遇参数")!;
+      const cells = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1, 3)] : []));
+      expect([xlsx.fileName, xlsx.rows, cells.length]).toEqual(["黄石市现行待遇参数_2024-06-30.xlsx", 9, 11]);
+      expect(cells).toContainEqual(["城乡居民医保三级医疗机构住院报销比例", "65%"]);
       const list = await api.list({ jurisdictionCode: "420200", search: "黄政规" });
       expect(list.items.map((d) => [d.title, d.statusLabel])).toEqual([
         ["黄石市基本医疗保险市级统筹实施办法", "已修订"],

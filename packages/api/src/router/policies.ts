@@ -108,6 +108,14 @@ export const policiesRouter = router({
       return svc.inForce(ctx.db, await ctx.directory(), input.jurisdictionCode, input.date);
     }),
 
+  /** The table in force on a date as an .xlsx file (base64). */
+  exportInForce: protectedProcedure
+    .input(z.object({ jurisdictionCode: AdminCode, date: IsoDate }))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      return svc.exportInForce(ctx.db, await ctx.directory(), input.jurisdictionCode, input.date);
+    }),
+
   history: protectedProcedure
     .input(z.object({ jurisdictionCode: AdminCode, dimensions: Dimensions }))
     .query(async ({ ctx, input }) => {

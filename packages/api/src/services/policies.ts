@@ -271,6 +271,39 @@ export async function history(db: Db, dir: JurisdictionDirectory, code: string, 
   };
 }
 
+/** The table in force on a date as an .xlsx workbook (base64), one row per parameter. */
+export async function exportInForce(db: Db, dir: JurisdictionDirectory, code: string, date: string) {
+  const rows = await inForce(db, dir, code, date);
+  // Loaded on use: exceljs is large and only exports need it.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
+  const name = dir.byCode.get(code)?.name ?? code;
+  const ws = wb.addWorksheet("现行待遇参数");
+  ws.addRow([`${name}现行待遇参数（${formatChineseDate(date)}）`]);
+  ws.addRow(["参数", "标准", "数值", "起始日期", "截止日期", "依据文件", "文号", "制定地区"]);
+  for (const r of rows) {
+    ws.addRow([
+      r.label,
+      r.valueText,
+      r.value,
+      r.from,
+      r.to ?? "",
+      r.documentTitle,
+      r.docNumber ?? "",
+      r.jurisdictionName,
+    ]);
+  }
+  ws.columns.forEach((c, i) => {
+    c.width = [36, 12, 10, 12, 12, 40, 22, 12][i] ?? 12;
+  });
+  const buffer = await wb.xlsx.writeBuffer();
+  return {
+    fileName: `${name}现行待遇参数_${date}.xlsx`,
+    rows: rows.length,
+    contentBase64: Buffer.from(buffer as ArrayBuffer).toString("base64"),
+  };
+}
+
 /** What changed between two dates, with the report's sentences (待遇政策调整). */
 export async function compare(db: Db, dir: JurisdictionDirectory, code: string, from: string, to: string) {
   const chain = chainOf(dir, code);
