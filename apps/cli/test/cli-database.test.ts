@@ -245,7 +245,8 @@ describe("ybplan with the embedded database", () => {
     const sample = samplePlans.find((s) => s.key === "hubei-huangshi-city")!;
     const r = await runCli(["import", "plan", sample.path], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/已更新规划 [0-9a-f-]+（第 \d+ 版）/);
+    // The seeded sample's own file changes nothing: 无变化, no new version.
+    expect(r.stdout).toMatch(/无变化：与已保存的规划 [0-9a-f-]+（第 1 版）相同，未生成新版本/);
     const after = await evaluate("黄石市", 2023);
     expect(after.indicators.map((i) => [i.id, i.actual])).toEqual(
       before.indicators.map((i) => [i.id, i.actual]),

@@ -107,6 +107,12 @@ export const importPlanCommand: Command = {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         return;
       }
+      if (result.unchanged) {
+        process.stdout.write(
+          `${summary(doc)}\n无变化：与已保存的规划 ${result.planId}（第 ${result.revision} 版）相同，未生成新版本\n`,
+        );
+        return;
+      }
       process.stdout.write(
         `${summary(doc)}\n${result.created ? "已新建" : "已更新"}规划 ${result.planId}（第 ${result.revision} 版）：指标新增 ${c.created}、更新 ${c.updated}、未变 ${c.unchanged}、删除 ${c.deleted}、保留 ${c.retained}\n`,
       );
