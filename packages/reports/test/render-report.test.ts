@@ -182,6 +182,8 @@ describe("renderReport on a constructed plan", () => {
     });
     const narrative = sheetRows(wb.getWorksheet("报告正文")!).map((r) => r[0]);
     expect(narrative).toContain(report.narrative.overview[1]);
+    expect(narrative.slice(-2)).toEqual([report.issuingBureau, "2024年1月15日"]);
+    expect(narrative[1]).toBe(`${report.recipient}：`);
   });
 
   it("mid-term: its own chapters, grades in every format, one count everywhere", async () => {

@@ -181,6 +181,10 @@ export async function renderXlsx(report: PlanReport, layout: ReportLayout): Prom
   }
   text.addRow([]);
   for (const n of layout.notes) text.addRow([n]).font = { italic: true, color: { argb: "FF595959" } };
+  text.addRow([]);
+  for (const line of [layout.signature.bureau, layout.signature.date]) {
+    text.addRow([line]).alignment = { horizontal: "right" };
+  }
 
   indicatorSheet(wb, report, "主要指标");
   for (const s of layout.sections) {
