@@ -165,8 +165,8 @@ const marker = (line: string, name: string): unknown | null =>
   line.startsWith(`#${name} `) ? JSON.parse(line.slice(name.length + 2)) : null;
 
 /** Rows per INSERT, and the text size at which a batch is sent early. */
-const BATCH_ROWS = 500;
-const BATCH_CHARS = 1024 * 1024;
+const BATCH_ROWS = 200;
+const BATCH_CHARS = 256 * 1024;
 
 /**
  * Replaces every row of the database with the file's, in one transaction, and verifies the
