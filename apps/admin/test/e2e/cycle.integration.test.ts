@@ -55,6 +55,15 @@ describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Ch
   const status = (ctx: BrowserContext) =>
     callApi<Status>(ctx, "query", "cycle.status", { planId, year: YEAR });
   const stateTag = (p: Page) => p.getByTestId("cycle-bar").getByTestId("cycle-state");
+  /** 提交审核 and its confirmation (after the popover's opening animation). */
+  const submitYear = async (p: Page) => {
+    await p.getByRole("button", { name: "提交审核" }).click();
+    const ok = p.locator(".ant-popconfirm").getByRole("button", { name: "提交", exact: true });
+    await ok.waitFor();
+    await p.waitForTimeout(400);
+    await ok.click();
+    await expect.poll(() => stateTag(p).textContent(), { timeout: 15_000 }).toBe("已提交");
+  };
 
   beforeAll(async () => {
     h = await startHarness();
@@ -130,30 +139,28 @@ describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Ch
     await expect(todoRow.textContent()).resolves.toContain("填报中");
     await todoRow.getByRole("link", { name: "去填报" }).click();
     await clerk.waitForURL(new RegExp(`entry\\?year=${YEAR}`));
-    await expect(stateTag(clerk).textContent()).resolves.toBe("填报中");
+    await expect.poll(() => stateTag(clerk).textContent(), { timeout: 15_000 }).toBe("填报中");
     await clerk.locator("input[data-entry-index]").first().waitFor();
-    await expect(clerk.locator("input[data-entry-index]").first().isDisabled()).resolves.toBe(false);
+    await expect.poll(() => clerk.locator("input[data-entry-index]").first().isDisabled()).toBe(false);
 
     // Submit: confirm, then the year is 已提交 and the grid is read-only.
-    await clerk.getByRole("button", { name: "提交审核" }).click();
-    await clerk.getByRole("button", { name: "提交", exact: true }).click();
-    await clerk.getByText("已提交，等待上级审核").waitFor();
-    await expect(stateTag(clerk).textContent()).resolves.toBe("已提交");
-    await expect(clerk.locator("input[data-entry-index]").first().isDisabled()).resolves.toBe(true);
+    await submitYear(clerk);
+    await expect.poll(() => stateTag(clerk).textContent(), { timeout: 15_000 }).toBe("已提交");
+    await expect.poll(() => clerk.locator("input[data-entry-index]").first().isDisabled()).toBe(true);
 
     // The city reviewer finds it in 待审核 and returns it; a return without a reason is not possible.
     await reviewer.goto("/#/review");
     const queue = reviewer.getByTestId("review-queue");
     await queue.getByRole("cell", { name: "青阳县", exact: true }).waitFor();
     await queue.getByRole("link", { name: "审核" }).click();
-    await expect(stateTag(reviewer).textContent()).resolves.toBe("已提交");
+    await expect.poll(() => stateTag(reviewer).textContent(), { timeout: 15_000 }).toBe("已提交");
     await reviewer.getByRole("button", { name: "退回" }).click();
     const dialog = reviewer.getByRole("dialog");
     await expect(dialog.getByRole("button", { name: "退回" }).isDisabled()).resolves.toBe(true);
     await dialog.getByLabel(/退回原因/).fill(REASON);
     await dialog.getByRole("button", { name: "退回" }).click();
     await reviewer.getByText("已退回", { exact: true }).first().waitFor();
-    await expect(stateTag(reviewer).textContent()).resolves.toBe("已退回");
+    await expect.poll(() => stateTag(reviewer).textContent(), { timeout: 15_000 }).toBe("已退回");
 
     // The clerk sees the reason on the grid, which is editable again.
     await clerk.reload();
@@ -162,7 +169,7 @@ describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Ch
     await expect(banner.textContent()).resolves.toContain(REASON);
     await expect(banner.textContent()).resolves.toContain(REVIEWER.displayName);
     await shot(clerk, "cycle-returned");
-    await expect(clerk.locator("input[data-entry-index]").first().isDisabled()).resolves.toBe(false);
+    await expect.poll(() => clerk.locator("input[data-entry-index]").first().isDisabled()).toBe(false);
 
     // Fix: a concrete 整改措施 for the first binding indicator, saved; the year is 填报中 again.
     const first = binding[0]!;
@@ -171,26 +178,43 @@ describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Ch
     await measure.fill("2025年6月底前完成灵活就业人员参保扩面，责任到乡镇");
     await clerk.getByRole("button", { name: "保存原因和措施" }).click();
     await clerk.getByText("原因和整改措施已保存").waitFor();
-    await expect(stateTag(clerk).textContent()).resolves.toBe("填报中");
-    await clerk.getByRole("button", { name: "提交审核" }).click();
-    await clerk.getByRole("button", { name: "提交", exact: true }).click();
-    await expect.poll(() => stateTag(clerk).textContent()).toBe("已提交");
+    await expect.poll(() => stateTag(clerk).textContent(), { timeout: 15_000 }).toBe("填报中");
+    // A person's judgement beside a figure: 基本符合预期 with a reason, stored as an assessment.
+    await clerk.getByText(/人工研判/).click();
+    const pick = clerk.getByRole("combobox", { name: "研判指标" });
+    await pick.click();
+    await pick.fill("基金收入");
+    await pick.press("Enter");
+    await clerk.getByLabel("研判理由").fill("与经济增速相当");
+    await clerk.getByRole("button", { name: "保存研判" }).click();
+    await clerk.getByText("研判已保存").waitFor();
+    const assessed = await callApi<{ grade: string; reason: string; updatedBy: string }[]>(
+      clerkCtx,
+      "query",
+      "cycle.assessments",
+      { planId, year: YEAR },
+    );
+    expect(assessed).toMatchObject([
+      { grade: "onPace", reason: "与经济增速相当", updatedBy: CLERK.displayName },
+    ]);
+    await submitYear(clerk);
+    await expect.poll(() => stateTag(clerk).textContent(), { timeout: 15_000 }).toBe("已提交");
 
     // The reviewer approves: the year is locked for everyone.
     await reviewer.reload();
-    await expect(stateTag(reviewer).textContent()).resolves.toBe("已提交");
+    await expect.poll(() => stateTag(reviewer).textContent(), { timeout: 15_000 }).toBe("已提交");
     await reviewer.getByRole("button", { name: "审核通过" }).click();
     await reviewer.getByText("已审核通过，该年度已锁定").waitFor();
-    await expect(stateTag(reviewer).textContent()).resolves.toBe("已通过");
+    await expect.poll(() => stateTag(reviewer).textContent(), { timeout: 15_000 }).toBe("已通过");
 
     await clerk.reload();
-    await expect(stateTag(clerk).textContent()).resolves.toBe("已通过");
+    await expect.poll(() => stateTag(clerk).textContent(), { timeout: 15_000 }).toBe("已通过");
     const locked = clerk.getByTestId("cycle-locked");
     await expect(locked.textContent()).resolves.toContain(`已由${REVIEWER.displayName}`);
     const inputs = clerk.locator("input[data-entry-index]");
     const n = await inputs.count();
     expect(n).toBeGreaterThan(0);
-    for (let i = 0; i < n; i++) await expect(inputs.nth(i).isDisabled()).resolves.toBe(true);
+    for (let i = 0; i < n; i++) await expect.poll(() => inputs.nth(i).isDisabled()).toBe(true);
     await expect(clerk.getByRole("button", { name: "提交审核" }).count()).resolves.toBe(0);
     await shot(clerk, "cycle-approved-locked");
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { CycleStateTag, shortTime } from "../cycle/cycle-state-tag.tsx";
+import { CycleAssessments } from "./cycle-assessments.tsx";
 import { CycleExplanations } from "./cycle-explanations.tsx";
 
 /**
@@ -140,6 +141,7 @@ export function CycleBar({ planId, year }: { planId: string; year: number }) {
         />
       ) : null}
       {p.canEdit ? <CycleExplanations planId={planId} year={year} status={s} /> : null}
+      <CycleAssessments planId={planId} year={year} editable={p.canEdit} />
 
       <Modal
         open={asking !== null}
