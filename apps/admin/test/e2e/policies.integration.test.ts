@@ -153,6 +153,15 @@ describe.skipIf(!chromiumAvailable)("policies screen end to end (real server, Ch
     await inForceRow(page, "城乡居民医保三级医疗机构住院报销比例").getByText("65%").waitFor();
     await inForceRow(page, "城乡居民医保二级医疗机构住院报销比例").getByText("75%").waitFor();
     await shot(page, "policies-2024");
+    // The table in force on that date downloads as an .xlsx workbook (a zip).
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "导出现行参数" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("黄石市现行待遇参数_2024-06-30.xlsx");
+    const { readFileSync } = await import("node:fs");
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     // The register finds both by 文号 or title.
     await page.getByRole("tab", { name: "政策文件" }).click();
     await page.getByLabel("搜索政策文件").fill("黄医保发");
@@ -214,6 +223,7 @@ describe.skipIf(!chromiumAvailable)("policies screen end to end (real server, Ch
         "阳新县城乡居民医保三级医疗机构住院报销比例为62%（《阳新县城乡居民医保补充规定》），与黄石市（市级统筹）的65%不一致。",
       )
       .waitFor();
+    await page.getByText("黄石市：城乡居民医保市级统筹").waitFor();
     await shot(page, "policies-findings");
     await page.getByRole("tab", { name: "调整情况" }).click();
     await pickDate(page, "比较起始日期", "2022-06-30");

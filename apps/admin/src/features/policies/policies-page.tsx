@@ -3,13 +3,14 @@ import { Button, DatePicker, Input, List, Modal, Space, Table, Tabs, Tag, Typogr
 import type { ParameterDimensions } from "@ybplan/domain/policy";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { useTRPC } from "../../api/trpc.ts";
+import { useTRPC, useTRPCClient } from "../../api/trpc.ts";
 import { QueryState } from "../../components/query-state.tsx";
 import type { PageProps } from "../../routes/registry.ts";
 import { JurisdictionSelect } from "../procurement/jurisdiction-select.tsx";
 import { DocumentDrawer } from "./document-drawer.tsx";
 import { DocumentForm } from "./document-form.tsx";
 import { HistoryChart } from "./history-chart.tsx";
+import { PoolingAreas } from "./pooling-areas.tsx";
 
 const verdictColors: Record<string, string> = {
   met: "green",
@@ -37,6 +38,19 @@ export default function PoliciesPage({ search }: PageProps) {
   const [adding, setAdding] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
   const [historyOf, setHistoryOf] = useState<Dimensions | null>(null);
+  const client = useTRPCClient();
+  const download = async () => {
+    const r = await client.policies.exportInForce.query({ jurisdictionCode: j, date: iso(date) });
+    const bytes = Uint8Array.from(atob(r.contentBase64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(
+      new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    );
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = r.fileName;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
   const on = code !== null;
   const j = code ?? "000000";
   const inForce = useQuery({
@@ -70,6 +84,9 @@ export default function PoliciesPage({ search }: PageProps) {
         <DatePicker aria-label="执行日期" allowClear={false} value={date} onChange={(d) => d && setDate(d)} />
         <Button type="primary" disabled={!on} onClick={() => setAdding(true)}>
           新增政策文件
+        </Button>
+        <Button disabled={!on} onClick={() => void download()}>
+          导出现行参数
         </Button>
       </Space>
       {on && (
@@ -174,6 +191,7 @@ export default function PoliciesPage({ search }: PageProps) {
                   {(c) => (
                     <Space orientation="vertical" style={{ width: "100%" }}>
                       <Typography.Title level={5}>统筹区参数一致性</Typography.Title>
+                      <PoolingAreas code={j} />
                       <List
                         aria-label="统筹区差异"
                         size="small"
