@@ -501,6 +501,15 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     "read",
     (c, t) => c.reports.generate.mutate({ planId: t.planId, year: 2023, kind: "annual", format: "md" }),
   ],
+  ["reports.model", "read", (c, t) => c.reports.model.query({ planId: t.planId, year: 2023, kind: "annual" })],
+  [
+    "reports.setOutlineKind",
+    "editPlan",
+    async (c, t, a) => {
+      const task = (await a.tasks.list.query({ planId: t.planId })).find((x) => x.id === t.taskId)!;
+      return c.reports.setOutlineKind.mutate({ taskId: task.id, kind: "keyTask", version: task.version });
+    },
+  ],
   ["import.commit", "editPlan", (c, t) => c.import.commit.mutate({ document: planDocument(t.code, t.name) })],
   [
     "import.preview",
