@@ -204,6 +204,25 @@ describe("buildPlanReport", () => {
     );
   });
 
+  it("writes the mid-term chapters from the rows: problems, second-half measures, adjustments", () => {
+    const m = build("midTerm").midTerm!;
+    expect(m.achievements).toEqual([
+      "1项指标已提前实现规划目标：基本医疗保险参保率。",
+      "1项指标进度快于预期：药品集中带量采购品种。",
+    ]);
+    expect(m.problems[0]).toBe(
+      "约束性指标个人卫生支出占卫生总费用的比例2023年为28.1%，按时序进度应达到27.6%，落后时序进度0.5个百分点，进度滞后。原因及整改措施待填报。",
+    );
+    // 27 − 28.1 = −1.1 over the two years left: 0.55 a year downwards.
+    expect(m.measures[0]).toBe(
+      "个人卫生支出占卫生总费用的比例：距2025年目标（≤27%）尚差1.1个百分点，后2年须年均降低0.55个百分点；原因及整改措施待填报。",
+    );
+    expect(m.adjustments[0]).toBe(
+      "基本医疗保险参保率已于2023年达到规划目标（现行目标≥96%，2023年96.3%），建议研究是否提高目标值。",
+    );
+    expect(build("annual").midTerm).toBeNull();
+  });
+
   it("grades progress near the line as 基本符合预期", () => {
     const r = build("midTerm", {
       observations: [...observations.filter((o) => o.indicatorId !== "i5"), obs("i5", 2023, 340)],
