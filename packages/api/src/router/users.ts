@@ -22,11 +22,7 @@ export const usersRouter = router({
   create: adminProcedure
     .input(
       z.object({
-        username: z
-          .string()
-          .max(Limits.username)
-          .trim()
-          .regex(usernamePattern, usernameMessage),
+        username: z.string().max(Limits.username).trim().regex(usernamePattern, usernameMessage),
         displayName: z.string().trim().min(1, "请输入姓名").max(50),
         role: Role,
         jurisdictionCode: AdminCode.nullable(),
