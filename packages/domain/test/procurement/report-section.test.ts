@@ -126,6 +126,10 @@ describe("procurement report section", () => {
       kind: "annual",
       procurement: section,
     });
-    expect(report.procurement).toBe(section);
+    // The report speaks of the jurisdiction in its own word (全市), never "本地区".
+    expect(report.procurement).toEqual({
+      ...section,
+      paragraphs: section.paragraphs.map((p) => p.replaceAll("本地区", "全市")),
+    });
   });
 });
