@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -40,6 +40,7 @@ export function migratedSnapshot(create: () => Promise<PGlite>): Promise<Blob> {
       const partial = `${file}.${process.pid}.partial`;
       writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
       renameSync(partial, file);
+      removeStale(file);
       return blob;
     } finally {
       await client.close();
@@ -49,4 +50,18 @@ export function migratedSnapshot(create: () => Promise<PGlite>): Promise<Blob> {
     memo = null;
   });
   return memo;
+}
+
+/** Snapshots of older migration sets (42 MB each) go once unused for an hour. */
+function removeStale(current: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!/^ybplan-pglite-[0-9a-f]{16}\.tar$/.test(name) || path === current) continue;
+    try {
+      if (statSync(path).atimeMs < hourAgo && statSync(path).mtimeMs < hourAgo) rmSync(path, { force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
 }
