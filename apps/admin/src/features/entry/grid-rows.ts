@@ -2,6 +2,7 @@
  * The grid's rows: one per indicator, or one per part of a compound target ("药品", "高值医用耗材"),
  * with the stored value of the year being entered and the years before it for context.
  */
+import { entryTakesText } from "@ybplan/domain/observation";
 import type { IndicatorItem, ObservationItem } from "../../api/types.ts";
 import { type EntryRow, entryKey } from "./entry-model.ts";
 
@@ -55,7 +56,7 @@ export function toGridRows(
           subject,
           unit: indicator.unit,
           name: indicator.name,
-          textAllowed: kind === "qualitative" || kind === "milestone" || current?.value.kind === "text",
+          textAllowed: (kind !== undefined && entryTakesText(kind)) || current?.value.kind === "text",
           stored: current
             ? {
                 value: current.value,
