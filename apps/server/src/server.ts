@@ -140,10 +140,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   const trpcSmall = trpcHandler(DEFAULT_BODY_LIMIT);
   const trpcLarge = trpcHandler(LARGEST_BODY_LIMIT);
+  const readiness = readinessCheck(database);
   const responses = trpcResponses(database, {
     pollChanges: options.coherence === "poll" && database.kind === "postgres",
+    databaseDown: async () => (await readiness()).reason?.startsWith("数据库不可用") ?? false,
   });
-  const readiness = readinessCheck(database);
   const serveStatic = staticHandler(options.adminDist === undefined ? defaultAdminDist : options.adminDist);
   let draining = false;
 

@@ -54,6 +54,10 @@ describe("readiness", () => {
     expect(((await gone.json()) as { reason: string }).reason).toMatch(/^数据库不可用/);
     // /healthz only says the process is alive.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    // An API call fails as "unavailable, retry", not as a server bug.
+    const call = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: "ybplan_session=x" } });
+    expect(call.status).toBe(503);
+    expect(call.headers.get("retry-after")).toBe("5");
   });
 });
 

@@ -49,6 +49,8 @@ export interface TrpcResponsesOptions {
    * change counter (migration 0002) on every request and drop every cache when it moved.
    */
   readonly pollChanges?: boolean;
+  /** True while the database cannot be reached: a failure is then answered 503 (retry later). */
+  readonly databaseDown?: () => Promise<boolean>;
 }
 
 export function trpcResponses(database: Database, options: TrpcResponsesOptions = {}): TrpcResponses {
@@ -111,7 +113,15 @@ export function trpcResponses(database: Database, options: TrpcResponsesOptions 
       res.end = end;
       const body = Buffer.concat(chunks);
       const status = res.statusCode;
-      if (status !== 200 || req.method !== "GET") {
+      if (status >= 500 && options.databaseDown) {
+        void options.databaseDown().then(
+          (down) => {
+            if (down) markUnavailable(res);
+            sendPlain(req, res, body, end);
+          },
+          () => sendPlain(req, res, body, end),
+        );
+      } else if (status !== 200 || req.method !== "GET") {
         sendPlain(req, res, body, end);
       } else {
         const variants = new Variants(body);
@@ -143,13 +153,24 @@ export function trpcResponses(database: Database, options: TrpcResponsesOptions 
   return {
     stats,
     handle: (req, res, handler) => {
-      run(req, res, handler).catch((e) => {
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        res.end(`服务器内部错误`);
-        void e;
+      run(req, res, handler).catch(async () => {
+        const down = (await options.databaseDown?.().catch(() => false)) ?? false;
+        if (!res.headersSent) {
+          res.writeHead(down ? 503 : 500, {
+            "content-type": "text/plain; charset=utf-8",
+            ...(down ? { "retry-after": "5" } : {}),
+          });
+        }
+        res.end(down ? "数据库暂时不可用，请稍后重试" : "服务器内部错误");
       });
     },
   };
+}
+
+/** The database is away: a client (or nginx) should retry shortly, not treat it as a bug. */
+function markUnavailable(res: ServerResponse): void {
+  res.statusCode = 503;
+  res.setHeader("retry-after", "5");
 }
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer {
