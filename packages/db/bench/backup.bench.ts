@@ -70,7 +70,8 @@ async function generate(dir: string, targetMb: number): Promise<void> {
 /** Child-process steps: print {ms, rssMb, ...} as JSON on the last line. */
 async function step(kind: string, dir: string, file: string): Promise<void> {
   const started = performance.now();
-  const database = await openDatabase({ dataDir: dir });
+  // As the CLI opens it: PGlite with small buffers (the process does one job).
+  const database = await openDatabase({ dataDir: dir, compact: true });
   let detail: Record<string, unknown> = {};
   if (kind === "backup") {
     const s = await backupToFile(database, file);
