@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { TRPCError } from "@trpc/server";
 import {
   auditLog,
   type Database,
@@ -14,9 +15,8 @@ import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import type { PolicyDocumentFieldsInput } from "@ybplan/domain/policy";
 import { importPlanText, proposePolicyParameters } from "@ybplan/importer";
 import { readSamplePlan } from "@ybplan/samples";
-import type { TRPCError } from "@trpc/server";
-import { Result } from "effect";
 import { eq } from "drizzle-orm";
+import { Result } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../src/auth/session.ts";
 import { errorData } from "../src/errors.ts";

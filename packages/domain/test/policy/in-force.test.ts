@@ -4,11 +4,11 @@ import {
   describePolicyChanges,
   findOverlaps,
   findSupersessionCycle,
-  parameterHistory,
   type ParameterDimensions,
+  PolicyDocument,
+  parameterHistory,
   parameterKey,
   parametersInForce,
-  PolicyDocument,
 } from "../../src/policy/index.ts";
 import { doc, huangshi2020, huangshi2023 } from "./fixtures.ts";
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, DatePicker, Input, List, Modal, Space, Table, Tabs, Tag, Typography } from "antd";
 import type { ParameterDimensions } from "@ybplan/domain/policy";
+import { Button, DatePicker, Input, List, Modal, Space, Table, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTRPC, useTRPCClient } from "../../api/trpc.ts";
