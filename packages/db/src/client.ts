@@ -11,6 +11,7 @@ import {
   openTrackers,
   transactionScopes,
 } from "./changes.ts";
+import { lockDataDir } from "./dir-lock.ts";
 import { migratedSnapshot, snapshotWanted } from "./pglite-snapshot.ts";
 import * as schema from "./schema/index.ts";
 
@@ -131,6 +132,20 @@ const compactParams = ["-c", "shared_buffers=16MB", "-c", "wal_buffers=1MB"];
 
 async function openPglite(dataDir: string | undefined, compact: boolean): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    return await startPglite(dataDir, compact, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function startPglite(
+  dataDir: string | undefined,
+  compact: boolean,
+  release: () => void,
+): Promise<Database> {
   // In-memory databases (tests, benches) are small: compact too.
   const options =
     compact || !dataDir ? { startParams: [...PGlite.defaultStartParams, ...compactParams] } : {};
@@ -164,6 +179,7 @@ async function openPglite(dataDir: string | undefined, compact: boolean): Promis
     close: async () => {
       openTrackers.delete(changes);
       await client.close();
+      release();
     },
   };
 }
