@@ -1,6 +1,9 @@
 import { attachmentsRouter } from "./router/attachments.ts";
 import { auditRouter } from "./router/audit.ts";
 import { authRouter } from "./router/auth.ts";
+import { creditRouter } from "./router/credit.ts";
+import { cycleRouter } from "./router/cycle.ts";
+import { departmentsRouter } from "./router/departments.ts";
 import { evaluationRouter } from "./router/evaluation.ts";
 import { importRouter } from "./router/import.ts";
 import { indicatorsRouter } from "./router/indicators.ts";
@@ -8,12 +11,9 @@ import { jurisdictionsRouter } from "./router/jurisdictions.ts";
 import { observationsRouter } from "./router/observations.ts";
 import { plansRouter } from "./router/plans.ts";
 import { policiesRouter } from "./router/policies.ts";
-import { creditRouter } from "./router/credit.ts";
-import { cycleRouter } from "./router/cycle.ts";
-import { departmentsRouter } from "./router/departments.ts";
 import { procurementRouter } from "./router/procurement.ts";
-import { projectsRouter, tasksRouter } from "./router/tasks.ts";
 import { reportsRouter } from "./router/reports.ts";
+import { projectsRouter, tasksRouter } from "./router/tasks.ts";
 import { usersRouter } from "./router/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 

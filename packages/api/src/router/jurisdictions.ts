@@ -1,10 +1,9 @@
+import { NotFoundError, jurisdictions as table } from "@ybplan/db";
 import { Limits } from "@ybplan/domain/common";
-import { jurisdictions as table } from "@ybplan/db";
 import { AdminCode, Jurisdiction, JurisdictionLevel } from "@ybplan/domain/jurisdiction";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
-import { NotFoundError } from "@ybplan/db";
 import { PageInput } from "../services/common.ts";
 import * as svc from "../services/jurisdictions.ts";
 import { adminProcedure, protectedProcedure, router } from "../trpc.ts";

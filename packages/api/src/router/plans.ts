@@ -1,6 +1,6 @@
+import { IsoDate, Limits, Year } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { PlanStatus } from "@ybplan/domain/plan";
-import { IsoDate, Limits, Year } from "@ybplan/domain/common";
 import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
 import { PageInput, versioned } from "../services/common.ts";

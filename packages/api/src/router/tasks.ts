@@ -1,8 +1,8 @@
+import { projectItems, projects, tasks } from "@ybplan/db";
 import { IsoDate, Year } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
-import { isoDateInChina } from "@ybplan/domain/workitem";
 import { WorkStatus } from "@ybplan/domain/task";
-import { projectItems, projects, tasks } from "@ybplan/db";
+import { isoDateInChina } from "@ybplan/domain/workitem";
 import { z } from "zod";
 import { versioned } from "../services/common.ts";
 import { projectDto, projectItemDto, taskDto } from "../services/dto.ts";

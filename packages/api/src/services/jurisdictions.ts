@@ -20,7 +20,7 @@ import {
   referenceJurisdictions,
 } from "@ybplan/domain/jurisdiction";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { type JurisdictionDirectory, invalidateDirectory } from "../auth/directory.ts";
+import { invalidateDirectory, type JurisdictionDirectory } from "../auth/directory.ts";
 import type { Page, PageInput } from "./common.ts";
 import { iso, offsetOf } from "./common.ts";
 

@@ -2,8 +2,8 @@ import {
   type Actor,
   assertVersion,
   bump,
-  type Db,
   ConflictError,
+  type Db,
   departments,
   NotFoundError,
   plans,
@@ -17,7 +17,7 @@ import {
 import { keyTaskKeys, type WorkStatus } from "@ybplan/domain/task";
 import { deadlineProblem, isOverdue } from "@ybplan/domain/workitem";
 import { and, asc, eq, inArray, isNull, max } from "drizzle-orm";
-import { type ProgressNoteDto, noteDto, projectDto, projectItemDto, taskDto } from "./dto.ts";
+import { noteDto, type ProgressNoteDto, projectDto, projectItemDto, taskDto } from "./dto.ts";
 
 /**
  * Key tasks (重点任务 outline), 专栏 projects and their items, and yearly progress notes.

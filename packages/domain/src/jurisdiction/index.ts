@@ -1,5 +1,5 @@
-export * from "./schema.ts";
 export * from "./catalog.ts";
-export * from "./tree.ts";
 export * from "./national.ts";
 export * from "./rules.ts";
+export * from "./schema.ts";
+export * from "./tree.ts";

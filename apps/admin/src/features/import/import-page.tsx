@@ -23,8 +23,8 @@ import { can } from "../../auth/roles.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { flattenCodes } from "../../components/jurisdiction-tree.tsx";
 import { TargetPreview } from "../../components/target-preview.tsx";
-import { AddJurisdictionModal } from "../jurisdictions/jurisdictions-page.tsx";
 import { Link } from "../../router/link.tsx";
+import { AddJurisdictionModal } from "../jurisdictions/jurisdictions-page.tsx";
 import { fileToBase64 } from "./read-file.ts";
 
 type DocIndicator = ImportPreview["document"]["indicators"][number];

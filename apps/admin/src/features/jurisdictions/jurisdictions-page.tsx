@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
-  jurisdictionLevelLabels,
   type JurisdictionLevel,
+  jurisdictionLevelLabels,
   levelOfCode,
   nationalRoot,
 } from "@ybplan/domain/jurisdiction";

@@ -4,8 +4,8 @@ import { App, Button, Flex, Modal, Popconfirm, Table, Typography } from "antd";
 import { useRef } from "react";
 import { formatTime } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { refusalText } from "../jurisdictions/jurisdictions-page.tsx";
 import type { RouterOutputs } from "../../api/types.ts";
+import { refusalText } from "../jurisdictions/jurisdictions-page.tsx";
 import { downloadFile } from "../reports/report-file.ts";
 import type { Work } from "./work-items.tsx";
 

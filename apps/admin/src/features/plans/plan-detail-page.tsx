@@ -12,8 +12,8 @@ import { Link } from "../../router/link.tsx";
 import { navigate } from "../../router/navigation.ts";
 import type { PageProps } from "../../routes/registry.ts";
 import { IndicatorTable } from "./indicator-table.tsx";
-import { PlanMetaModal } from "./plan-meta-modal.tsx";
 import { NewProjectModal } from "./new-project-modal.tsx";
+import { PlanMetaModal } from "./plan-meta-modal.tsx";
 import { WorkItemModal } from "./work-item-modal.tsx";
 import { buildTaskTree, WorkItemTable } from "./work-items.tsx";
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { planStatusLabels, type PlanStatus } from "@ybplan/domain/plan";
+import { type PlanStatus, planStatusLabels } from "@ybplan/domain/plan";
 import { App, Button, Flex, Input, Popconfirm, Select, Table, Tag } from "antd";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";

@@ -4,7 +4,6 @@ import { isoDateInChina } from "@ybplan/domain/workitem";
 import { App, Button, Card, Empty, Flex, Input, Popconfirm, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc.ts";
-import { refusalText } from "../jurisdictions/jurisdictions-page.tsx";
 import type { RouterOutputs } from "../../api/types.ts";
 import { can } from "../../auth/roles.ts";
 import { useSession } from "../../auth/session-context.ts";
@@ -12,6 +11,7 @@ import { flattenCodes } from "../../components/jurisdiction-tree.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { useSearchState } from "../../lib/use-search-state.ts";
 import { Link } from "../../router/link.tsx";
+import { refusalText } from "../jurisdictions/jurisdictions-page.tsx";
 
 type Row = RouterOutputs["tasks"]["byLeadUnit"]["groups"][number]["items"][number];
 
