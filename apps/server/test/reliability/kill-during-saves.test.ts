@@ -7,11 +7,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startServer } from "../../src/index.ts";
 import { ADMIN_PASSWORD } from "../utils/backends.ts";
 import { loggedIn } from "../utils/client.ts";
+import { planDocument } from "../utils/fixtures.ts";
 
 /**
- * kill -9 of the server in the middle of a burst of saves, then a restart on the same embedded
- * data directory: it opens again, and every stored figure is exactly what its latest audit row
- * says (a write and its audit commit together or not at all).
+ * kill -9 of the server in the middle of a burst of saves, or of a plan import, then a restart on
+ * the same embedded data directory: it opens again (the dead owner's lock is taken over), no
+ * acknowledged save is lost, every stored figure is exactly what its latest audit row says, and
+ * an import is there whole or not at all.
  */
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "ybplan-kill9-"));
@@ -40,7 +42,7 @@ function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string
   });
 }
 
-describe("kill -9 during a burst of saves (PGlite)", () => {
+describe("kill -9 of the server (PGlite)", () => {
   it("restarts on the same directory with data and audit consistent", { timeout: 300_000 }, async () => {
     const dataDir = join(work, "data");
     const { child, url } = await startChild(dataDir);
@@ -109,6 +111,52 @@ describe("kill -9 during a burst of saves (PGlite)", () => {
       expect(observed.length).toBeGreaterThanOrEqual(indicators.length);
     } finally {
       await server.close();
+    }
+  });
+
+  it("kill -9 during a plan import: after restart the plan is there whole or not at all", {
+    timeout: 300_000,
+  }, async () => {
+    const dataDir = join(work, "import");
+    const base = planDocument("420200", "黄石市", "黄石市医疗保障断电测试规划");
+    // A larger document: 300 indicators, so the import's transaction takes a while.
+    const doc = {
+      ...base,
+      indicators: Array.from({ length: 300 }, (_, i) => ({
+        ...base.indicators[0]!,
+        key: `k${i}`,
+        position: i + 1,
+        name: `测试指标${i}`,
+      })),
+    };
+    for (const delayMs of [30, 150]) {
+      const { child, url } = await startChild(dataDir);
+      const admin = await loggedIn(url, "admin", ADMIN_PASSWORD);
+      const pending = admin.import.commit.mutate({ document: doc }).catch(() => null);
+      await new Promise((r) => setTimeout(r, delayMs));
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await exited;
+      await pending;
+      const server = await startServer({ port: 0, adminDist: null, adminPassword: ADMIN_PASSWORD, dataDir });
+      try {
+        const [row] = await server.database.rawTransaction((tx) =>
+          tx.query<{ plans: number; indicators: number; audited: number }>(
+            `SELECT count(DISTINCT p.id)::int AS plans, count(i.id)::int AS indicators,
+                    (SELECT count(*)::int FROM audit_log a WHERE a.entity = 'plan' AND a.entity_id IN
+                      (SELECT id::text FROM plans WHERE title = '黄石市医疗保障断电测试规划')) AS audited
+               FROM plans p LEFT JOIN indicators i ON i.plan_id = p.id
+              WHERE p.title = '黄石市医疗保障断电测试规划'`,
+          ),
+        );
+        if (row!.plans === 0) expect(row!.indicators).toBe(0);
+        else {
+          expect(row!.indicators).toBe(300);
+          expect(row!.audited).toBeGreaterThan(0);
+        }
+      } finally {
+        await server.close();
+      }
     }
   });
 });
