@@ -1,3 +1,3 @@
 import { defineTestConfig } from "@ybplan/vitest-config";
 
-export default defineTestConfig();
+export default defineTestConfig({ test: { setupFiles: ["./test/seed-fast-check.ts"] } });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Jurisdiction, ancestorCodes, isWithin, sampleJurisdictions, subtreeCodes } from "../src/jurisdiction/index.ts";
+import {
+  ancestorCodes,
+  isWithin,
+  Jurisdiction,
+  sampleJurisdictions,
+  subtreeCodes,
+} from "../src/jurisdiction/index.ts";
 
 describe("sample jurisdictions", () => {
   it("are valid and have their parents listed before them", () => {
@@ -23,6 +29,8 @@ describe("sample jurisdictions", () => {
   });
 
   it("rejects a code that is not six digits", () => {
-    expect(Jurisdiction.safeParse({ code: "4202", name: "x", level: "city", parentCode: null }).success).toBe(false);
+    expect(Jurisdiction.safeParse({ code: "4202", name: "x", level: "city", parentCode: null }).success).toBe(
+      false,
+    );
   });
 });

@@ -2,9 +2,9 @@ import type { TargetRevision } from "../cycle/targets.ts";
 import type { Indicator } from "../indicator/schema.ts";
 import { indicatorAttributeLabels } from "../indicator/schema.ts";
 import type { EvaluationInputs, EvaluationPart, EvaluationProblem } from "./schema.ts";
+import type { Series } from "./series.ts";
 import type { EvaluationSettings, PlanPeriod } from "./settings.ts";
 import { escapPresets } from "./settings.ts";
-import type { Series } from "./series.ts";
 import type { Verdict } from "./verdict.ts";
 
 /**

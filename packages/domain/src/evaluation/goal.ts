@@ -1,9 +1,9 @@
 import type { IndicatorDirection } from "../indicator/schema.ts";
 import type { SimpleTarget, TargetExpression, ThresholdOp } from "../target/expression.ts";
-import { formatNumber, decimalsOf, withUnit } from "./format.ts";
+import { decimalsOf, formatNumber, withUnit } from "./format.ts";
 import type { BaselineSource } from "./schema.ts";
-import type { EvaluationSettings } from "./settings.ts";
 import type { Series } from "./series.ts";
+import type { EvaluationSettings } from "./settings.ts";
 
 /**
  * A numeric target in the form the engine compares against: a threshold (levels read by the
@@ -18,7 +18,20 @@ export type NumericGoal =
       readonly widthSource: "stated" | "setting";
       /** `maintain`: the centre is the baseline (保持稳定). */
       readonly maintain: boolean;
+      /**
+       * Which side of the band is also good: a benefit ratio "稳定在70%左右" (direction higher) is
+       * met above the band; a plain band (direction band) only inside it.
+       */
+      readonly side: BandSide;
     };
+
+/** `both`: only inside the band meets; `above` / `below`: that side of the band meets too. */
+export type BandSide = "both" | "above" | "below";
+
+/** The band side an indicator's direction gives (a 保持稳定 band is always two-sided). */
+export function bandSide(direction: IndicatorDirection): BandSide {
+  return direction === "higher" ? "above" : direction === "lower" ? "below" : "both";
+}
 
 export interface Baseline {
   readonly value: number | null;
@@ -38,7 +51,11 @@ function gt(a: number, b: number): boolean {
 
 /** True when `v` meets the goal. Threshold edges follow the operator; band edges are inside. */
 export function meets(goal: NumericGoal, v: number): boolean {
-  if (goal.kind === "band") return gte(goal.halfWidth, Math.abs(v - goal.centre));
+  if (goal.kind === "band") {
+    if (goal.side === "above" && v > goal.centre) return true;
+    if (goal.side === "below" && v < goal.centre) return true;
+    return gte(goal.halfWidth, Math.abs(v - goal.centre));
+  }
   switch (goal.op) {
     case "gte":
       return gte(v, goal.value);
@@ -102,6 +119,7 @@ export function numericGoal(
           halfWidth: settingHalfWidth(v, unit, settings),
           widthSource: "setting",
           maintain: false,
+          side: "both",
         },
       };
     }
@@ -116,6 +134,7 @@ export function numericGoal(
           halfWidth: stated ?? settingHalfWidth(c, unit, settings),
           widthSource: stated === null ? "setting" : "stated",
           maintain: false,
+          side: bandSide(direction),
         },
       };
     }
@@ -131,6 +150,7 @@ export function numericGoal(
           halfWidth: stated ?? settingHalfWidth(c, unit, settings),
           widthSource: stated === null ? "setting" : "stated",
           maintain: true,
+          side: "both",
         },
       };
     }

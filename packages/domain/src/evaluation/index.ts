@@ -1,17 +1,17 @@
-export * from "./verdict.ts";
-export * from "./settings.ts";
-export * from "./schema.ts";
 export type { IndicatorForEvaluation } from "./context.ts";
-export { evaluateIndicator, type EvaluateIndicatorInput } from "./evaluate.ts";
-export {
-  createEvaluator,
-  bindingWithoutData,
-  evaluatePlan,
-  verdictMatrix,
-  sortForReport,
-  countVerdicts,
-  type PlanEvaluation,
-  type VerdictMatrix,
-} from "./plan.ts";
-export { parseJudgement, type Judgement } from "./judgement.ts";
 export { escapClassLabels, growthRate } from "./escap.ts";
+export { type EvaluateIndicatorInput, evaluateIndicator } from "./evaluate.ts";
+export { type Judgement, parseJudgement } from "./judgement.ts";
+export {
+  bindingWithoutData,
+  countVerdicts,
+  createEvaluator,
+  evaluatePlan,
+  type PlanEvaluation,
+  sortForReport,
+  type VerdictMatrix,
+  verdictMatrix,
+} from "./plan.ts";
+export * from "./schema.ts";
+export * from "./settings.ts";
+export * from "./verdict.ts";

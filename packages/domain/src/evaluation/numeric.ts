@@ -1,7 +1,7 @@
 import { type Context, insufficient, makePart } from "./context.ts";
 import { judgeEscap } from "./escap.ts";
 import { decimalsOf, precisionFor, yearSpan } from "./format.ts";
-import { type Baseline, goodSign, meets, nearlyEqual, type NumericGoal } from "./goal.ts";
+import { type Baseline, goodSign, meets, type NumericGoal, nearlyEqual } from "./goal.ts";
 import { computed, gap, requirement, standing, value } from "./phrases.ts";
 import type { EvaluationInputs, EvaluationPart } from "./schema.ts";
 import { numericYearsBetween } from "./series.ts";
@@ -71,7 +71,17 @@ function timeElapsed(
 
   if (meets(goal, a)) return makePart(ctx, "achieved", inputs, `${head()}，已达成。`);
   if (y >= ctx.period.periodEnd) return makePart(ctx, "missed", inputs, `${head()}，未达成。`);
-  if (baseline.value === null || (goal.kind === "band" && goal.maintain)) {
+  if (baseline.value === null) {
+    // No baseline, no time-elapsed line: not yet reaching the end-of-period target mid-period is
+    // no evidence of lagging. A person judges it, with the distance to the target in view.
+    return makePart(
+      ctx,
+      "needsJudgement",
+      inputs,
+      `规划未设基期值，无法按时序进度测算，对照期末目标研判：${y}年实际值${value(a, ctx)}，${standing(a, goal, ctx)}，待研判。`,
+    );
+  }
+  if (goal.kind === "band" && goal.maintain) {
     return makePart(ctx, "behind", inputs, `${head()}，进度滞后。`);
   }
   const b = baseline.value;

@@ -1,6 +1,6 @@
 import { attributeLabel, type Context } from "./context.ts";
 import { decimalsOf, formatNumber, gapWithUnit, withUnit } from "./format.ts";
-import { meets, nearlyEqual, type NumericGoal } from "./goal.ts";
+import { meets, type NumericGoal, nearlyEqual } from "./goal.ts";
 
 /** A stated value in the display unit, with the precision it was given ("96.3%"). */
 export function value(v: number, ctx: Context): string {
@@ -41,11 +41,15 @@ function bandText(goal: NumericGoal & { kind: "band" }, ctx: Context): string {
 export function standing(v: number, goal: NumericGoal, ctx: Context): string {
   if (goal.kind === "band") {
     const band = bandText(goal, ctx);
-    if (meets(goal, v)) return `在${band}内`;
-    const d = gapDecimals(v, goal.centre - goal.halfWidth);
-    return v < goal.centre
-      ? `低于${band}下限${gap(goal.centre - goal.halfWidth - v, d, ctx)}`
-      : `高于${band}上限${gap(v - goal.centre - goal.halfWidth, d, ctx)}`;
+    const lo = goal.centre - goal.halfWidth;
+    const hi = goal.centre + goal.halfWidth;
+    if (v >= lo - 1e-9 && v <= hi + 1e-9) return `在${band}内`;
+    const outside =
+      v < goal.centre
+        ? `低于${band}下限${gap(lo - v, gapDecimals(v, lo), ctx)}`
+        : `高于${band}上限${gap(v - hi, gapDecimals(v, hi), ctx)}`;
+    // A benefit ratio above "70%左右" is better than its target, not off it.
+    return meets(goal, v) ? `${outside}，好于目标` : outside;
   }
   const t = `${attributeLabel(ctx)}目标${value(goal.value, ctx)}`;
   if (nearlyEqual(v, goal.value)) {

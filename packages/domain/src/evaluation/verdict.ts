@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** The six verdicts. Ordered best → worst for comparisons (see `verdictRank`). */
-export const Verdict = z.enum(["achieved", "onTrack", "behind", "missed", "needsJudgement", "insufficientData"]);
+export const Verdict = z.enum([
+  "achieved",
+  "onTrack",
+  "behind",
+  "missed",
+  "needsJudgement",
+  "insufficientData",
+]);
 export type Verdict = z.infer<typeof Verdict>;
 
 export const verdictLabels: Record<Verdict, string> = {

@@ -37,6 +37,9 @@ const LOWER_IS_BETTER = [
   "拒付",
 ];
 
+/** Ratios paid to insured people (报销, 救助, 支付, 补偿): more is better even under a 左右 target. */
+const BENEFIT_RATIO = /(报销|報銷|救助|支付|补偿|補償)比例/;
+
 function directionOfSimple(target: SimpleTarget): IndicatorDirection | null {
   switch (target.kind) {
     case "threshold":
@@ -64,6 +67,8 @@ export function inferDirection(name: string, target: TargetExpression): Indicato
   const simple = target.kind === "compound" ? target.parts.map((p) => p.target) : [target];
   for (const t of simple) {
     const d = directionOfSimple(t);
+    // A benefit ratio "稳定在70%左右" is a floor in spirit: above the band is better, not off target.
+    if (d === "band" && t.kind === "band" && BENEFIT_RATIO.test(name)) return "higher";
     if (d !== null) return d;
   }
   return LOWER_IS_BETTER.some((w) => name.includes(w)) ? "lower" : "higher";

@@ -97,9 +97,9 @@ export function readEvaluation(r: ReadingInput): Reading {
   const bandLow = inputs?.bandLow ?? null;
   const bandHigh = inputs?.bandHigh ?? null;
   const isBand = r.targetKind === "band";
-  // A benefit ratio (报销比例, 救助比例) "稳定在70%左右" is better above the band than below it.
-  const direction: IndicatorDirection =
-    r.direction === "band" && /(报销|救助|支付|补偿)比例/.test(r.name) ? "higher" : r.direction;
+  // A benefit ratio (报销比例, 救助比例) "稳定在70%左右" has direction higher: the engine meets it
+  // above the band too, and the wording says so; the verdict is always the engine's.
+  const direction: IndicatorDirection = r.direction;
   const isMaintain = r.targetKind === "maintain";
 
   let verdict = ev.verdict;
@@ -130,7 +130,6 @@ export function readEvaluation(r: ReadingInput): Reading {
         parts.push(
           `${direction === "lower" ? "低于" : "高于"}目标区间（${range}）${formatDifference(d, r.unit)}，好于目标`,
         );
-        verdict = "achieved";
       } else {
         const below = assessedValue < bandLow;
         const d = below ? bandLow - assessedValue : assessedValue - bandHigh;
@@ -145,7 +144,7 @@ export function readEvaluation(r: ReadingInput): Reading {
       const range = `${formatNumber(bandLow)}—${formatQuantity(bandHigh, r.unit)}`;
       const inside = assessedValue >= bandLow - EPS && assessedValue <= bandHigh + EPS;
       parts.push(inside ? `保持在基期水平的稳定区间（${range}）内` : `超出基期水平的稳定区间（${range}）`);
-    } else if (targetValue !== null && baseline === null && verdict === "behind") {
+    } else if (targetValue !== null && baseline === null && verdict === "needsJudgement") {
       // Without a baseline no time-elapsed line exists: not reaching the end target mid-period
       // is not evidence of lagging.
       const d = (targetValue - assessedValue) * sign;
@@ -154,7 +153,6 @@ export function readEvaluation(r: ReadingInput): Reading {
         `距${r.attributeLabel}目标（${formatQuantity(targetValue, r.unit)}）尚差${formatDifference(d, r.unit)}`,
       );
       method = "规划未设基期值，无法按时序进度测算，对照期末目标研判";
-      verdict = "needsJudgement";
     }
     if (
       gap === null &&

@@ -1,6 +1,13 @@
 import { Result } from "effect";
 import { describe, expect, it } from "vitest";
-import { type CaseFacts, defaultStandards, rateCase, rateUnder, standard2020, standard2025 } from "../../src/credit/index.ts";
+import {
+  type CaseFacts,
+  defaultStandards,
+  rateCase,
+  rateUnder,
+  standard2020,
+  standard2025,
+} from "../../src/credit/index.ts";
 
 const std2020 = defaultStandards.byId.get("2020")!;
 const std2025 = defaultStandards.byId.get("2025")!;
@@ -93,9 +100,13 @@ describe("2025 bands", () => {
   });
 
   it("a circumstance restricted to bribery does not apply to a tax case", () => {
-    expect(label(std2025, { category: "tax", amountYuan: 60_000, circumstances: ["bribed-medical-security-staff"] })).toBe(
-      "失信",
-    );
+    expect(
+      label(std2025, {
+        category: "tax",
+        amountYuan: 60_000,
+        circumstances: ["bribed-medical-security-staff"],
+      }),
+    ).toBe("失信");
   });
 });
 
@@ -106,12 +117,16 @@ describe("categories and assessments", () => {
   });
 
   it("an assessed level rates it (中药饮片 refusing to supply after winning → 严重)", () => {
-    const r = Result.getOrThrow(rateUnder(std2020, facts({ category: "breach-of-contract", assessedLevel: "serious" })));
+    const r = Result.getOrThrow(
+      rateUnder(std2020, facts({ category: "breach-of-contract", assessedLevel: "serious" })),
+    );
     expect(r.reason).toBe("严重：省级集中采购机构按性质、情节认定（恶意违反合同约定）");
   });
 
   it("2020 category codes resolve in the 2025 list through aliases", () => {
-    const r = Result.getOrThrow(rateUnder(std2025, facts({ category: "monopoly", assessedLevel: "serious" })));
+    const r = Result.getOrThrow(
+      rateUnder(std2025, facts({ category: "monopoly", assessedLevel: "serious" })),
+    );
     expect(r.level?.label).toBe("严重失信");
     expect(r.reason).toContain("价格垄断");
   });
@@ -149,13 +164,17 @@ describe("the Q3 2025 transition (announcement No. 15 注1)", () => {
 
   it("a 2020 serious level that 2025 does not confirm is capped below serious", () => {
     // 单笔30万 is 严重 under 2020 but 40万 cumulative is only 失信 under 2025.
-    const r = Result.getOrThrow(rateCase(defaultStandards, facts({ amountYuan: 400_000, largestSingleYuan: 300_000 }), q3));
+    const r = Result.getOrThrow(
+      rateCase(defaultStandards, facts({ amountYuan: 400_000, largestSingleYuan: 300_000 }), q3),
+    );
     expect(r.level?.label).toBe("中等");
     expect(r.reason).toContain("2020版将评为严重");
   });
 
   it("an amount 2025 rates 失信 but 2020 does not rate stays unrated during the transition", () => {
-    const r = Result.getOrThrow(rateCase(defaultStandards, facts({ category: "tax", amountYuan: 60_000 }), q3));
+    const r = Result.getOrThrow(
+      rateCase(defaultStandards, facts({ category: "tax", amountYuan: 60_000 }), q3),
+    );
     expect(r.level).toBeNull();
   });
 });

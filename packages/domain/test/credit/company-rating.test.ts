@@ -57,14 +57,20 @@ describe("repair and 清零", () => {
 
   it("a company-wide repair covers cases confirmed before it, not later ones", () => {
     const later = event({ amountYuan: 20_000, dateConfirmed: "2023-06-01", caseRef: "B" });
-    const r = rateCompanies([e, later], [repair({ date: "2023-02-01" })], { year: 2023, quarter: 3 }).ratings[0]!;
+    const r = rateCompanies([e, later], [repair({ date: "2023-02-01" })], { year: 2023, quarter: 3 })
+      .ratings[0]!;
     expect(r.level?.label).toBe("一般");
   });
 
   it("with the lower-one policy a repair lowers the level by one step", () => {
-    const r = rateCompanies([e], [repair({ caseRef: "A" })], { year: 2023, quarter: 1 }, {
-      policy: { combine: latestConfirmed, repairEffect: "lower-one" },
-    }).ratings[0]!;
+    const r = rateCompanies(
+      [e],
+      [repair({ caseRef: "A" })],
+      { year: 2023, quarter: 1 },
+      {
+        policy: { combine: latestConfirmed, repairEffect: "lower-one" },
+      },
+    ).ratings[0]!;
     expect(r.level?.label).toBe("中等");
     expect(r.reason).toContain("已修复，由原等级下调一级");
   });
@@ -98,9 +104,14 @@ describe("combining a company's cases (policy)", () => {
   });
 
   it("the policy parameter changes the rule (latest confirmed wins)", () => {
-    const r = rateCompanies([a, b], [], { year: 2023, quarter: 1 }, {
-      policy: { combine: latestConfirmed, repairEffect: "clear" },
-    }).ratings[0]!;
+    const r = rateCompanies(
+      [a, b],
+      [],
+      { year: 2023, quarter: 1 },
+      {
+        policy: { combine: latestConfirmed, repairEffect: "clear" },
+      },
+    ).ratings[0]!;
     expect(r.level?.label).toBe("一般");
   });
 
@@ -151,7 +162,9 @@ describe("disposal measures", () => {
 describe("national roll-up and risk-warning list", () => {
   const provinces = ["110000", "120000", "130000", "140000", "150000"];
   const events = [
-    ...provinces.map((p) => event({ companyId: "big", companyName: "甲药业", province: p, amountYuan: 2_500_000 })),
+    ...provinces.map((p) =>
+      event({ companyId: "big", companyName: "甲药业", province: p, amountYuan: 2_500_000 }),
+    ),
     event({ companyId: "mid", companyName: "乙药业", province: "110000", amountYuan: 600_000 }),
     event({ companyId: "mid", companyName: "乙药业", province: "120000", amountYuan: 2_000_000 }),
     event({ companyId: "low", companyName: "丙药业", province: "110000", amountYuan: 50_000 }),

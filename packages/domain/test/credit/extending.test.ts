@@ -5,24 +5,28 @@
 import { Result } from "effect";
 import { describe, expect, it } from "vitest";
 import {
+  buildRegistry,
   type CompanyStandardInput,
   DishonestEvent,
-  type RuleSetInput,
-  buildRegistry,
   flagsCatalogue,
   gradeDistribution,
   gradeInstitutions,
   illustrativeItems,
+  supervisionMeasures as m,
   parseRuleSet,
+  type RuleSetInput,
   rateCompanies,
   ruleSetFor,
   shippedRuleSets,
   standard2020,
   standard2025,
-  supervisionMeasures as m,
 } from "../../src/credit/index.ts";
 
-const notice2027 = { title: "医药价格和招采信用评价的裁量基准(2027版)", url: "https://www.nhsa.gov.cn/", tag: "S" as const };
+const notice2027 = {
+  title: "医药价格和招采信用评价的裁量基准(2027版)",
+  url: "https://www.nhsa.gov.cn/",
+  tag: "S" as const,
+};
 
 const standard2027: CompanyStandardInput = {
   ...standard2025,
@@ -35,7 +39,9 @@ const standard2027: CompanyStandardInput = {
     c.kind === "amount" && c.category === "bribery"
       ? {
           ...c,
-          thresholds: c.thresholds.map((t) => (t.level === "serious" ? { ...t, minYuan: 300_000, source: notice2027 } : t)),
+          thresholds: c.thresholds.map((t) =>
+            t.level === "serious" ? { ...t, minYuan: 300_000, source: notice2027 } : t,
+          ),
         }
       : c,
   ),
@@ -70,7 +76,12 @@ describe("worked example 1: a 2027 company standard as data", () => {
   });
 
   it("rejects a version whose data is inconsistent", () => {
-    const broken = { ...standard2027, criteria: [{ kind: "circumstance" as const, circumstance: "x", label: "x", level: "nope", source: notice2027 }] };
+    const broken = {
+      ...standard2027,
+      criteria: [
+        { kind: "circumstance" as const, circumstance: "x", label: "x", level: "nope", source: notice2027 },
+      ],
+    };
     const r = buildRegistry([standard2020, broken]);
     expect(Result.isFailure(r) && r.failure.message).toContain("未知等级 nope");
   });
@@ -100,12 +111,37 @@ const chongqing2025: RuleSetInput = {
   bands: [
     { grade: "A", conditions: [{ metric: "score", op: "gte", value: 90 }], measures: ["praise"], source },
     { grade: "B", conditions: [{ metric: "score", op: "gte", value: 80 }], measures: ["routine"], source },
-    { grade: "C", conditions: [{ metric: "score", op: "gte", value: 70 }], measures: ["early-warning", "interview"], source: provisional },
-    { grade: "D", conditions: [{ metric: "score", op: "gte", value: 60 }], measures: ["focused-monitoring"], source: provisional },
-    { grade: "E", conditions: [], measures: ["restrict-settlement", "onsite-inspection"], source: provisional },
+    {
+      grade: "C",
+      conditions: [{ metric: "score", op: "gte", value: 70 }],
+      measures: ["early-warning", "interview"],
+      source: provisional,
+    },
+    {
+      grade: "D",
+      conditions: [{ metric: "score", op: "gte", value: 60 }],
+      measures: ["focused-monitoring"],
+      source: provisional,
+    },
+    {
+      grade: "E",
+      conditions: [],
+      measures: ["restrict-settlement", "onsite-inspection"],
+      source: provisional,
+    },
   ],
-  overrides: [{ flag: "seriousDishonestyList", label: "列入严重失信主体名单", grade: "lowest", source: provisional }],
-  measures: [m.praise, m.routine, m.earlyWarning, m.interview, m.focusedMonitoring, m.restrictSettlement, m.onsiteInspection],
+  overrides: [
+    { flag: "seriousDishonestyList", label: "列入严重失信主体名单", grade: "lowest", source: provisional },
+  ],
+  measures: [
+    m.praise,
+    m.routine,
+    m.earlyWarning,
+    m.interview,
+    m.focusedMonitoring,
+    m.restrictSettlement,
+    m.onsiteInspection,
+  ],
   flags: [flagsCatalogue.seriousDishonestyList],
   sources: [source],
 };
@@ -127,7 +163,9 @@ describe("worked example 2: Chongqing's rule set as data", () => {
       { id: "1", institutionId: "b", itemCode: "fraud", points: 35, date: "2026-05-01" },
       { id: "2", institutionId: "c", itemCode: "swap-items", points: null, date: "2026-05-01" },
     ];
-    const run = gradeInstitutions(cq, insts, deds, 2026, [{ institutionId: "a", year: 2026, flags: ["seriousDishonestyList"] }]);
+    const run = gradeInstitutions(cq, insts, deds, 2026, [
+      { institutionId: "a", year: 2026, flags: ["seriousDishonestyList"] },
+    ]);
     expect(run.results.map((r) => r.grade)).toEqual(["E", "D", "A"]);
     const dist = gradeDistribution(run.results, ["A", "B", "C", "D", "E"]);
     expect(dist[0]!.counts).toEqual({ A: 1, B: 0, C: 0, D: 1, E: 1 });

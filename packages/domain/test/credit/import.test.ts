@@ -1,15 +1,51 @@
 import { describe, expect, it } from "vitest";
 import { importCompanyEvents, parseYuan, rateCompanies } from "../../src/credit/index.ts";
 
-const header = ["企业编码", "企业名称", "评价省份代码", "失信事项", "案号", "涉案金额（元）", "认定等级", "认定日期", "案件来源"];
+const header = [
+  "企业编码",
+  "企业名称",
+  "评价省份代码",
+  "失信事项",
+  "案号",
+  "涉案金额（元）",
+  "认定等级",
+  "认定日期",
+  "案件来源",
+];
 
 describe("company event import", () => {
   it("reads labels and 万元 amounts, and the imported worked example rates 严重", () => {
     const { events, issues } = importCompanyEvents({
       header,
       rows: [
-        { line: 2, cells: ["YTF", "云南同丰医药有限公司", "530000", "医药商业贿赂", "（2021）云01刑初1号", "60万元", "", "2022/05/10", "法院判决"] },
-        { line: 3, cells: ["HS", "某中药饮片公司", "370000", "恶意违反合同约定", "鲁医保〔2024〕1号", "", "严重", "2024-03-01", "行政处罚决定"] },
+        {
+          line: 2,
+          cells: [
+            "YTF",
+            "云南同丰医药有限公司",
+            "530000",
+            "医药商业贿赂",
+            "（2021）云01刑初1号",
+            "60万元",
+            "",
+            "2022/05/10",
+            "法院判决",
+          ],
+        },
+        {
+          line: 3,
+          cells: [
+            "HS",
+            "某中药饮片公司",
+            "370000",
+            "恶意违反合同约定",
+            "鲁医保〔2024〕1号",
+            "",
+            "严重",
+            "2024-03-01",
+            "行政处罚决定",
+          ],
+        },
       ],
     });
     expect(issues).toEqual([]);
@@ -45,7 +81,12 @@ describe("company event import", () => {
   });
 
   it("parses amounts", () => {
-    expect([parseYuan("114万"), parseYuan("1,140,000"), parseYuan(""), parseYuan("1.5万元")]).toEqual([1_140_000, 1_140_000, null, 15_000]);
+    expect([parseYuan("114万"), parseYuan("1,140,000"), parseYuan(""), parseYuan("1.5万元")]).toEqual([
+      1_140_000,
+      1_140_000,
+      null,
+      15_000,
+    ]);
     expect(parseYuan("十万")).toBeNaN();
   });
 });

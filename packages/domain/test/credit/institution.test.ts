@@ -3,18 +3,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type CycleFlags,
+  compileRuleSet,
   DeductionEvent,
   type DeductionEventInput,
-  type Institution,
-  type RuleSet,
-  compileRuleSet,
   gradeColumns,
   gradeDistribution,
   gradeInstitutions,
   guangdong2023,
+  type Institution,
   nantongPharmacy2020,
   neiMongol2026,
   parseRuleSet,
+  type RuleSet,
   ruleSetFor,
   shippedRuleSets,
   yearsDesignatedAt,
@@ -35,10 +35,22 @@ const inst = (id: string, over: Partial<Institution> = {}): Institution => ({
 });
 let seq = 0;
 const ded = (institutionId: string, itemCode: string, points: number | null, date = "2026-04-01") =>
-  DeductionEvent.parse({ id: `d${++seq}`, institutionId, itemCode, points, date } satisfies DeductionEventInput);
+  DeductionEvent.parse({
+    id: `d${++seq}`,
+    institutionId,
+    itemCode,
+    points,
+    date,
+  } satisfies DeductionEventInput);
 
 /** Grades one institution whose deductions total `total` points (via the 欺诈 item, max 40 each). */
-function gradeWithDeduction(rs: RuleSet, total: number, year = 2026, flags: string[] = [], since = "2015-01-01") {
+function gradeWithDeduction(
+  rs: RuleSet,
+  total: number,
+  year = 2026,
+  flags: string[] = [],
+  since = "2015-01-01",
+) {
   const events = [];
   let left = total;
   const item = rs.items.find((i) => i.code === "fraud")!;
@@ -160,7 +172,12 @@ describe("deduction validation and cycles", () => {
     const run = gradeInstitutions(
       nm,
       [inst("a")],
-      [ded("a", "nonsense", null), ded("zz", "fraud", null), ded("a", "data-upload", 4), ded("a", "data-upload", 3)],
+      [
+        ded("a", "nonsense", null),
+        ded("zz", "fraud", null),
+        ded("a", "data-upload", 4),
+        ded("a", "data-upload", 3),
+      ],
       2026,
     );
     expect(run.issues.map((i) => i.message)).toEqual([
@@ -172,7 +189,12 @@ describe("deduction validation and cycles", () => {
   });
 
   it("only deductions dated in the cycle's year count", () => {
-    const run = gradeInstitutions(nm, [inst("a")], [ded("a", "fraud", 30, "2025-12-31"), ded("a", "fraud", 5, "2026-01-01")], 2026);
+    const run = gradeInstitutions(
+      nm,
+      [inst("a")],
+      [ded("a", "fraud", 30, "2025-12-31"), ded("a", "fraud", 5, "2026-01-01")],
+      2026,
+    );
     expect(run.results[0]!.deducted).toBe(5);
   });
 
@@ -180,14 +202,24 @@ describe("deduction validation and cycles", () => {
     const c = compileRuleSet(nm);
     fc.assert(
       fc.property(
-        fc.array(fc.record({ who: fc.integer({ min: 0, max: 9 }), item: fc.integer({ min: 0, max: nm.items.length - 1 }) }), {
-          maxLength: 60,
-        }),
+        fc.array(
+          fc.record({
+            who: fc.integer({ min: 0, max: 9 }),
+            item: fc.integer({ min: 0, max: nm.items.length - 1 }),
+          }),
+          {
+            maxLength: 60,
+          },
+        ),
         fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
         (events, listed) => {
           const g = gradeColumns(
             c,
-            { count: 10, yearsDesignated: new Float64Array(10).fill(5), flags: Uint32Array.from(listed.map((l) => (l ? 1 : 0))) },
+            {
+              count: 10,
+              yearsDesignated: new Float64Array(10).fill(5),
+              flags: Uint32Array.from(listed.map((l) => (l ? 1 : 0))),
+            },
             {
               count: events.length,
               institution: Int32Array.from(events.map((e) => e.who)),
@@ -197,7 +229,15 @@ describe("deduction validation and cycles", () => {
           for (let i = 0; i < 10; i++) {
             const total = events.filter((e) => e.who === i).reduce((s, e) => s + nm.items[e.item]!.points, 0);
             const score = Math.max(0, 100 - total);
-            const expected = listed[i] ? "D" : score >= 90 ? "A" : score >= 80 ? "B" : score >= 65 ? "C" : "D";
+            const expected = listed[i]
+              ? "D"
+              : score >= 90
+                ? "A"
+                : score >= 80
+                  ? "B"
+                  : score >= 65
+                    ? "C"
+                    : "D";
             expect(nm.bands[g.band[i]!]!.grade).toBe(expected);
             expect(g.score[i]).toBe(score);
           }

@@ -1,16 +1,16 @@
+import { Result } from "effect";
 import { describe, expect, it } from "vitest";
 import {
-  DeductionEvent,
-  StaffScoring,
   buildCreditSection,
+  DeductionEvent,
   gradeDistribution,
   gradeInstitutions,
   neiMongol2026,
   parseRuleSet,
   rateCompanies,
+  StaffScoring,
   staffStandings,
 } from "../../src/credit/index.ts";
-import { Result } from "effect";
 import { event } from "./company-fixtures.ts";
 
 const nm = Result.getOrThrow(parseRuleSet({ ...neiMongol2026, effectiveFrom: "2024-01-01" }));
@@ -25,7 +25,12 @@ const ded = (id: string, institutionId: string, points: number, date: string) =>
   DeductionEvent.parse({ id, institutionId, itemCode: "fraud", points, date });
 
 describe("credit report section", () => {
-  const y2025 = gradeInstitutions(nm, insts, [ded("1", "a", 40, "2025-03-01"), ded("2", "b", 15, "2025-03-01")], 2025).results;
+  const y2025 = gradeInstitutions(
+    nm,
+    insts,
+    [ded("1", "a", 40, "2025-03-01"), ded("2", "b", 15, "2025-03-01")],
+    2025,
+  ).results;
   const y2026 = gradeInstitutions(nm, insts, [ded("3", "a", 15, "2026-03-01")], 2026).results;
   const dist = gradeDistribution([...y2025, ...y2026], ["A", "B", "C", "D"]);
 
@@ -47,15 +52,42 @@ describe("credit report section", () => {
 
   it("lists serious companies with their reasons and summarises staff points", () => {
     const ratings = rateCompanies(
-      [event({ companyName: "云南同丰医药有限公司", amountYuan: 600_000, dateConfirmed: "2025-05-10" }), event({ companyId: "c2", amountYuan: 20_000, dateConfirmed: "2025-05-10" })],
+      [
+        event({ companyName: "云南同丰医药有限公司", amountYuan: 600_000, dateConfirmed: "2025-05-10" }),
+        event({ companyId: "c2", amountYuan: 20_000, dateConfirmed: "2025-05-10" }),
+      ],
       [],
       { year: 2025, quarter: 4 },
     ).ratings;
     const staff = staffStandings(
       [
-        StaffScoring.parse({ id: "s1", personId: "p", personName: "某村医", institutionId: "a", points: 10, date: "2025-04-10", act: "x" }),
-        StaffScoring.parse({ id: "s2", personId: "p", personName: "某村医", institutionId: "a", points: 4, date: "2025-08-20", act: "y" }),
-        StaffScoring.parse({ id: "s3", personId: "q", personName: "某药师", institutionId: "b", points: 3, date: "2025-08-20", act: "z" }),
+        StaffScoring.parse({
+          id: "s1",
+          personId: "p",
+          personName: "某村医",
+          institutionId: "a",
+          points: 10,
+          date: "2025-04-10",
+          act: "x",
+        }),
+        StaffScoring.parse({
+          id: "s2",
+          personId: "p",
+          personName: "某村医",
+          institutionId: "a",
+          points: 4,
+          date: "2025-08-20",
+          act: "y",
+        }),
+        StaffScoring.parse({
+          id: "s3",
+          personId: "q",
+          personName: "某药师",
+          institutionId: "b",
+          points: 3,
+          date: "2025-08-20",
+          act: "z",
+        }),
       ],
       "2025-12-31",
     ).standings;
@@ -64,7 +96,9 @@ describe("credit report section", () => {
       "2025年末，本省医药价格和招采信用评价中处于失信等级的医药企业2家，其中严重及以上1家（特别严重0家），已按等级采取提醒告诫、提示风险、取消或中止挂网等处置措施。",
       "2025年对定点医药机构相关人员2人记分、合计17分，暂停医保支付资格1人，终止1人。",
     ]);
-    expect(s.tables[0]!.rows).toEqual([["云南同丰医药有限公司", "严重", "严重：累计行贿60万元，达到2020版裁量基准50万元档", "2028-05-10"]]);
+    expect(s.tables[0]!.rows).toEqual([
+      ["云南同丰医药有限公司", "严重", "严重：累计行贿60万元，达到2020版裁量基准50万元档", "2028-05-10"],
+    ]);
     expect(s.tables[1]!.rows).toEqual([
       ["1–8分", 1],
       ["9–11分（暂停）", 0],

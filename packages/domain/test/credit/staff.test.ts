@@ -21,7 +21,13 @@ const standing = (scorings: StaffScoring[], asOf: string) => {
 };
 
 describe("worked case: a village doctor scored 10, then 4 in the same year", () => {
-  const first = score({ personName: "某村医", points: 10, date: "2025-04-10", act: "虚构医药服务", suspensionMonths: 3 });
+  const first = score({
+    personName: "某村医",
+    points: 10,
+    date: "2025-04-10",
+    act: "虚构医药服务",
+    suspensionMonths: 3,
+  });
   const second = score({ personName: "某村医", points: 4, date: "2025-08-20", act: "串换药品" });
 
   it("is suspended after the 10 (≥ 9)", () => {
@@ -70,7 +76,10 @@ describe("thresholds", () => {
   });
 
   it("points reset on 1 January: 8 in December and 8 in January suspend nobody", () => {
-    const s = standing([score({ points: 8, date: "2025-12-31" }), score({ points: 8, date: "2026-01-01" })], "2026-01-02");
+    const s = standing(
+      [score({ points: 8, date: "2025-12-31" }), score({ points: 8, date: "2026-01-01" })],
+      "2026-01-02",
+    );
     expect(s.status).toBe("normal");
     expect(s.pointsByYear).toEqual({ "2025": 8, "2026": 8 });
   });
@@ -105,7 +114,10 @@ describe("thresholds", () => {
 describe("shared across the person's institutions", () => {
   it("points at two institutions add up and the termination applies at every linked institution", () => {
     const s = staffStandings(
-      [score({ points: 7, institutionId: "hospital-a" }), score({ points: 5, institutionId: "pharmacy-b", date: "2025-06-01" })],
+      [
+        score({ points: 7, institutionId: "hospital-a" }),
+        score({ points: 5, institutionId: "pharmacy-b", date: "2025-06-01" }),
+      ],
       "2025-07-01",
       undefined,
       [{ personId: "p1", institutionId: "clinic-c" }],
@@ -115,7 +127,10 @@ describe("shared across the person's institutions", () => {
   });
 
   it("other people are unaffected", () => {
-    const run = staffStandings([score({ points: 12 }), score({ personId: "p2", personName: "李某", points: 3 })], "2025-06-01");
+    const run = staffStandings(
+      [score({ points: 12 }), score({ personId: "p2", personName: "李某", points: 3 })],
+      "2025-06-01",
+    );
     expect(run.standings.find((s) => s.personId === "p2")!.status).toBe("normal");
     expect(run.standings.find((s) => s.personId === "p2")!.reason).toBe("本年度已记3分，未达到暂停标准");
   });

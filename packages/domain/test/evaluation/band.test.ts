@@ -58,6 +58,28 @@ describe("band targets (80%左右)", () => {
     expect(evaluate(ind, [num(ind, 2023, 79.2)], 2023).verdict).toBe("achieved");
   });
 
+  it("a plain band is missed above it as well as below it", () => {
+    expect(evaluate(ind, [num(ind, 2025, 83)], 2025).verdict).toBe("missed");
+  });
+
+  it("a benefit ratio (direction higher) above its 左右 band beats the target: 重点救助 75.3% vs 70%左右", () => {
+    const ratio = indicator({
+      name: "重点救助对象符合规定的医疗费用住院救助比例",
+      target: t.band(70),
+      baseline: t.level(65),
+      direction: "higher",
+      attribute: "expected",
+    });
+    const e = evaluate(ratio, [num(ratio, 2023, 75.3)], 2023);
+    expect(e.verdict).toBe("achieved");
+    expect(e.explanation).toContain(
+      "高于预期性目标区间69%—71%（70%左右，±1个百分点）上限4.3个百分点，好于目标",
+    );
+    // Below the band it is still judged on the line toward the band.
+    expect(evaluate(ratio, [num(ratio, 2023, 66)], 2023).verdict).toBe("behind");
+    expect(evaluate(ratio, [num(ratio, 2025, 68)], 2025).verdict).toBe("missed");
+  });
+
   it("reads a plain level on a band-direction indicator as a band", () => {
     const lvl = indicator({ target: t.level(70, "%"), direction: "band" });
     const e = evaluate(lvl, [num(lvl, 2025, 70.8)], 2025);

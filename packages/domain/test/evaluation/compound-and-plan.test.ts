@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  Evaluation,
   bindingWithoutData,
+  Evaluation,
   evaluatePlan,
   sortForReport,
   verdictMatrix,
@@ -23,20 +23,31 @@ describe("compound targets", () => {
   const ind = indicator({ name: "集中带量采购金额占比", target: compound, attribute: "binding" });
 
   it("judges each subject by its own observations and takes the worst part", () => {
+    const obs = [num(ind, 2025, 92, "药品"), num(ind, 2025, 70, "高值医用耗材")];
+    const e = evaluate(ind, obs, 2025);
+    expect(e.parts.map((p) => [p.subject, p.verdict])).toEqual([
+      ["药品", "achieved"],
+      ["高值医用耗材", "missed"],
+    ]);
+    expect(e.verdict).toBe("missed");
+    expect(e.breach).toBe(true);
+    expect(e.parts[1]!.breach).toBe(true);
+    expect(e.parts[0]!.explanation).toBe(
+      "药品：缺少基期值，仅对照目标判断：2025年实际值92%，高于约束性目标90%（2个百分点），已达成。",
+    );
+    expect(e.explanation).toBe("分项评估：药品已达成、高值医用耗材未达成，按最差分项计为未达成。");
+    expect(Evaluation.parse(e)).toEqual(e);
+  });
+
+  it("mid-period, a part without a baseline that has not reached its target awaits judgement", () => {
     const obs = [num(ind, 2023, 92, "药品"), num(ind, 2023, 70, "高值医用耗材")];
     const e = evaluate(ind, obs, 2023);
     expect(e.parts.map((p) => [p.subject, p.verdict])).toEqual([
       ["药品", "achieved"],
-      ["高值医用耗材", "behind"],
+      ["高值医用耗材", "needsJudgement"],
     ]);
-    expect(e.verdict).toBe("behind");
-    expect(e.breach).toBe(true);
-    expect(e.parts[1]!.breach).toBe(true);
-    expect(e.parts[0]!.explanation).toBe(
-      "药品：缺少基期值，仅对照目标判断：2023年实际值92%，高于约束性目标90%（2个百分点），已达成。",
-    );
-    expect(e.explanation).toBe("分项评估：药品已达成、高值医用耗材进度滞后，按最差分项计为进度滞后。");
-    expect(Evaluation.parse(e)).toEqual(e);
+    expect(e.breach).toBe(false);
+    expect(e.parts[1]!.explanation).toContain("规划未设基期值，无法按时序进度测算");
   });
 
   it("matches a compound baseline to the parts by subject", () => {

@@ -1,7 +1,7 @@
 import {
   type Evaluation,
-  evaluateIndicator,
   type EvaluationSettingsInput,
+  evaluateIndicator,
 } from "../../src/evaluation/index.ts";
 import { Indicator } from "../../src/indicator/schema.ts";
 import type { Observation } from "../../src/observation/schema.ts";

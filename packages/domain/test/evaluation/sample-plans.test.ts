@@ -88,10 +88,12 @@ describe("the sample plans' indicators, judged", () => {
     });
     expect(ind.direction).toBe("lower");
     const e = judge(ind, [num(ind, 2023, 27.5)], 2023);
-    expect(e).toMatchObject({ verdict: "behind", breach: true });
+    // No baseline, no time-elapsed line: mid-period it awaits judgement; in 2025 it is decided.
+    expect(e).toMatchObject({ verdict: "needsJudgement", breach: false });
     expect(e.explanation).toBe(
-      "缺少基期值，仅对照目标判断：2023年实际值27.5%，高于约束性目标27%（0.5个百分点），进度滞后。",
+      "规划未设基期值，无法按时序进度测算，对照期末目标研判：2023年实际值27.5%，高于约束性目标27%（0.5个百分点），待研判。",
     );
+    expect(judge(ind, [num(ind, 2025, 27.5)], 2025)).toMatchObject({ verdict: "missed", breach: true });
     expect(judge(ind, [num(ind, 2025, 26.8)], 2025).verdict).toBe("achieved");
   });
 

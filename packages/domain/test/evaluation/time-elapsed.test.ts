@@ -118,12 +118,13 @@ describe("threshold targets (时序进度)", () => {
   it("judges against the target only without a baseline (南阳), and says so", () => {
     const ind = indicator({ target: t.gte(97) });
     const e = evaluate(ind, [num(ind, 2023, 96.5)], 2023);
-    expect(e.verdict).toBe("behind");
+    expect(e.verdict).toBe("needsJudgement");
     expect(e.inputs.baselineValue).toBeNull();
     expect(e.inputs.expected).toBeNull();
     expect(e.explanation).toBe(
-      "缺少基期值，仅对照目标判断：2023年实际值96.5%，低于约束性目标97%（0.5个百分点），进度滞后。",
+      "规划未设基期值，无法按时序进度测算，对照期末目标研判：2023年实际值96.5%，低于约束性目标97%（0.5个百分点），待研判。",
     );
+    expect(evaluate(ind, [num(ind, 2025, 96.5)], 2025).verdict).toBe("missed");
     expect(evaluate(ind, [num(ind, 2023, 97.2)], 2023).verdict).toBe("achieved");
   });
 

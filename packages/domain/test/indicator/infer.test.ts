@@ -34,12 +34,21 @@ describe("inferDirection", () => {
     expect(inferDirection("基本医疗保险参保率", threshold("lte", 27))).toBe("lower");
     expect(inferDirection("基本医疗保险参保率", threshold("gt", 95))).toBe("higher");
     expect(inferDirection("某比例", level(27, "lower"))).toBe("lower");
+    // A benefit ratio under a 左右 target: above the band is better (met), below it is not.
     expect(
       inferDirection("住院费用报销比例", {
         kind: "band",
         quantity: { value: 80, unit: "%" },
         halfWidth: null,
         sustain: true,
+      }),
+    ).toBe("higher");
+    expect(
+      inferDirection("DRG付费占住院费用的比例", {
+        kind: "band",
+        quantity: { value: 70, unit: "%" },
+        halfWidth: null,
+        sustain: false,
       }),
     ).toBe("band");
     expect(inferDirection("住院费用基金支付比例", { kind: "maintain", halfWidth: null })).toBe("band");

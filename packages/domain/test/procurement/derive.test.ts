@@ -4,8 +4,8 @@ import { Observation } from "../../src/observation/index.ts";
 import {
   checkManualObservation,
   type DerivedProcurementValue,
-  deriveProcurementValue,
   derivedObservationSource,
+  deriveProcurementValue,
   indexProcurementData,
   nationalDrugBatches,
   procurementCategoryForIndicatorName,

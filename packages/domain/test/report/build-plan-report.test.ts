@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Project, ProjectItem, Task } from "../../src/index.ts";
 import type { EvaluationLike } from "../../src/report/index.ts";
 import { buildPlanReport, reportTitle, scopeWordOf, summariseReport } from "../../src/report/index.ts";
-import type { Project, ProjectItem, Task } from "../../src/index.ts";
 import { cell, huangshi, indicator, obs, plan } from "./fixtures.ts";
 
 const coverage = indicator({ id: "i1", position: 1, name: "基本医疗保险参保率" });

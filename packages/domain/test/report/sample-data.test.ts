@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inMemoryPlan, sampleObservations } from "../../src/report/index.ts";
 import type { PlanDocument } from "../../src/index.ts";
+import { inMemoryPlan, sampleObservations } from "../../src/report/index.ts";
 import { indicator, plan } from "./fixtures.ts";
 
 describe("sample observations", () => {

@@ -59,7 +59,9 @@ describe("generateNationalDataset", () => {
       expect(codes.has(j.code)).toBe(false);
       if (j.parentCode !== null) {
         expect(codes.has(j.parentCode)).toBe(true); // parents first
-        expect(j.code.slice(0, j.level === "city" ? 2 : 4)).toBe(j.parentCode.slice(0, j.level === "city" ? 2 : 4));
+        expect(j.code.slice(0, j.level === "city" ? 2 : 4)).toBe(
+          j.parentCode.slice(0, j.level === "city" ? 2 : 4),
+        );
       }
       codes.add(j.code);
     }
@@ -92,7 +94,9 @@ describe("generateNationalDataset", () => {
   it("mixes target kinds, attributes, directions and footnote rules", () => {
     const d = generate(SMALL);
     const kinds = new Set(d.indicators.map((i) => i.target.expression.kind));
-    expect(kinds).toEqual(new Set(["threshold", "level", "band", "maintain", "qualitative", "compound", "milestone"]));
+    expect(kinds).toEqual(
+      new Set(["threshold", "level", "band", "maintain", "qualitative", "compound", "milestone"]),
+    );
     expect(new Set(d.indicators.map((i) => i.attribute))).toEqual(new Set(["binding", "expected"]));
     expect(new Set(d.indicators.map((i) => i.direction))).toEqual(new Set(["higher", "lower", "band"]));
     const rules = new Set(d.indicators.map((i) => i.assessment));
