@@ -375,3 +375,67 @@ describe("湖南省 2023: a simplified report from a plan written partly in trad
     expect(overview.evaluations.find((e) => e.indicatorId === r.id)!.verdict).toBe("achieved");
   });
 });
+
+describe("待遇政策调整 in the report: the policy documents' own comparison", () => {
+  const resident3 = (value: number) =>
+    ({
+      kind: "reimbursementRatio",
+      scheme: "resident",
+      service: "inpatient",
+      level: "level3",
+      value,
+    }) as const;
+  const sentence =
+    "城乡居民医保三级医疗机构住院报销比例由60%调整为65%（自2023年1月1日起，依据《关于调整城乡居民医保住院待遇的通知》（黄医保发〔2023〕5号））。";
+
+  it("a 2023 amendment appears in the 2023 report (narrative, table and xlsx), not in a year without change", async () => {
+    const doc2020 = await api().policies.create({
+      title: "黄石市基本医疗保险市级统筹实施办法",
+      docNumber: "黄政规〔2020〕1号",
+      issuer: "黄石市人民政府",
+      jurisdictionCode: "420200",
+      effectiveFrom: "2020-01-01",
+      parameters: [resident3(60)],
+    });
+    expect((await reportOf(huangshi)).policy).toBeNull();
+    await api().policies.create({
+      title: "关于调整城乡居民医保住院待遇的通知",
+      docNumber: "黄医保发〔2023〕5号",
+      issuer: "黄石市医疗保障局",
+      jurisdictionCode: "420200",
+      effectiveFrom: "2023-01-01",
+      supersedes: [{ documentId: doc2020.id, mode: "amend" }],
+      parameters: [resident3(65)],
+    });
+    const r = await reportOf(huangshi);
+    expect(r.policy?.title).toBe("待遇政策调整");
+    expect(r.policy?.paragraphs).toEqual([
+      "2022年12月31日至2023年12月31日，全市调整医疗保障待遇和筹资参数1项：",
+      sentence,
+    ]);
+    expect(r.policy?.tables[0]!.rows).toEqual([
+      [
+        "城乡居民医保三级医疗机构住院报销比例",
+        "60%",
+        "65%",
+        "2023年1月1日",
+        "《关于调整城乡居民医保住院待遇的通知》（黄医保发〔2023〕5号）",
+      ],
+    ]);
+    const md = (await generate(huangshi, "md")).toString("utf8");
+    expect(md).toContain("待遇政策调整");
+    expect(md).toContain(sentence);
+    const zip = await JSZip.loadAsync(await generate(huangshi, "docx"));
+    const xml = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+    expect(xml).toContain(sentence);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await generate(huangshi, "xlsx")) as unknown as ArrayBuffer);
+    const texts = wb.worksheets.flatMap((ws) =>
+      (ws.getSheetValues() as unknown[]).flatMap((r) => (Array.isArray(r) ? r.map(String) : [])),
+    );
+    expect(texts).toContain(sentence);
+    // The year after: nothing changed in 2024's window, so no section.
+    const next = await api().reports.generate({ planId: huangshi, year: 2024, kind: "annual", format: "md" });
+    expect(Buffer.from(next.base64, "base64").toString("utf8")).not.toContain("待遇政策调整");
+  });
+});

@@ -1,6 +1,6 @@
+import type { Verdict } from "@ybplan/domain/evaluation";
 import type { PlanReport, ReportSection, ReportTable, TrajectorySeries } from "@ybplan/domain/report";
 import { formatNumber, type WorkRow, workGrade } from "@ybplan/domain/report";
-import type { Verdict } from "@ybplan/domain/evaluation";
 
 /**
  * The document every format prints: numbered sections of paragraphs, tables and figures, derived
@@ -368,7 +368,7 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
     });
   }
 
-  for (const extra of [report.procurement, report.credit]) {
+  for (const extra of [report.policy, report.procurement, report.credit]) {
     if (!extra) continue;
     sections.push({ key: extra.key, title: extra.title, blocks: extraBlocks(extra, table) });
   }

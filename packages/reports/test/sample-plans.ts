@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { type Jurisdiction, sampleJurisdictions } from "@ybplan/domain/jurisdiction";
+import type { Observation } from "@ybplan/domain";
 import { evaluateIndicator } from "@ybplan/domain/evaluation";
+import { type Jurisdiction, sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import {
   buildPlanReport,
   inMemoryPlan,
@@ -10,7 +11,6 @@ import {
   sampleProjectProgress,
   sampleWorkProgress,
 } from "@ybplan/domain/report";
-import type { Observation } from "@ybplan/domain";
 import { importPlanDocument } from "@ybplan/importer";
 import { type SamplePlan, samplePlans } from "@ybplan/samples";
 import { Effect } from "effect";
@@ -30,6 +30,8 @@ export async function sampleReport(
   sample: SamplePlan,
   year = 2023,
   kind: "annual" | "midTerm" = "annual",
+  /** More of the report's input (a policy window, procurement…), as the API would pass it. */
+  extra: Partial<Parameters<typeof buildPlanReport>[0]> = {},
 ): Promise<SampleReport> {
   const doc = await Effect.runPromise(
     importPlanDocument({ bytes: new Uint8Array(readFileSync(sample.path)), fileName: basename(sample.path) }),
@@ -55,6 +57,7 @@ export async function sampleReport(
     year,
     kind,
     evaluate: (indicator, obs, y) => evaluateIndicator({ indicator, observations: obs, year: y, period }),
+    ...extra,
   });
   return { sample, report, observations, evaluate };
 }

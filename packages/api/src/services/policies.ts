@@ -28,6 +28,7 @@ import {
   formatChineseDate,
   formatParameterValue,
   type ParameterDimensions,
+  type PolicyChange,
   type PolicyDocument,
   PolicyDocumentFields,
   type PolicyDocumentPatch,
@@ -304,11 +305,22 @@ export async function exportInForce(db: Db, dir: JurisdictionDirectory, code: st
   };
 }
 
-/** What changed between two dates, with the report's sentences (待遇政策调整). */
-export async function compare(db: Db, dir: JurisdictionDirectory, code: string, from: string, to: string) {
+/** The parameters changed between two dates for a jurisdiction (its own and inherited documents). */
+export async function policyChangesBetween(
+  db: Db,
+  dir: JurisdictionDirectory,
+  code: string,
+  from: string,
+  to: string,
+): Promise<PolicyChange[]> {
   const chain = chainOf(dir, code);
   const docs = (await loadDocuments(db, { codes: chain })).map((s) => s.doc);
-  const changes = compareInForce(docs, chain, from, to);
+  return compareInForce(docs, chain, from, to);
+}
+
+/** What changed between two dates, with the report's sentences (待遇政策调整). */
+export async function compare(db: Db, dir: JurisdictionDirectory, code: string, from: string, to: string) {
+  const changes = await policyChangesBetween(db, dir, code, from, to);
   const sentences = describePolicyChanges(changes);
   return changes.map((c, i) => ({
     key: c.key,

@@ -4,18 +4,17 @@ import {
   bump,
   type Db,
   indicatorExplanations,
+  indicators as indicatorTable,
   loadCreditSection,
   NotFoundError,
-  indicators as indicatorTable,
   plans,
   reportingCycles,
   tasks as taskTable,
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
-import type { OutlineKind } from "@ybplan/domain/task";
-import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
 import { evaluateIndicator } from "@ybplan/domain/evaluation";
+import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
 import type { Plan } from "@ybplan/domain/plan";
 import {
   buildPlanReport,
@@ -25,6 +24,7 @@ import {
   type ReportKind,
   summariseReport,
 } from "@ybplan/domain/report";
+import type { OutlineKind } from "@ybplan/domain/task";
 import type { ReportFormat } from "@ybplan/reports";
 import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
@@ -32,6 +32,7 @@ import type { PlanDto } from "./dto.ts";
 import { planDto } from "./dto.ts";
 import { listIndicators } from "./indicators.ts";
 import { listObservations } from "./observations.ts";
+import { policyChangesBetween } from "./policies.ts";
 import { procurementSectionForPlan, withProcurementValues } from "./procurement.ts";
 import { attachRevisions, revisionsByPlans } from "./target-revisions.ts";
 import { listProjects, listTasks } from "./work-items.ts";
@@ -179,23 +180,30 @@ export async function planReport(
     });
   }
   const jurisdiction = jurisdictionOf(dir, plan.jurisdictionCode);
-  const [data, tasks, projects, procurement, credit, children, remedies, cycle] = await Promise.all([
-    indicatorData(db, plan, input.year),
-    tasksWithKinds(db, plan.id),
-    listProjects(db, plan.id),
-    procurementSectionForPlan(db, plan.id, input.year),
-    loadCreditSection(db, {
-      jurisdictionCode: jurisdiction.code,
-      jurisdictionName: jurisdiction.name,
-      year: input.year,
-    }),
-    childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
-    remediesOf(db, plan.id, input.year),
-    db
-      .select({ state: reportingCycles.state })
-      .from(reportingCycles)
-      .where(and(eq(reportingCycles.planId, plan.id), eq(reportingCycles.year, input.year))),
-  ]);
+  // 待遇政策调整: the year for an annual report, the period so far for the mid-term review.
+  const policyWindow = {
+    from: `${input.kind === "midTerm" ? plan.baselineYear : input.year - 1}-12-31`,
+    to: `${input.year}-12-31`,
+  };
+  const [data, tasks, projects, procurement, credit, children, remedies, cycle, policyChanges] =
+    await Promise.all([
+      indicatorData(db, plan, input.year),
+      tasksWithKinds(db, plan.id),
+      listProjects(db, plan.id),
+      procurementSectionForPlan(db, plan.id, input.year),
+      loadCreditSection(db, {
+        jurisdictionCode: jurisdiction.code,
+        jurisdictionName: jurisdiction.name,
+        year: input.year,
+      }),
+      childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
+      remediesOf(db, plan.id, input.year),
+      db
+        .select({ state: reportingCycles.state })
+        .from(reportingCycles)
+        .where(and(eq(reportingCycles.planId, plan.id), eq(reportingCycles.year, input.year))),
+      policyChangesBetween(db, dir, jurisdiction.code, policyWindow.from, policyWindow.to),
+    ]);
   return buildReport(plan, jurisdiction, input.year, input.kind, {
     ...data,
     recipient: recipientOf(dir, jurisdiction),
@@ -209,6 +217,7 @@ export async function planReport(
     procurement,
     credit,
     children,
+    policyChanges: { changes: policyChanges, window: policyWindow },
   });
 }
 

@@ -5,6 +5,7 @@ import { type Indicator, indicatorAttributeLabels } from "../indicator/schema.ts
 import type { Jurisdiction } from "../jurisdiction/schema.ts";
 import type { Observation } from "../observation/schema.ts";
 import type { Plan } from "../plan/schema.ts";
+import type { PolicyChange } from "../policy/in-force.ts";
 import { keyTaskKeys } from "../task/outline-kind.ts";
 import {
   type Project,
@@ -17,8 +18,6 @@ import { toSimplified } from "../text/simplify.ts";
 import { cellNumber, cellText, formatQuantity, formatSignedChange, scopeWordOf } from "./format.ts";
 import { withFundFacts } from "./fund.ts";
 import { midTermReview } from "./midterm.ts";
-import { alignProcurementSection } from "./procurement.ts";
-import { readEvaluation, reportVerdictLabels } from "./reading.ts";
 import type {
   ChildSummary,
   CreditSection,
@@ -47,6 +46,9 @@ import {
   taskParagraphs,
   verdictOrder,
 } from "./narrative.ts";
+import { type PolicyWindow, policySection } from "./policy.ts";
+import { alignProcurementSection } from "./procurement.ts";
+import { readEvaluation, reportVerdictLabels } from "./reading.ts";
 import { reviewGrade, reviewGradeLabels, reviewGradeOrder, timeElapsedExpected } from "./review.ts";
 
 /** Evaluates one indicator for the report year (the evaluation engine's `evaluateIndicator`). */
@@ -77,6 +79,8 @@ export interface BuildPlanReportInput {
   readonly children?: readonly ChildSummary[];
   readonly procurement?: ProcurementSection | null;
   readonly credit?: CreditSection | null;
+  /** Policy parameters changed in the report's window (待遇政策调整), from `compareInForce`. */
+  readonly policyChanges?: { readonly changes: readonly PolicyChange[]; readonly window: PolicyWindow };
   /** Tolerance around the time-elapsed line for the review words (default 0.05). */
   readonly reviewTolerance?: number;
   /** Where the year's data stands in the reporting cycle; null when no cycle is kept. */
@@ -192,6 +196,9 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
       ? alignProcurementSection(input.procurement, ordered, scopeWord, year)
       : null,
     credit: input.credit ?? null,
+    policy: input.policyChanges
+      ? policySection(input.policyChanges.changes, input.policyChanges.window, scopeWord)
+      : null,
     midTerm:
       kind === "midTerm"
         ? midTermReview({

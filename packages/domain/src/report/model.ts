@@ -188,6 +188,11 @@ export interface ProcurementSection extends ReportSection {
   readonly key: "procurement";
 }
 
+/** 待遇政策调整: parameters changed by document in the report's window. */
+export interface PolicySection extends ReportSection {
+  readonly key: "policy";
+}
+
 /** Slot filled by the credit helper (issue 8). */
 export interface CreditSection extends ReportSection {
   readonly key: "credit";
@@ -270,6 +275,8 @@ export interface PlanReport {
   readonly children: readonly ChildSummary[];
   readonly procurement: ProcurementSection | null;
   readonly credit: CreditSection | null;
+  /** Null when no policy parameter changed in the window. */
+  readonly policy: PolicySection | null;
   readonly narrative: ReportNarrative;
   /** Mid-term only: the review's own chapters. */
   readonly midTerm: MidTermReview | null;

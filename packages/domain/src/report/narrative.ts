@@ -1,6 +1,5 @@
 import type { Verdict } from "../evaluation/verdict.ts";
-import { workStatusLabels, type WorkStatus } from "../task/schema.ts";
-import { reportVerdictLabels as verdictLabels } from "./reading.ts";
+import { type WorkStatus, workStatusLabels } from "../task/schema.ts";
 import type {
   ChildSummary,
   IndicatorRow,
@@ -9,6 +8,7 @@ import type {
   StatusCounts,
   VerdictCounts,
 } from "./model.ts";
+import { reportVerdictLabels as verdictLabels } from "./reading.ts";
 import { reviewGradeLabels, reviewGradeOrder } from "./review.ts";
 
 /** Formal Chinese sentences written from the report's data. */
