@@ -53,7 +53,12 @@ export function buildCreditSection(input: CreditSectionInput): CreditSection {
         columns: ["年度", "机构数", ...inst.gradeOrder.map((g) => `${g}级`), `${best}级占比`],
         rows: years.map((y) => {
           const d = byYear.get(y)!;
-          return [`${y}年`, d.total, ...inst.gradeOrder.map((g) => d.counts[g] ?? 0), pct(d.shares[best!] ?? 0)];
+          return [
+            `${y}年`,
+            d.total,
+            ...inst.gradeOrder.map((g) => d.counts[g] ?? 0),
+            pct(d.shares[best!] ?? 0),
+          ];
         }),
       });
     } else {
@@ -64,7 +69,11 @@ export function buildCreditSection(input: CreditSectionInput): CreditSection {
   const ratings = input.companyRatings;
   if (ratings) {
     const rated = ratings.filter((r) => r.level !== null);
-    const serious = rated.filter((r) => r.level!.severity >= 3).sort((a, b) => b.level!.severity - a.level!.severity || a.companyName.localeCompare(b.companyName, "zh"));
+    const serious = rated
+      .filter((r) => r.level!.severity >= 3)
+      .sort(
+        (a, b) => b.level!.severity - a.level!.severity || a.companyName.localeCompare(b.companyName, "zh"),
+      );
     const most = serious.filter((r) => r.level!.severity >= 4).length;
     if (rated.length === 0) {
       paragraphs.push(`${year}年末，本省医药价格和招采信用评价中无处于失信等级的医药企业。`);
@@ -101,7 +110,12 @@ export function buildCreditSection(input: CreditSectionInput): CreditSection {
         columns: ["记分区间", "人数"],
         rows: [
           ["1–8分", scored.filter((s) => (s.pointsByYear[String(year)] ?? 0) < 9).length],
-          ["9–11分（暂停）", scored.filter((s) => ((s.pointsByYear[String(year)] ?? 0) >= 9 && (s.pointsByYear[String(year)] ?? 0) < 12)).length],
+          [
+            "9–11分（暂停）",
+            scored.filter(
+              (s) => (s.pointsByYear[String(year)] ?? 0) >= 9 && (s.pointsByYear[String(year)] ?? 0) < 12,
+            ).length,
+          ],
           ["12分及以上（终止）", scored.filter((s) => (s.pointsByYear[String(year)] ?? 0) >= 12).length],
         ],
       });

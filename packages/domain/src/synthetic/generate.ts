@@ -46,7 +46,12 @@ export const SyntheticOptions = z
       });
     }
     if (o.periodEnd <= o.baselineYear) {
-      ctx.issues.push({ code: "custom", input: o.periodEnd, path: ["periodEnd"], message: "规划期末应晚于基期" });
+      ctx.issues.push({
+        code: "custom",
+        input: o.periodEnd,
+        path: ["periodEnd"],
+        message: "规划期末应晚于基期",
+      });
     }
   });
 export type SyntheticOptions = z.infer<typeof SyntheticOptions>;

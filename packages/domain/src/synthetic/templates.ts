@@ -162,11 +162,15 @@ export const TEMPLATES: readonly Template[] = [
     attribute: "expected",
     direction: "higher",
     definition: null,
-    make: qualitativeMoney("收入规模与经济发展水平、筹资标准调整相适应", [0.02, 0.08], [
-      "进展顺利：收入增长与经济发展水平相适应",
-      "基本符合预期：筹资标准按规定调整",
-      "进度滞后：参保人数下降导致收入增长放缓",
-    ]),
+    make: qualitativeMoney(
+      "收入规模与经济发展水平、筹资标准调整相适应",
+      [0.02, 0.08],
+      [
+        "进展顺利：收入增长与经济发展水平相适应",
+        "基本符合预期：筹资标准按规定调整",
+        "进度滞后：参保人数下降导致收入增长放缓",
+      ],
+    ),
   },
   {
     category: "基金安全",
@@ -175,10 +179,11 @@ export const TEMPLATES: readonly Template[] = [
     attribute: "expected",
     direction: "higher",
     definition: null,
-    make: qualitativeMoney("支出规模与经济发展水平、群众医疗需求相适应", [0.03, 0.09], [
-      "进展顺利：支出增长与医疗需求相适应",
-      "基本符合预期：支出增速略高于收入增速",
-    ]),
+    make: qualitativeMoney(
+      "支出规模与经济发展水平、群众医疗需求相适应",
+      [0.03, 0.09],
+      ["进展顺利：支出增长与医疗需求相适应", "基本符合预期：支出增速略高于收入增速"],
+    ),
   },
   {
     category: "基金安全",
@@ -187,10 +192,11 @@ export const TEMPLATES: readonly Template[] = [
     attribute: "expected",
     direction: "higher",
     definition: null,
-    make: qualitativeMoney("保持合理水平", [-0.02, 0.06], [
-      "进展顺利：累计结余可支付月数保持在6至9个月",
-      "进度滞后：累计结余可支付月数低于6个月",
-    ]),
+    make: qualitativeMoney(
+      "保持合理水平",
+      [-0.02, 0.06],
+      ["进展顺利：累计结余可支付月数保持在6至9个月", "进度滞后：累计结余可支付月数低于6个月"],
+    ),
   },
   {
     category: "保障水平",
@@ -373,7 +379,9 @@ export const TEMPLATES: readonly Template[] = [
         target: cell("100%", level(100, "%")),
         footnote: null,
         assessment: "endOfPeriod",
-        observe: (_y, share) => [{ value: num(slip && share > 0 && rng.chance(0.5) ? r1(rng.between(97, 99.9)) : 100) }],
+        observe: (_y, share) => [
+          { value: num(slip && share > 0 && rng.chance(0.5) ? r1(rng.between(97, 99.9)) : 100) },
+        ],
       };
     },
   },
@@ -424,7 +432,9 @@ export const TEMPLATES: readonly Template[] = [
           if (share === 0) return [];
           if (offset === reachedIn) return [{ value: txt("已达成：已实现基本医疗保险省级统筹") }];
           if (offset > reachedIn || !rng.chance(0.6)) return [];
-          return [{ value: txt(rng.pick(["进展顺利：省级统筹方案已报批", "进度滞后：省级统筹方案尚未出台"])) }];
+          return [
+            { value: txt(rng.pick(["进展顺利：省级统筹方案已报批", "进度滞后：省级统筹方案尚未出台"])) },
+          ];
         },
       };
     },

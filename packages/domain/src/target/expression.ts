@@ -7,7 +7,10 @@ import { z } from "zod";
  */
 
 /** Unit of a number as written ("%", "亿元", "个", "类", "万人次", "个月", "元", ...). */
-export const Unit = z.string().min(1).describe("Unit as written in the plan, normalised to simplified characters");
+export const Unit = z
+  .string()
+  .min(1)
+  .describe("Unit as written in the plan, normalised to simplified characters");
 
 /** A number with its unit; `unit` is null when the cell gives none (the indicator's unit applies). */
 export const Quantity = z.object({
@@ -101,9 +104,7 @@ export type SimpleTarget = z.infer<typeof SimpleTarget>;
 /** One cell holding targets for several subjects: "藥品達到90%、高值醫用耗材達到80%". */
 export const CompoundTarget = z.object({
   kind: z.literal("compound"),
-  parts: z
-    .array(z.object({ subject: z.string().min(1), target: SimpleTarget }))
-    .min(2),
+  parts: z.array(z.object({ subject: z.string().min(1), target: SimpleTarget })).min(2),
 });
 
 export const TargetExpression = z.discriminatedUnion("kind", [

@@ -33,7 +33,8 @@ export function highestUnexpired(active: readonly CaseRating[]): CaseRating | nu
 /** Alternative: the most recently confirmed rated case decides, whatever its level. */
 export function latestConfirmed(active: readonly CaseRating[]): CaseRating | null {
   let best: CaseRating | null = null;
-  for (const c of active) if (c.level !== null && (best === null || c.confirmedOn > best.confirmedOn)) best = c;
+  for (const c of active)
+    if (c.level !== null && (best === null || c.confirmedOn > best.confirmedOn)) best = c;
   return best;
 }
 

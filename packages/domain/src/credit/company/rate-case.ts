@@ -3,7 +3,13 @@ import { MissingAssessment, type RuleNotFound, UnknownCategory, UnknownLevel } f
 import { formatYuanZh } from "../shared/money.ts";
 import { type Quarter, compareQuarters } from "../shared/quarter.ts";
 import type { RatedLevel } from "./schema.ts";
-import { type AmountCriterion, type CategoryDef, type CompanyStandard, type LevelDef, amountBasisWords } from "./standard.ts";
+import {
+  type AmountCriterion,
+  type CategoryDef,
+  type CompanyStandard,
+  type LevelDef,
+  amountBasisWords,
+} from "./standard.ts";
 import { type StandardRegistry, standardInForce } from "./standards/index.ts";
 
 /** The facts of one case, aggregated from its events. */
@@ -96,11 +102,15 @@ export function rateUnder(std: CompanyStandard, facts: CaseFacts): Result.Result
     let hit: { level: LevelDef; minYuan: number } | null = null;
     for (const t of rule.thresholds) {
       const level = c.levelByCode.get(t.level)!;
-      if (amount >= t.minYuan && (hit === null || level.severity > hit.level.severity)) hit = { level, minYuan: t.minYuan };
+      if (amount >= t.minYuan && (hit === null || level.severity > hit.level.severity))
+        hit = { level, minYuan: t.minYuan };
     }
     const words = `${amountBasisWords[rule.basis]}${category.amountNoun ?? category.label}${formatYuanZh(amount)}`;
     if (hit) {
-      propose(hit.level, `${hit.level.label}：${words}，达到${std.shortLabel}裁量基准${formatYuanZh(hit.minYuan)}档`);
+      propose(
+        hit.level,
+        `${hit.level.label}：${words}，达到${std.shortLabel}裁量基准${formatYuanZh(hit.minYuan)}档`,
+      );
     } else lowestMissed ??= { amount, basis: words };
   }
 
@@ -137,7 +147,10 @@ export function rateUnder(std: CompanyStandard, facts: CaseFacts): Result.Result
   }
   if (amountRules.length > 0 && facts.amountYuan === null && facts.largestSingleYuan === null) {
     return Result.fail(
-      new MissingAssessment({ eventId: facts.firstEventId, message: `${category.label}须填写涉案金额或认定等级` }),
+      new MissingAssessment({
+        eventId: facts.firstEventId,
+        message: `${category.label}须填写涉案金额或认定等级`,
+      }),
     );
   }
   return Result.fail(
@@ -170,7 +183,8 @@ export function rateCase(
   if (!t || !inTransition) return rateUnder(std, facts);
 
   const own = rateUnder(std, facts);
-  if (Result.isSuccess(own) && own.success.level && own.success.level.severity >= t.ownFromSeverity) return own;
+  if (Result.isSuccess(own) && own.success.level && own.success.level.severity >= t.ownFromSeverity)
+    return own;
   const pred = registry.byId.get(t.predecessor)!;
   const old = rateUnder(pred, facts);
   if (Result.isFailure(old)) return Result.isFailure(own) ? own : old;
@@ -178,7 +192,11 @@ export function rateCase(
   const oldLevel = old.success.level;
   if (oldLevel === null) {
     const ownWords = Result.isSuccess(own) ? own.success.reason : "";
-    return Result.succeed({ standard: pred, level: null, reason: `${old.success.reason}${ownWords ? `；${ownWords}` : ""}${note}` });
+    return Result.succeed({
+      standard: pred,
+      level: null,
+      reason: `${old.success.reason}${ownWords ? `；${ownWords}` : ""}${note}`,
+    });
   }
   if (oldLevel.severity < t.ownFromSeverity) {
     return Result.succeed({ standard: pred, level: oldLevel, reason: `${old.success.reason}${note}` });

@@ -1,6 +1,13 @@
 import { Result } from "effect";
 import { type CreditError, RepairIncomplete } from "../shared/errors.ts";
-import { type Quarter, addYears, quarterEndDate, quarterFromIndex, quarterIndex, quarterOfDate } from "../shared/quarter.ts";
+import {
+  type Quarter,
+  addYears,
+  quarterEndDate,
+  quarterFromIndex,
+  quarterIndex,
+  quarterOfDate,
+} from "../shared/quarter.ts";
 import { type CompanyRatingPolicy, defaultCompanyPolicy } from "./policy.ts";
 import { type CaseFacts, findLevel, rateCase, resolveCategory, toRatedLevel } from "./rate-case.ts";
 import type { CaseRating, CaseStatus, CompanyRating, CreditRepair, DishonestEvent } from "./schema.ts";
@@ -77,7 +84,8 @@ export function rateCompanies(
     let reason: string;
     if (decisive) reason = others > 0 ? `${decisive.reason}（另有${others}项有效失信记录）` : decisive.reason;
     else if (caseRatings.some((c) => c.status === "cleared")) reason = "失信等级已修复清零";
-    else if (caseRatings.some((c) => c.status === "revoked")) reason = "失信认定依据已撤销或变更，不再计入评级";
+    else if (caseRatings.some((c) => c.status === "revoked"))
+      reason = "失信认定依据已撤销或变更，不再计入评级";
     else if (caseRatings.some((c) => c.status === "expired")) reason = "失信记录已过有效期，不再计入评级";
     else if (caseRatings.length > 0) reason = caseRatings[0]!.reason;
     else reason = "无可评级的失信记录";
@@ -91,7 +99,9 @@ export function rateCompanies(
       quarter,
       level: decisive?.level ?? null,
       reason,
-      measures: levelDef ? levelDef.measures.filter((m) => m.appliesTo === "any" || m.appliesTo === first.companyRole) : [],
+      measures: levelDef
+        ? levelDef.measures.filter((m) => m.appliesTo === "any" || m.appliesTo === first.companyRole)
+        : [],
       expiresOn: decisive?.expiresOn ?? null,
       cases: caseRatings,
     });

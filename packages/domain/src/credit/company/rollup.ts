@@ -24,7 +24,11 @@ export interface NationalRollup {
  * NHSA's national compilation of all provinces' 严重 and 特别严重 ratings (published quarterly in
  * numbered issues). A company appears once, under its highest level anywhere.
  */
-export function nationalRollup(ratings: readonly CompanyRating[], quarter: Quarter, minSeverity = 3): NationalRollup {
+export function nationalRollup(
+  ratings: readonly CompanyRating[],
+  quarter: Quarter,
+  minSeverity = 3,
+): NationalRollup {
   const byCompany = new Map<string, RollupEntry>();
   for (const r of ratings) {
     if (!r.level || r.level.severity < minSeverity) continue;
@@ -61,7 +65,11 @@ export function riskWarningList(
   const byCompany = new Map<string, { companyId: string; companyName: string; provinces: Set<string> }>();
   for (const r of ratings) {
     if (!r.level || r.level.severity < minSeverity) continue;
-    const e = byCompany.get(r.companyId) ?? { companyId: r.companyId, companyName: r.companyName, provinces: new Set() };
+    const e = byCompany.get(r.companyId) ?? {
+      companyId: r.companyId,
+      companyName: r.companyName,
+      provinces: new Set(),
+    };
     e.provinces.add(r.province);
     byCompany.set(r.companyId, e);
   }

@@ -11,7 +11,10 @@ import { Source } from "../shared/provenance.ts";
 /** Who a disposal measure or correction applies to. 2025 treats distributors separately. */
 export const CompanyRole = z.enum(["manufacturer", "distributor"]);
 export type CompanyRole = z.infer<typeof CompanyRole>;
-export const companyRoleLabels: Record<CompanyRole, string> = { manufacturer: "生产企业", distributor: "配送企业" };
+export const companyRoleLabels: Record<CompanyRole, string> = {
+  manufacturer: "生产企业",
+  distributor: "配送企业",
+};
 
 export const DisposalMeasure = z.object({
   code: z.string().min(1),
@@ -83,7 +86,12 @@ export type Criterion = z.infer<typeof Criterion>;
 export const CorrectionRules = z.object({
   measures: z.array(z.object({ no: z.number().int().positive(), label: z.string() })),
   required: z.array(
-    z.object({ category: z.string(), level: z.string(), measures: z.array(z.number().int()), source: Source }),
+    z.object({
+      category: z.string(),
+      level: z.string(),
+      measures: z.array(z.number().int()),
+      source: Source,
+    }),
   ),
 });
 export type CorrectionRules = z.infer<typeof CorrectionRules>;
@@ -133,7 +141,8 @@ export function checkStandard(std: CompanyStandard): string[] {
   for (const c of std.criteria) {
     if (c.kind === "amount") {
       if (!cats.has(c.category)) problems.push(`裁量规则引用了未知失信事项 ${c.category}`);
-      for (const t of c.thresholds) if (!levels.has(t.level)) problems.push(`裁量规则引用了未知等级 ${t.level}`);
+      for (const t of c.thresholds)
+        if (!levels.has(t.level)) problems.push(`裁量规则引用了未知等级 ${t.level}`);
     } else {
       if (!levels.has(c.level)) problems.push(`顶格规则引用了未知等级 ${c.level}`);
       for (const k of c.categories ?? []) if (!cats.has(k)) problems.push(`顶格规则引用了未知失信事项 ${k}`);

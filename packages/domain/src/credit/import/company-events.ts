@@ -83,8 +83,18 @@ function lookups(registry: StandardRegistry) {
       circumstance.set(norm(cr.label), cr.circumstance);
     }
   }
-  const role = new Map<string, string>(Object.entries(companyRoleLabels).flatMap(([k, v]) => [[k, k], [v, k]]));
-  const source = new Map<string, string>(Object.entries(caseSourceLabels).flatMap(([k, v]) => [[k, k], [norm(v), k]]));
+  const role = new Map<string, string>(
+    Object.entries(companyRoleLabels).flatMap(([k, v]) => [
+      [k, k],
+      [v, k],
+    ]),
+  );
+  const source = new Map<string, string>(
+    Object.entries(caseSourceLabels).flatMap(([k, v]) => [
+      [k, k],
+      [norm(v), k],
+    ]),
+  );
   source.set("审计", "audit");
   source.set("行政处罚", "penalty-decision");
   return { category, level, circumstance, role, source };
@@ -105,7 +115,8 @@ export function importCompanyEvents(
     if (col && !index.has(col.key)) index.set(col.key, i);
   });
   for (const c of companyEventColumns) {
-    if (c.required && !index.has(c.key)) issues.push({ line: headerLine, field: c.headers[0]!, message: `缺少“${c.headers[0]}”列` });
+    if (c.required && !index.has(c.key))
+      issues.push({ line: headerLine, field: c.headers[0]!, message: `缺少“${c.headers[0]}”列` });
   }
   if (issues.length > 0) return { events: [], issues };
   const L = lookups(registry);
@@ -125,7 +136,8 @@ export function importCompanyEvents(
     const amount = parseYuan(get("amountYuan"));
     if (Number.isNaN(amount)) fail("amountYuan", `金额“${get("amountYuan")}”应为数字，可带“万元”`);
     const single = parseYuan(get("largestSingleYuan"));
-    if (Number.isNaN(single)) fail("largestSingleYuan", `金额“${get("largestSingleYuan")}”应为数字，可带“万元”`);
+    if (Number.isNaN(single))
+      fail("largestSingleYuan", `金额“${get("largestSingleYuan")}”应为数字，可带“万元”`);
     const levelText = get("assessedLevel");
     const level = levelText === "" ? null : (L.level.get(norm(levelText)) ?? undefined);
     if (level === undefined) fail("assessedLevel", `无法识别的认定等级“${levelText}”`);
@@ -135,7 +147,10 @@ export function importCompanyEvents(
     const source = L.source.get(norm(get("source")));
     if (!source) fail("source", `案件来源应为法院判决、行政处罚决定或审计`);
     const circumstances: string[] = [];
-    for (const part of get("circumstances").split(/[;；、]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const part of get("circumstances")
+      .split(/[;；、]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const c = L.circumstance.get(norm(part));
       if (c) circumstances.push(c);
       else fail("circumstances", `无法识别的顶格情形“${part}”`);
@@ -167,7 +182,11 @@ export function importCompanyEvents(
       }
       continue;
     }
-    if (parsed.data.amountYuan === null && parsed.data.assessedLevel === null && parsed.data.circumstances.length === 0) {
+    if (
+      parsed.data.amountYuan === null &&
+      parsed.data.assessedLevel === null &&
+      parsed.data.circumstances.length === 0
+    ) {
       fail("amountYuan", "须填写涉案金额、认定等级或顶格情形之一");
       continue;
     }

@@ -114,7 +114,11 @@ export interface GradeColumns {
 }
 
 /** Grades every institution of one cycle: sum deductions, clamp the score, pick the band. */
-export function gradeColumns(c: CompiledRuleSet, inst: InstitutionColumns, ded: DeductionColumns): GradeColumns {
+export function gradeColumns(
+  c: CompiledRuleSet,
+  inst: InstitutionColumns,
+  ded: DeductionColumns,
+): GradeColumns {
   const n = inst.count;
   const deducted = new Float64Array(n);
   const bonus = new Float64Array(n);
@@ -215,7 +219,9 @@ export function gradeInstitutions(
       continue;
     }
     if (it === undefined) {
-      issues.push(new InvalidDeduction({ eventId: d.id, message: `${ruleSet.name}没有扣分项目“${d.itemCode}”` }));
+      issues.push(
+        new InvalidDeduction({ eventId: d.id, message: `${ruleSet.name}没有扣分项目“${d.itemCode}”` }),
+      );
       continue;
     }
     if (d.points !== null && d.points > c.itemMax[it]!) {
@@ -251,7 +257,13 @@ export function gradeInstitutions(
 
 const measureCache = new WeakMap<RuleSet, SupervisionMeasure[][]>();
 
-function toResult(c: CompiledRuleSet, inst: Institution, year: number, g: GradeColumns, i: number): GradeResult {
+function toResult(
+  c: CompiledRuleSet,
+  inst: Institution,
+  year: number,
+  g: GradeColumns,
+  i: number,
+): GradeResult {
   const rs = c.ruleSet;
   let perBand = measureCache.get(rs);
   if (!perBand) {

@@ -72,7 +72,10 @@ export type SupervisionMeasure = z.infer<typeof SupervisionMeasure>;
 
 export const InstitutionKind = z.enum(["medical", "pharmacy"]);
 export type InstitutionKind = z.infer<typeof InstitutionKind>;
-export const institutionKindLabels: Record<InstitutionKind, string> = { medical: "定点医疗机构", pharmacy: "定点零售药店" };
+export const institutionKindLabels: Record<InstitutionKind, string> = {
+  medical: "定点医疗机构",
+  pharmacy: "定点零售药店",
+};
 
 export const RuleSet = z.object({
   /** Stable id, e.g. "nei-mongol-2026"; with `version` it names one version. */
@@ -114,11 +117,13 @@ export function checkRuleSet(rs: RuleSet): string[] {
   if (rs.bands.at(-1)!.conditions.length > 0) problems.push("最后一个等级须无条件（兜底等级）");
   const measures = new Set(rs.measures.map((m) => m.code));
   for (const b of rs.bands) {
-    for (const m of b.measures) if (!measures.has(m)) problems.push(`等级${b.grade}引用了未定义的监管措施 ${m}`);
+    for (const m of b.measures)
+      if (!measures.has(m)) problems.push(`等级${b.grade}引用了未定义的监管措施 ${m}`);
   }
   const flags = new Set(rs.flags.map((f) => f.code));
   for (const b of rs.bands) {
-    for (const c of b.conditions) if ("flag" in c && !flags.has(c.flag)) problems.push(`等级${b.grade}引用了未定义的情形 ${c.flag}`);
+    for (const c of b.conditions)
+      if ("flag" in c && !flags.has(c.flag)) problems.push(`等级${b.grade}引用了未定义的情形 ${c.flag}`);
   }
   for (const o of rs.overrides) {
     if (!flags.has(o.flag)) problems.push(`直接定级规则引用了未定义的情形 ${o.flag}`);
@@ -128,7 +133,8 @@ export function checkRuleSet(rs: RuleSet): string[] {
   for (const i of rs.items) {
     if (items.has(i.code)) problems.push(`扣分项目代码重复 ${i.code}`);
     items.add(i.code);
-    if (i.maxPoints !== undefined && i.maxPoints < i.points) problems.push(`扣分项目 ${i.code} 的上限小于默认分值`);
+    if (i.maxPoints !== undefined && i.maxPoints < i.points)
+      problems.push(`扣分项目 ${i.code} 的上限小于默认分值`);
   }
   return problems;
 }

@@ -24,7 +24,10 @@ export function staffStandings(
   const byPerson = new Map<string, StaffScoring[]>();
   for (const s of scorings) {
     if (s.date > asOf) continue;
-    if (s.suspensionMonths !== null && (s.suspensionMonths < rules.suspensionMonths.min || s.suspensionMonths > rules.suspensionMonths.max)) {
+    if (
+      s.suspensionMonths !== null &&
+      (s.suspensionMonths < rules.suspensionMonths.min || s.suspensionMonths > rules.suspensionMonths.max)
+    ) {
       issues.push(
         new InvalidScoring({
           scoringId: s.id,
@@ -110,7 +113,9 @@ function standingOf(
         decided: s.suspensionMonths !== null,
         barYears: null,
         reason: `暂停：${year}年累计记分${after}分（${sum}），达到${rules.suspendAt}分，暂停医保支付资格${
-          s.suspensionMonths !== null ? `${months}个月` : `${rules.suspensionMonths.min}–${rules.suspensionMonths.max}个月（期限待定）`
+          s.suspensionMonths !== null
+            ? `${months}个月`
+            : `${rules.suspensionMonths.min}–${rules.suspensionMonths.max}个月（期限待定）`
         }`,
       });
     }
@@ -144,7 +149,10 @@ function standingOf(
     statusUntil,
     actions,
     institutions: [...institutions].sort(),
-    reason: status === "normal" && (pointsByYear[asOf.slice(0, 4)] ?? 0) > 0 ? `本年度已记${pointsByYear[asOf.slice(0, 4)]}分，未达到暂停标准` : reason,
+    reason:
+      status === "normal" && (pointsByYear[asOf.slice(0, 4)] ?? 0) > 0
+        ? `本年度已记${pointsByYear[asOf.slice(0, 4)]}分，未达到暂停标准`
+        : reason,
   };
 }
 

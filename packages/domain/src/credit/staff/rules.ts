@@ -13,7 +13,9 @@ export const StaffPointRules = z.object({
   jurisdiction: z.string().nullable(),
   effectiveFrom: IsoDate,
   /** Severity bands used to pick the points of one act. */
-  severityBands: z.array(z.object({ label: z.string(), min: z.number().int(), max: z.number().int() })).min(1),
+  severityBands: z
+    .array(z.object({ label: z.string(), min: z.number().int(), max: z.number().int() }))
+    .min(1),
   suspendAt: z.number().int().positive(),
   suspensionMonths: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }),
   terminateAt: z.number().int().positive(),
@@ -45,8 +47,16 @@ export const nationalStaffRules2024: StaffPointRules = StaffPointRules.parse({
       url: "https://jlspr.com/yaowen/202409/673644.html",
       tag: "S",
     },
-    { title: "湖南、北京、四川细则：自然年度累计，1月1日自动清零", url: "https://vchenbingguo.com.cn/post/9592.html", tag: "S" },
-    { title: "国家医保局典型案例：村医记10分后又记4分，终止资格、1年内不得再次登记", url: "http://ayao.rasgz.cn/zz/index.php?id=avasor.html", tag: "S" },
+    {
+      title: "湖南、北京、四川细则：自然年度累计，1月1日自动清零",
+      url: "https://vchenbingguo.com.cn/post/9592.html",
+      tag: "S",
+    },
+    {
+      title: "国家医保局典型案例：村医记10分后又记4分，终止资格、1年内不得再次登记",
+      url: "http://ayao.rasgz.cn/zz/index.php?id=avasor.html",
+      tag: "S",
+    },
     { title: "全国经办规程2025年1月1日起施行", url: "https://flcube.com/?p=21345", tag: "S" },
   ],
 });

@@ -34,7 +34,10 @@ export function buildRegistry(
   for (const v of versions) {
     if (v.transition && !byId.has(v.transition.predecessor)) {
       return Result.fail(
-        new InvalidRuleData({ ruleId: v.id, message: `过渡规则引用了未注册的版本 ${v.transition.predecessor}` }),
+        new InvalidRuleData({
+          ruleId: v.id,
+          message: `过渡规则引用了未注册的版本 ${v.transition.predecessor}`,
+        }),
       );
     }
   }
@@ -42,7 +45,9 @@ export function buildRegistry(
 }
 
 /** The registry of the shipped versions (2020, 2025). */
-export const defaultStandards: StandardRegistry = Result.getOrThrow(buildRegistry([standard2020, standard2025]));
+export const defaultStandards: StandardRegistry = Result.getOrThrow(
+  buildRegistry([standard2020, standard2025]),
+);
 
 /**
  * The version in force for a rating made in `quarter`: the latest one whose `effectiveFrom` is not

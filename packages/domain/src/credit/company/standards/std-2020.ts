@@ -4,8 +4,16 @@ import { src } from "./sources.ts";
 const validity = { validityYears: 3, validitySource: src.validityUnknown };
 
 const warn = { code: "written-warning", label: "书面提醒告诫", source: src.orderReading };
-const riskNotice = { code: "risk-notice", label: "依托集中采购平台向采购方提示风险信息", source: src.orderReading };
-const disclose = { code: "national-disclosure", label: "全国公开披露失信信息（国家医保局汇总公布）", source: src.nhsaBands2024 };
+const riskNotice = {
+  code: "risk-notice",
+  label: "依托集中采购平台向采购方提示风险信息",
+  source: src.orderReading,
+};
+const disclose = {
+  code: "national-disclosure",
+  label: "全国公开披露失信信息（国家医保局汇总公布）",
+  source: src.nhsaBands2024,
+};
 
 /**
  * 2020 standard: four levels 一般/中等/严重/特别严重. Bribery bands: single payment 1万/10万/30万/200万
@@ -47,10 +55,30 @@ export const standard2020: CompanyStandardInput = {
     { code: "bribery", label: "医药商业贿赂", amountNoun: "行贿", source: src.opinion34 },
     { code: "tax", label: "涉税违法", amountNoun: "涉税违法金额", source: src.opinion34 },
     { code: "monopoly", label: "实施垄断行为", aliases: ["price-monopoly"], source: src.opinion34 },
-    { code: "improper-pricing", label: "不正当价格行为", aliases: ["price-violation"], source: src.opinion34 },
-    { code: "disrupt-procurement", label: "扰乱集中采购秩序", aliases: ["bid-violation"], source: src.opinion34 },
-    { code: "breach-of-contract", label: "恶意违反合同约定", aliases: ["breach-of-commitment"], source: src.opinion34 },
-    { code: "other-bad-faith", label: "其他有悖诚实信用的行为", aliases: ["resist-supervision"], source: src.opinion34 },
+    {
+      code: "improper-pricing",
+      label: "不正当价格行为",
+      aliases: ["price-violation"],
+      source: src.opinion34,
+    },
+    {
+      code: "disrupt-procurement",
+      label: "扰乱集中采购秩序",
+      aliases: ["bid-violation"],
+      source: src.opinion34,
+    },
+    {
+      code: "breach-of-contract",
+      label: "恶意违反合同约定",
+      aliases: ["breach-of-commitment"],
+      source: src.opinion34,
+    },
+    {
+      code: "other-bad-faith",
+      label: "其他有悖诚实信用的行为",
+      aliases: ["resist-supervision"],
+      source: src.opinion34,
+    },
   ],
   criteria: [
     {

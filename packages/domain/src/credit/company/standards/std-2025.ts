@@ -2,7 +2,11 @@ import type { CompanyStandardInput } from "../standard.ts";
 import { src } from "./sources.ts";
 
 const validity = { validityYears: 3, validitySource: src.validityUnknown };
-const disclose = { code: "national-disclosure", label: "全国公开披露失信信息（国家医保局汇总公布）", source: src.announcement15 };
+const disclose = {
+  code: "national-disclosure",
+  label: "全国公开披露失信信息（国家医保局汇总公布）",
+  source: src.announcement15,
+};
 const distributorSuspension = (years: number) => ({
   code: `suspend-distribution-${years}y`,
   label: `中止本省配送资格${years}年`,
@@ -67,9 +71,24 @@ export const standard2025: CompanyStandardInput = {
     { code: "tax", label: "涉税违法", amountNoun: "涉税违法金额", source: src.discretion2025 },
     { code: "price-monopoly", label: "价格垄断", aliases: ["monopoly"], source: src.discretion2025 },
     { code: "price-violation", label: "价格违法", aliases: ["improper-pricing"], source: src.discretion2025 },
-    { code: "resist-supervision", label: "抗拒监管", aliases: ["other-bad-faith"], source: src.discretion2025 },
-    { code: "bid-violation", label: "违规竞标", aliases: ["disrupt-procurement"], source: src.discretion2025 },
-    { code: "breach-of-commitment", label: "违反承诺", aliases: ["breach-of-contract"], source: src.discretion2025 },
+    {
+      code: "resist-supervision",
+      label: "抗拒监管",
+      aliases: ["other-bad-faith"],
+      source: src.discretion2025,
+    },
+    {
+      code: "bid-violation",
+      label: "违规竞标",
+      aliases: ["disrupt-procurement"],
+      source: src.discretion2025,
+    },
+    {
+      code: "breach-of-commitment",
+      label: "违反承诺",
+      aliases: ["breach-of-contract"],
+      source: src.discretion2025,
+    },
   ],
   criteria: [
     {
@@ -118,7 +137,12 @@ export const standard2025: CompanyStandardInput = {
       { no: 6, label: "退回不当得利" },
     ],
     required: [
-      { category: "bribery", level: "most-serious", measures: [1, 2, 3, 4, 5, 6], source: src.discretion2025 },
+      {
+        category: "bribery",
+        level: "most-serious",
+        measures: [1, 2, 3, 4, 5, 6],
+        source: src.discretion2025,
+      },
       { category: "tax", level: "dishonest", measures: [1, 5, 6], source: src.discretion2025 },
     ],
   },

@@ -1,5 +1,10 @@
 import type { RuleSetInput } from "../rule-set.ts";
-import { flagsCatalogue, huangshiMeasuresSource, illustrativeItems, supervisionMeasures as m } from "./common.ts";
+import {
+  flagsCatalogue,
+  huangshiMeasuresSource,
+  illustrativeItems,
+  supervisionMeasures as m,
+} from "./common.ts";
 
 const scaleSource = {
   title: "广东医疗保障信用管理办法（征求意见稿）：机构千分制，基础分850分，A–E五级",
@@ -51,14 +56,49 @@ export const guangdong2023: RuleSetInput = {
     },
   ],
   bands: [
-    { grade: "A", conditions: [{ metric: "score", op: "gte", value: 900 }], measures: ["praise"], source: provisionalBands },
-    { grade: "B", conditions: [{ metric: "score", op: "gte", value: 850 }], measures: ["routine"], source: provisionalBands },
-    { grade: "C", conditions: [{ metric: "score", op: "gte", value: 750 }], measures: ["early-warning", "interview"], source: provisionalBands },
-    { grade: "D", conditions: [{ metric: "score", op: "gte", value: 600 }], measures: ["interview", "focused-monitoring", "onsite-inspection"], source: provisionalBands },
-    { grade: "E", conditions: [], measures: ["restrict-settlement", "focused-monitoring", "onsite-inspection"], source: provisionalBands },
+    {
+      grade: "A",
+      conditions: [{ metric: "score", op: "gte", value: 900 }],
+      measures: ["praise"],
+      source: provisionalBands,
+    },
+    {
+      grade: "B",
+      conditions: [{ metric: "score", op: "gte", value: 850 }],
+      measures: ["routine"],
+      source: provisionalBands,
+    },
+    {
+      grade: "C",
+      conditions: [{ metric: "score", op: "gte", value: 750 }],
+      measures: ["early-warning", "interview"],
+      source: provisionalBands,
+    },
+    {
+      grade: "D",
+      conditions: [{ metric: "score", op: "gte", value: 600 }],
+      measures: ["interview", "focused-monitoring", "onsite-inspection"],
+      source: provisionalBands,
+    },
+    {
+      grade: "E",
+      conditions: [],
+      measures: ["restrict-settlement", "focused-monitoring", "onsite-inspection"],
+      source: provisionalBands,
+    },
   ],
-  overrides: [{ flag: "seriousDishonestyList", label: "列入严重失信主体名单", grade: "E", source: overrideSource }],
-  measures: [m.praise, m.routine, m.earlyWarning, m.interview, m.restrictSettlement, m.focusedMonitoring, m.onsiteInspection],
+  overrides: [
+    { flag: "seriousDishonestyList", label: "列入严重失信主体名单", grade: "E", source: overrideSource },
+  ],
+  measures: [
+    m.praise,
+    m.routine,
+    m.earlyWarning,
+    m.interview,
+    m.restrictSettlement,
+    m.focusedMonitoring,
+    m.onsiteInspection,
+  ],
   flags: [flagsCatalogue.seriousDishonestyList],
   sources: [scaleSource, overrideSource, huangshiMeasuresSource],
   notes: ["征求意见稿；分数线与扣分、加分项目为暂定"],

@@ -21,8 +21,8 @@ export function parseRuleSet(input: RuleSetInput): Result.Result<RuleSet, Invali
 }
 
 /** The shipped rule sets (each validated at load; a broken one fails the tests, not a user). */
-export const shippedRuleSets: readonly RuleSet[] = [neiMongol2026, guangdong2023, nantongPharmacy2020].map((r) =>
-  Result.getOrThrow(parseRuleSet(r)),
+export const shippedRuleSets: readonly RuleSet[] = [neiMongol2026, guangdong2023, nantongPharmacy2020].map(
+  (r) => Result.getOrThrow(parseRuleSet(r)),
 );
 
 /**
@@ -44,6 +44,9 @@ export function ruleSetFor(
     if (found) return Result.succeed(found);
   }
   return Result.fail(
-    new RuleNotFound({ ruleId: jurisdictionChain.join(">"), message: `${jurisdictionChain[0] ?? ""}在${date}无适用的信用评价规则` }),
+    new RuleNotFound({
+      ruleId: jurisdictionChain.join(">"),
+      message: `${jurisdictionChain[0] ?? ""}在${date}无适用的信用评价规则`,
+    }),
   );
 }

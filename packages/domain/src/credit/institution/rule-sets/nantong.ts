@@ -65,5 +65,8 @@ export const nantongPharmacy2020: RuleSetInput = {
   ],
   flags: [flagsCatalogue.failedAnnualReview],
   sources: [source],
-  notes: ["扣分项目为示例（暂定）", "连续两年优秀可申请升级、C级连续两年考核不合格解除协议，属协议管理，未在评级中计算"],
+  notes: [
+    "扣分项目为示例（暂定）",
+    "连续两年优秀可申请升级、C级连续两年考核不合格解除协议，属协议管理，未在评级中计算",
+  ],
 };

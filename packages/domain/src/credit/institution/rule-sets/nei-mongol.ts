@@ -1,5 +1,10 @@
 import type { RuleSetInput } from "../rule-set.ts";
-import { flagsCatalogue, huangshiMeasuresSource, illustrativeItems, supervisionMeasures as m } from "./common.ts";
+import {
+  flagsCatalogue,
+  huangshiMeasuresSource,
+  illustrativeItems,
+  supervisionMeasures as m,
+} from "./common.ts";
 
 const bandsSource = {
   title: "内蒙古医保信用“1+3”模式：A≥90，80≤B<90，65≤C<80，D<65，一年一评",
@@ -24,10 +29,34 @@ export const neiMongol2026: RuleSetInput = {
   cycle: "calendar-year",
   items: illustrativeItems(1),
   bands: [
-    { grade: "A", conditions: [{ metric: "score", op: "gte", value: 90 }], description: "得分≥90", measures: ["praise"], source: bandsSource },
-    { grade: "B", conditions: [{ metric: "score", op: "gte", value: 80 }], description: "80≤得分<90", measures: ["routine", "early-warning"], source: bandsSource },
-    { grade: "C", conditions: [{ metric: "score", op: "gte", value: 65 }], description: "65≤得分<80", measures: ["interview", "focused-monitoring"], source: bandsSource },
-    { grade: "D", conditions: [], description: "得分<65", measures: ["restrict-settlement", "focused-monitoring", "onsite-inspection"], source: bandsSource },
+    {
+      grade: "A",
+      conditions: [{ metric: "score", op: "gte", value: 90 }],
+      description: "得分≥90",
+      measures: ["praise"],
+      source: bandsSource,
+    },
+    {
+      grade: "B",
+      conditions: [{ metric: "score", op: "gte", value: 80 }],
+      description: "80≤得分<90",
+      measures: ["routine", "early-warning"],
+      source: bandsSource,
+    },
+    {
+      grade: "C",
+      conditions: [{ metric: "score", op: "gte", value: 65 }],
+      description: "65≤得分<80",
+      measures: ["interview", "focused-monitoring"],
+      source: bandsSource,
+    },
+    {
+      grade: "D",
+      conditions: [],
+      description: "得分<65",
+      measures: ["restrict-settlement", "focused-monitoring", "onsite-inspection"],
+      source: bandsSource,
+    },
   ],
   overrides: [
     {
@@ -37,7 +66,15 @@ export const neiMongol2026: RuleSetInput = {
       source: { title: "参照广东规则：列入严重失信主体名单直接评为最低等级", tag: "U" },
     },
   ],
-  measures: [m.praise, m.routine, m.earlyWarning, m.interview, m.restrictSettlement, m.focusedMonitoring, m.onsiteInspection],
+  measures: [
+    m.praise,
+    m.routine,
+    m.earlyWarning,
+    m.interview,
+    m.restrictSettlement,
+    m.focusedMonitoring,
+    m.onsiteInspection,
+  ],
   flags: [flagsCatalogue.seriousDishonestyList],
   sources: [bandsSource, huangshiMeasuresSource],
   notes: ["扣分项目为示例（暂定）", "各等级监管措施按黄石规划所列措施推定"],
