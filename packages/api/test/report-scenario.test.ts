@@ -363,6 +363,12 @@ describe("湖南省 2023: a simplified report from a plan written partly in trad
     });
     const after = (await generate(hunan, "md")).toString("utf8");
     expect(after).not.toContain("尚未审核通过");
+    // An administrator reopens the approved year: the report says when, by whom and why.
+    await api().cycle.unlock({ planId: hunan, year: 2023, reason: "参保率数据经统计部门复核更正" });
+    const unlocked = (await generate(hunan, "md")).toString("utf8");
+    expect(unlocked).toMatch(
+      /2023年度数据审核通过后曾于\d{4}年\d{1,2}月\d{1,2}日由.+解锁修改（原因：参保率数据经统计部门复核更正）。/,
+    );
   });
 
   it("does not call a benefit ratio above its band lagging — in the report or the overview", async () => {

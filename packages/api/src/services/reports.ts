@@ -199,7 +199,12 @@ export async function planReport(
       childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
       remediesOf(db, plan.id, input.year),
       db
-        .select({ state: reportingCycles.state })
+        .select({
+          state: reportingCycles.state,
+          unlockedAt: reportingCycles.unlockedAt,
+          unlockedBy: reportingCycles.unlockedBy,
+          unlockReason: reportingCycles.unlockReason,
+        })
         .from(reportingCycles)
         .where(and(eq(reportingCycles.planId, plan.id), eq(reportingCycles.year, input.year))),
       policyChangesBetween(db, dir, jurisdiction.code, policyWindow.from, policyWindow.to),
@@ -210,6 +215,9 @@ export async function planReport(
     remedies,
     // No row: the year was never opened in the cycle (未填报).
     dataState: cycle[0]?.state ?? "notStarted",
+    unlock: cycle[0]?.unlockedAt
+      ? { at: cycle[0].unlockedAt.toISOString(), by: cycle[0].unlockedBy, reason: cycle[0].unlockReason }
+      : null,
     issuedOn: input.issuedOn ?? new Date().toISOString().slice(0, 10),
     tasks,
     // Items carry their plan (the DTO leaves it out: it hangs under the project).

@@ -85,6 +85,8 @@ export interface BuildPlanReportInput {
   readonly reviewTolerance?: number;
   /** Where the year's data stands in the reporting cycle; null when no cycle is kept. */
   readonly dataState?: CycleState | null;
+  /** Set when an approved year was unlocked by an administrator. */
+  readonly unlock?: YearUnlock | null;
   /** 主送机关 (default: the jurisdiction's people's government). */
   readonly recipient?: string;
   /** 成文日期, ISO date. */
@@ -184,7 +186,7 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
     recipient: input.recipient ?? `${jurisdiction.name}人民政府`,
     issuingBureau: `${jurisdiction.name}医疗保障局`,
     issuedOn: input.issuedOn ?? null,
-    dataNote: dataNote(year, input.dataState ?? null),
+    dataNote: dataNote(year, input.dataState ?? null, input.unlock ?? null),
     indicators: ordered,
     counts,
     reviewCounts,
@@ -233,9 +235,27 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
 }
 
 /** A report on data not yet approved says so (the figures may still change). */
-function dataNote(year: number, state: CycleState | null): string | null {
-  if (state === null || state === "approved") return null;
-  return `${year}年度监测数据尚未审核通过（当前状态：${cycleStateLabels[state]}），本报告数据以审核结果为准。`;
+function dataNote(year: number, state: CycleState | null, unlock: YearUnlock | null): string | null {
+  const notes: string[] = [];
+  if (state !== null && state !== "approved")
+    notes.push(
+      `${year}年度监测数据尚未审核通过（当前状态：${cycleStateLabels[state]}），本报告数据以审核结果为准。`,
+    );
+  if (unlock) {
+    const [y, m, d] = unlock.at.slice(0, 10).split("-").map(Number);
+    notes.push(
+      `${year}年度数据审核通过后曾于${y}年${m}月${d}日${unlock.by ? `由${unlock.by}` : ""}解锁修改${unlock.reason ? `（原因：${unlock.reason}）` : ""}。`,
+    );
+  }
+  return notes.length ? notes.join("") : null;
+}
+
+/** An approved year reopened by an administrator (reporting cycle): the report says so. */
+export interface YearUnlock {
+  /** ISO timestamp. */
+  readonly at: string;
+  readonly by: string | null;
+  readonly reason: string | null;
 }
 
 /** "…规划2023年度实施情况监测报告" / "…规划实施中期评估报告". */
