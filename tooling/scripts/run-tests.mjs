@@ -4,7 +4,15 @@
 import { spawn } from "node:child_process";
 
 // Two at a time: the machine has two cores, and browser and database suites time out when crowded.
-const args = ["turbo", "run", "test", "--continue", "--concurrency=2", "--log-order=grouped", ...process.argv.slice(2)];
+const args = [
+  "turbo",
+  "run",
+  "test",
+  "--continue",
+  "--concurrency=2",
+  "--log-order=grouped",
+  ...process.argv.slice(2),
+];
 const child = spawn("pnpm", ["exec", ...args], {
   stdio: ["inherit", "pipe", "pipe"],
   env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },

@@ -26,11 +26,15 @@ if (!env.DATABASE_URL) env.YBPLAN_DATA_DIR = resolve(root, env.YBPLAN_DATA_DIR |
 
 const serverDir = join(root, "apps/server");
 const tsx = join(serverDir, "node_modules/.bin/tsx");
-const child = spawn(existsSync(tsx) ? tsx : "npx", existsSync(tsx) ? ["src/main.ts"] : ["tsx", "src/main.ts"], {
-  cwd: serverDir,
-  env,
-  stdio: "inherit",
-});
+const child = spawn(
+  existsSync(tsx) ? tsx : "npx",
+  existsSync(tsx) ? ["src/main.ts"] : ["tsx", "src/main.ts"],
+  {
+    cwd: serverDir,
+    env,
+    stdio: "inherit",
+  },
+);
 // Forward signals so the server shuts down gracefully.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -4,7 +4,7 @@
  * common servers' static compression). Run after `vite build`; builds first if dist is missing.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -38,6 +38,8 @@ const assets = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js")
 let allGz = 0;
 for (const f of assets) allGz += gzipSync(readFileSync(join(dist, "assets", f)), { level: 9 }).length;
 
-console.log(`initial JS: ${kb(gz)} KB gzip (${kb(raw)} KB raw) — goal < ${GOAL_KB} KB: ${gz / 1024 < GOAL_KB ? "met" : "NOT met"}`);
+console.log(
+  `initial JS: ${kb(gz)} KB gzip (${kb(raw)} KB raw) — goal < ${GOAL_KB} KB: ${gz / 1024 < GOAL_KB ? "met" : "NOT met"}`,
+);
 console.log(`all JS chunks (${assets.length} files, loaded on demand): ${kb(allGz)} KB gzip`);
 if (gz / 1024 >= GOAL_KB) process.exitCode = 1;

@@ -15,7 +15,12 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(() => createApiClient());
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4 } }} componentSize="middle" button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { borderRadius: 4 } }}
+      componentSize="middle"
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -13,7 +13,11 @@ describe("TargetPreview (domain parser in the browser)", () => {
       "系统理解为【阈值】不低于 97%",
     );
     expect(
-      text(renderToStaticMarkup(createElement(TargetPreview, { text: "藥品達到90%、高值醫用耗材達到80%", unit: "%" }))),
+      text(
+        renderToStaticMarkup(
+          createElement(TargetPreview, { text: "藥品達到90%、高值醫用耗材達到80%", unit: "%" }),
+        ),
+      ),
     ).toBe("系统理解为【复合目标】药品：达到 90%；高值医用耗材：达到 80%");
   });
 
@@ -50,7 +54,7 @@ describe("VerdictCounts", () => {
     );
     expect(text(html)).toMatch(/约束性指标缺数据3/);
     // Zero breaches with missing binding data is not shown in the "all clear" green.
-    expect(html).not.toContain("#389e0d;\">0");
+    expect(html).not.toContain('#389e0d;">0');
     expect(html).toContain("#d46b08");
   });
 });

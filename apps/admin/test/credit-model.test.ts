@@ -35,7 +35,10 @@ describe("credit screen helpers", () => {
 
   it("ships a template whose header the server importer accepts", () => {
     const [head, ...lines] = companyEventTemplate.trim().split("\n");
-    const table = { header: head!.split(","), rows: lines.map((l, i) => ({ line: i + 2, cells: l.split(",") })) };
+    const table = {
+      header: head!.split(","),
+      rows: lines.map((l, i) => ({ line: i + 2, cells: l.split(",") })),
+    };
     const { events, issues } = importCompanyEvents(table);
     expect(issues).toEqual([]);
     expect(events[0]).toMatchObject({ category: "bribery", amountYuan: 600_000, province: "530000" });

@@ -20,7 +20,13 @@ describe("indicator chart series", () => {
   });
 
   it("has no time-elapsed line without a numeric baseline", () => {
-    const s = trajectorySeries({ baselineYear: 2020, periodEnd: 2025, baseline: null, target: 500, actual: [] });
+    const s = trajectorySeries({
+      baselineYear: 2020,
+      periodEnd: 2025,
+      baseline: null,
+      target: 500,
+      actual: [],
+    });
     expect(s.timeElapsed.every((v) => v === null)).toBe(true);
   });
 });

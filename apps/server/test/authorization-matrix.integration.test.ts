@@ -501,7 +501,11 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     "read",
     (c, t) => c.reports.generate.mutate({ planId: t.planId, year: 2023, kind: "annual", format: "md" }),
   ],
-  ["reports.model", "read", (c, t) => c.reports.model.query({ planId: t.planId, year: 2023, kind: "annual" })],
+  [
+    "reports.model",
+    "read",
+    (c, t) => c.reports.model.query({ planId: t.planId, year: 2023, kind: "annual" }),
+  ],
   [
     "reports.setOutlineKind",
     "editPlan",
@@ -659,7 +663,11 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     async (c, t, a) =>
       c.procurement.bindings.set.mutate({ indicatorId: await boundIndicator(a, t), category: "drug" }),
   ],
-  ["procurement.counts.derived", "read", (c, t) => c.procurement.counts.derived.query({ planId: t.planId, years: [2023] })],
+  [
+    "procurement.counts.derived",
+    "read",
+    (c, t) => c.procurement.counts.derived.query({ planId: t.planId, years: [2023] }),
+  ],
   [
     "procurement.counts.reportSection",
     "read",
@@ -720,8 +728,16 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
         date: "2024-06-01",
       }),
   ],
-  ["credit.companies.recomputeRatings", "admin", (c) => c.credit.companies.recomputeRatings.mutate(MATRIX_QUARTER)],
-  ["credit.companies.ratings", "read", (c, t) => c.credit.companies.ratings.query({ ...MATRIX_QUARTER, province: t.code })],
+  [
+    "credit.companies.recomputeRatings",
+    "admin",
+    (c) => c.credit.companies.recomputeRatings.mutate(MATRIX_QUARTER),
+  ],
+  [
+    "credit.companies.ratings",
+    "read",
+    (c, t) => c.credit.companies.ratings.query({ ...MATRIX_QUARTER, province: t.code }),
+  ],
   // All provinces at once: only for users without a scope root (administrators, national staff).
   ["credit.companies.ratings:allProvinces", "admin", (c) => c.credit.companies.ratings.query(MATRIX_QUARTER)],
   // A company's history lists only the provinces the caller may read.
@@ -746,7 +762,8 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
   [
     "credit.institutions.saveRuleSet",
     "admin",
-    async (c, _t, a) => c.credit.institutions.saveRuleSet.mutate({ ruleSet: await ruleSetFor(a, "410000", "河南省") }),
+    async (c, _t, a) =>
+      c.credit.institutions.saveRuleSet.mutate({ ruleSet: await ruleSetFor(a, "410000", "河南省") }),
   ],
   [
     "credit.institutions.upsert",
@@ -785,7 +802,11 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
       }),
   ],
   ["credit.institutions.regrade", "admin", (c) => c.credit.institutions.regrade.mutate({ year: 2026 })],
-  ["credit.institutions.grades", "readSubtree", (c, t) => c.credit.institutions.grades.query({ year: 2026, jurisdictionCode: t.code })],
+  [
+    "credit.institutions.grades",
+    "readSubtree",
+    (c, t) => c.credit.institutions.grades.query({ year: 2026, jurisdictionCode: t.code }),
+  ],
   [
     "credit.institutions.gradeDistribution",
     "readSubtree",
@@ -859,7 +880,11 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     "editPlan",
     async (c, t, a) => {
       const d = await a.departments.create.mutate({ jurisdictionCode: t.code, name: `待改部门${uniq()}` });
-      return c.departments.update.mutate({ id: d.id, version: d.version, data: { name: `已改部门${uniq()}` } });
+      return c.departments.update.mutate({
+        id: d.id,
+        version: d.version,
+        data: { name: `已改部门${uniq()}` },
+      });
     },
   ],
   [
@@ -878,7 +903,11 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
       return c.tasks.move.mutate({ id: task.id, version: task.version, direction: "up" });
     },
   ],
-  ["tasks.byLeadUnit", "read", (c, t) => c.tasks.byLeadUnit.query({ jurisdictionCode: t.code, today: "2024-07-01" })],
+  [
+    "tasks.byLeadUnit",
+    "read",
+    (c, t) => c.tasks.byLeadUnit.query({ jurisdictionCode: t.code, today: "2024-07-01" }),
+  ],
   [
     "projects.moveItem",
     "editPlan",
@@ -891,13 +920,18 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
   [
     "attachments.upload",
     "enterData",
-    (c, t) => c.attachments.upload.mutate({ taskId: t.taskId, fileName: "佐证.pdf", contentBase64: MATRIX_PDF }),
+    (c, t) =>
+      c.attachments.upload.mutate({ taskId: t.taskId, fileName: "佐证.pdf", contentBase64: MATRIX_PDF }),
   ],
   [
     "attachments.download",
     "read",
     async (c, t, a) => {
-      const f = await a.attachments.upload.mutate({ taskId: t.taskId, fileName: "下载.pdf", contentBase64: MATRIX_PDF });
+      const f = await a.attachments.upload.mutate({
+        taskId: t.taskId,
+        fileName: "下载.pdf",
+        contentBase64: MATRIX_PDF,
+      });
       return c.attachments.download.query({ id: f.id });
     },
   ],
@@ -905,7 +939,11 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     "attachments.delete",
     "enterData",
     async (c, t, a) => {
-      const f = await a.attachments.upload.mutate({ taskId: t.taskId, fileName: "删除.pdf", contentBase64: MATRIX_PDF });
+      const f = await a.attachments.upload.mutate({
+        taskId: t.taskId,
+        fileName: "删除.pdf",
+        contentBase64: MATRIX_PDF,
+      });
       return c.attachments.delete.mutate({ id: f.id });
     },
   ],
@@ -1266,8 +1304,12 @@ describe.each(backends)("authorisation matrix on $name", (backend) => {
       parentCode: "420200",
     });
     // Deductions need a rule set in force: Guangdong's shipped one, re-issued for 湖北省 and 河南省.
-    await admin.credit.institutions.saveRuleSet.mutate({ ruleSet: await ruleSetFor(admin, "420000", "湖北省") });
-    await admin.credit.institutions.saveRuleSet.mutate({ ruleSet: await ruleSetFor(admin, "410000", "河南省") });
+    await admin.credit.institutions.saveRuleSet.mutate({
+      ruleSet: await ruleSetFor(admin, "420000", "湖北省"),
+    });
+    await admin.credit.institutions.saveRuleSet.mutate({
+      ruleSet: await ruleSetFor(admin, "410000", "河南省"),
+    });
     for (const rel of relations) {
       const { code, name } = codes[rel];
       const saved = await admin.import.commit.mutate({ document: planDocument(code, name) });

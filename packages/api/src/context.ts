@@ -1,9 +1,9 @@
 import type { Database, Db } from "@ybplan/db";
 import type { PlanDocument } from "@ybplan/domain/plan";
-import { type ScopeTarget, checkAccess, resolveJurisdiction } from "./auth/access.ts";
+import { checkAccess, resolveJurisdiction, type ScopeTarget } from "./auth/access.ts";
 import { type JurisdictionDirectory, loadDirectory } from "./auth/directory.ts";
 import type { Permission } from "./auth/roles.ts";
-import { type SessionUser, readSessionToken, resolveSession } from "./auth/session.ts";
+import { readSessionToken, resolveSession, type SessionUser } from "./auth/session.ts";
 
 /**
  * Request context. `createContextInner` takes plain dependencies (tests, the CLI and

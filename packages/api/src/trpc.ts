@@ -1,7 +1,7 @@
 import { initTRPC } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "./context.ts";
-import { ForbiddenError, UnauthenticatedError, errorData, inputErrorMessage, toTRPCError } from "./errors.ts";
+import { errorData, ForbiddenError, inputErrorMessage, toTRPCError, UnauthenticatedError } from "./errors.ts";
 
 /**
  * tRPC is initialised once here. Base procedures:

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkAccess } from "../src/auth/access.ts";
 import { JurisdictionDirectory } from "../src/auth/directory.ts";
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from "../src/auth/password.ts";
-import { readSessionToken, sessionCookie } from "../src/auth/session.ts";
 import type { SessionUser } from "../src/auth/session.ts";
+import { readSessionToken, sessionCookie } from "../src/auth/session.ts";
 import { ForbiddenError, UnauthenticatedError } from "../src/errors.ts";
 
 describe("passwords", () => {

@@ -70,21 +70,37 @@ describe("credit API: companies", () => {
         dateConfirmed: "2023-01-01",
         source: "penalty-decision",
       }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("须由省级集中采购机构填写认定等级") });
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("须由省级集中采购机构填写认定等级"),
+    });
   });
 
   it("imports a CSV all-or-nothing, with row issues, within the user's province only", async () => {
     const header = "企业编码,企业名称,评价省份代码,失信事项,案号,涉案金额（元）,认定日期,案件来源\n";
     const bad = `${header}A,甲公司,440000,医药商业贿赂,k1,114万,2022-06-01,法院判决\nB,乙公司,440000,行贿,k2,5万,2022-06-01,法院判决\n`;
-    const out = await as(guangdongReporter).credit.importCompanyEvents({ fileName: "事项.csv", contentBase64: b64(bad) });
-    expect(out).toEqual({ ok: false, issues: [{ line: 3, field: "失信事项", message: "无法识别的失信事项“行贿”" }] });
+    const out = await as(guangdongReporter).credit.importCompanyEvents({
+      fileName: "事项.csv",
+      contentBase64: b64(bad),
+    });
+    expect(out).toEqual({
+      ok: false,
+      issues: [{ line: 3, field: "失信事项", message: "无法识别的失信事项“行贿”" }],
+    });
     const good = `${header}A,甲公司,440000,医药商业贿赂,k1,114万,2022-06-01,法院判决\n`;
-    expect(await as(guangdongReporter).credit.importCompanyEvents({ fileName: "事项.csv", contentBase64: b64(good) })).toEqual({
+    expect(
+      await as(guangdongReporter).credit.importCompanyEvents({
+        fileName: "事项.csv",
+        contentBase64: b64(good),
+      }),
+    ).toEqual({
       ok: true,
       created: 1,
       provinces: ["440000"],
     });
-    await expect(as(hubeiReporter).credit.importCompanyEvents({ fileName: "事项.csv", contentBase64: b64(good) })).rejects.toMatchObject({
+    await expect(
+      as(hubeiReporter).credit.importCompanyEvents({ fileName: "事项.csv", contentBase64: b64(good) }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const events = await as(guangdongReporter).credit.companies.events({ province: "440000" });
@@ -95,14 +111,45 @@ describe("credit API: companies", () => {
 describe("credit API: institutions and staff", () => {
   it("records deductions, re-grades in the database and reports grades and the distribution", async () => {
     const gd = as(guangdongReporter).credit;
-    await gd.institutions.upsert({ code: "H440700001", name: "江门市某医院", kind: "medical", jurisdictionCode: "440700", designatedSince: "2015-01-01" });
-    await gd.institutions.upsert({ code: "H440784001", name: "鹤山市某药店", kind: "pharmacy", jurisdictionCode: "440784", designatedSince: "2019-01-01" });
-    await gd.institutions.createDeduction({ institutionCode: "H440700001", itemCode: "fraud", points: 300, date: "2026-03-01" });
-    await expect(gd.institutions.createDeduction({ institutionCode: "H440700001", itemCode: "fraud", points: 500, date: "2026-03-01" })).rejects.toMatchObject({
+    await gd.institutions.upsert({
+      code: "H440700001",
+      name: "江门市某医院",
+      kind: "medical",
+      jurisdictionCode: "440700",
+      designatedSince: "2015-01-01",
+    });
+    await gd.institutions.upsert({
+      code: "H440784001",
+      name: "鹤山市某药店",
+      kind: "pharmacy",
+      jurisdictionCode: "440784",
+      designatedSince: "2019-01-01",
+    });
+    await gd.institutions.createDeduction({
+      institutionCode: "H440700001",
+      itemCode: "fraud",
+      points: 300,
+      date: "2026-03-01",
+    });
+    await expect(
+      gd.institutions.createDeduction({
+        institutionCode: "H440700001",
+        itemCode: "fraud",
+        points: 500,
+        date: "2026-03-01",
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await gd.institutions.setFlag({ institutionCode: "H440784001", year: 2026, flag: "seriousDishonestyList", on: true });
-    await expect(as(guangdongReporter).credit.institutions.regrade({ year: 2026 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await gd.institutions.setFlag({
+      institutionCode: "H440784001",
+      year: 2026,
+      flag: "seriousDishonestyList",
+      on: true,
+    });
+    await expect(as(guangdongReporter).credit.institutions.regrade({ year: 2026 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await as(admin).credit.institutions.regrade({ year: 2026 });
     const grades = await gd.institutions.grades({ year: 2026, jurisdictionCode: "440700" });
     expect(grades.map((g) => [g.institutionCode, g.grade, g.reason])).toEqual([
@@ -111,13 +158,30 @@ describe("credit API: institutions and staff", () => {
     ]);
     const dist = await gd.institutions.gradeDistribution({ year: 2026, jurisdictionCode: "440000" });
     expect(dist.counts).toEqual({ A: 0, B: 0, C: 0, D: 0, E: 2 });
-    await expect(as(hubeiReporter).credit.institutions.grades({ year: 2026, jurisdictionCode: "440700" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      as(hubeiReporter).credit.institutions.grades({ year: 2026, jurisdictionCode: "440700" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("keeps staff points across institutions: the village doctor's 10 then 4 terminates with a 1-year bar", async () => {
     const gd = as(guangdongReporter).credit;
-    await gd.staff.createScoring({ personId: "P1", personName: "某村医", institutionId: "H440700001", points: 10, date: "2025-04-10", act: "虚构医药服务", suspensionMonths: 3 });
-    await gd.staff.createScoring({ personId: "P1", personName: "某村医", institutionId: "H440784001", points: 4, date: "2025-08-20", act: "串换药品" });
+    await gd.staff.createScoring({
+      personId: "P1",
+      personName: "某村医",
+      institutionId: "H440700001",
+      points: 10,
+      date: "2025-04-10",
+      act: "虚构医药服务",
+      suspensionMonths: 3,
+    });
+    await gd.staff.createScoring({
+      personId: "P1",
+      personName: "某村医",
+      institutionId: "H440784001",
+      points: 4,
+      date: "2025-08-20",
+      act: "串换药品",
+    });
     const { standings } = await gd.staff.standings({ asOf: "2025-09-01", personId: "P1" });
     expect(standings[0]).toMatchObject({
       pointsThisYear: 14,
@@ -148,7 +212,12 @@ describe("credit API: a new rule set added as data", () => {
     bands: [
       { grade: "A", conditions: [{ metric: "score", op: "gte", value: 90 }], measures: ["praise"], source },
       { grade: "B", conditions: [{ metric: "score", op: "gte", value: 80 }], measures: ["routine"], source },
-      { grade: "C", conditions: [], measures: ["focused-monitoring"], source: { ...source, tag: "U" as const } },
+      {
+        grade: "C",
+        conditions: [],
+        measures: ["focused-monitoring"],
+        source: { ...source, tag: "U" as const },
+      },
     ],
     overrides: [],
     measures: [m.praise, m.routine, m.focusedMonitoring],
@@ -157,14 +226,32 @@ describe("credit API: a new rule set added as data", () => {
 
   it("validates, stores and then grades Chongqing's institutions with it", async () => {
     await expect(
-      as(admin).credit.institutions.saveRuleSet({ ruleSet: { ...chongqing, bands: chongqing.bands.slice(0, 2) } }),
+      as(admin).credit.institutions.saveRuleSet({
+        ruleSet: { ...chongqing, bands: chongqing.bands.slice(0, 2) },
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("兜底等级") });
-    await expect(as(guangdongReporter).credit.institutions.saveRuleSet({ ruleSet: chongqing })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await as(admin).credit.institutions.saveRuleSet({ ruleSet: chongqing })).toEqual({ id: "chongqing", version: "2025" });
+    await expect(
+      as(guangdongReporter).credit.institutions.saveRuleSet({ ruleSet: chongqing }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await as(admin).credit.institutions.saveRuleSet({ ruleSet: chongqing })).toEqual({
+      id: "chongqing",
+      version: "2025",
+    });
     expect((await as(admin).credit.institutions.ruleSets()).map((r) => r.id)).toContain("chongqing");
 
-    await as(admin).credit.institutions.upsert({ code: "H500101001", name: "万州区某医院", kind: "medical", jurisdictionCode: "500101", designatedSince: "2010-01-01" });
-    await as(admin).credit.institutions.createDeduction({ institutionCode: "H500101001", itemCode: "swap-items", points: 15, date: "2026-02-01" });
+    await as(admin).credit.institutions.upsert({
+      code: "H500101001",
+      name: "万州区某医院",
+      kind: "medical",
+      jurisdictionCode: "500101",
+      designatedSince: "2010-01-01",
+    });
+    await as(admin).credit.institutions.createDeduction({
+      institutionCode: "H500101001",
+      itemCode: "swap-items",
+      points: 15,
+      date: "2026-02-01",
+    });
     const run = await as(admin).credit.institutions.regrade({ year: 2026 });
     expect(run.counts.find((c) => c.ruleSetId === "chongqing")?.graded).toBe(1);
     const [g] = await as(admin).credit.institutions.grades({ year: 2026, jurisdictionCode: "500000" });

@@ -1,4 +1,4 @@
-import { type Database, auditLog, savePlanDocument } from "@ybplan/db";
+import { auditLog, type Database, savePlanDocument } from "@ybplan/db";
 import { type IndicatorDraft, type PlanDocument, PlanDocumentFormat } from "@ybplan/domain/plan";
 import { parseTargetCell } from "@ybplan/domain/target";
 import { and, asc, eq } from "drizzle-orm";

@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { ConflictError, NotFoundError, ValidationError } from "@ybplan/db";
-import { describe, expect, it } from "vitest";
 import { ProcurementDataError } from "@ybplan/domain/procurement";
-import { ForbiddenError, TooManyAttemptsError, errorData, errorKind, toTRPCError } from "../src/errors.ts";
+import { describe, expect, it } from "vitest";
+import { errorData, errorKind, ForbiddenError, TooManyAttemptsError, toTRPCError } from "../src/errors.ts";
 
 describe("toTRPCError (the one translation of tagged errors)", () => {
   it("maps each tag to its code and keeps the Chinese message", () => {

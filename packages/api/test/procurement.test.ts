@@ -16,8 +16,8 @@ import { parseTargetCell } from "@ybplan/domain/target";
 import { count } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller, createContextInner } from "../src/index.ts";
 import type { SessionUser } from "../src/auth/session.ts";
+import { createCaller, createContextInner } from "../src/index.ts";
 import { withProcurementValues } from "../src/services/procurement.ts";
 
 let database: Database;
@@ -90,7 +90,9 @@ afterAll(() => database.close());
 
 describe("procurement API", () => {
   it("loads the shipped national batches once (administrators only)", async () => {
-    await expect(as(hubeiPlanner).procurement.batches.loadReference()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(hubeiPlanner).procurement.batches.loadReference()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await as(admin).procurement.batches.loadReference()).toEqual({ inserted: 18 });
     expect(await as(admin).procurement.batches.loadReference()).toEqual({ inserted: 0 });
     const list = await as(huangshiReporter).procurement.batches.list({ category: "drug" });
@@ -238,7 +240,9 @@ describe("procurement API", () => {
       },
     ]);
 
-    const listed = await as(huangshiReporter).procurement.implementations.list({ jurisdictionCode: "420200" });
+    const listed = await as(huangshiReporter).procurement.implementations.list({
+      jurisdictionCode: "420200",
+    });
     expect(listed.every((i) => i.inherited && i.jurisdictionName === "湖北省")).toBe(true);
     await expect(
       as(huangshiReporter).procurement.implementations.list({ jurisdictionCode: "411300" }),
@@ -249,9 +253,15 @@ describe("procurement API", () => {
     const bindings = await as(huangshiReporter).procurement.bindings.list({ planId });
     expect(bindings).toMatchObject([{ category: null, suggested: "drug" }]);
     await expect(
-      as(huangshiReporter).procurement.bindings.set({ indicatorId: bindings[0]!.indicatorId, category: "drug" }),
+      as(huangshiReporter).procurement.bindings.set({
+        indicatorId: bindings[0]!.indicatorId,
+        category: "drug",
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await as(hubeiPlanner).procurement.bindings.set({ indicatorId: bindings[0]!.indicatorId, category: "drug" });
+    await as(hubeiPlanner).procurement.bindings.set({
+      indicatorId: bindings[0]!.indicatorId,
+      category: "drug",
+    });
     // A manual value typed for 2021 (stored directly: the test is about the check, not data entry).
     await database.db.insert(observations).values({
       indicatorId: bindings[0]!.indicatorId,

@@ -419,7 +419,7 @@ describe("待遇政策调整 in the report: the policy documents' own comparison
       "2022年12月31日至2023年12月31日，全市调整医疗保障待遇和筹资参数1项：",
       sentence,
     ]);
-    expect(r.policy?.tables[0]!.rows).toEqual([
+    expect(r.policy?.tables[0]?.rows).toEqual([
       [
         "城乡居民医保三级医疗机构住院报销比例",
         "60%",

@@ -86,7 +86,9 @@ export async function runCreditDbBench(
     await raw.unsafe(`ANALYZE`);
     const loadMs = performance.now() - t0;
 
-    const pidRows = (await database.db.execute(sql`SELECT pg_backend_pid() AS pid`)) as unknown as { pid: number }[];
+    const pidRows = (await database.db.execute(sql`SELECT pg_backend_pid() AS pid`)) as unknown as {
+      pid: number;
+    }[];
     const pid = Number(pidRows[0]!.pid);
     const cpu0 = backendCpuMs(pid);
     const t1 = performance.now();
@@ -106,7 +108,9 @@ export async function runCreditDbBench(
         goalMs: dbRegradeGoalMs,
         detail: `${institutions.toLocaleString("en")} institutions, ${deductions.toLocaleString("en")} deductions; graded ${counts
           .map((c) => `${c.ruleSetId}=${c.graded}`)
-          .join(" ")}; server CPU ${cpu === null ? "n/a" : `${(cpu / 1000).toFixed(1)} s`}, load average ${load.toFixed(1)} on ${cpus().length} cores (loading, not timed: ${(loadMs / 1000).toFixed(1)} s)`,
+          .join(
+            " ",
+          )}; server CPU ${cpu === null ? "n/a" : `${(cpu / 1000).toFixed(1)} s`}, load average ${load.toFixed(1)} on ${cpus().length} cores (loading, not timed: ${(loadMs / 1000).toFixed(1)} s)`,
       },
       {
         name: "credit (PostgreSQL): grade distribution of 内蒙古 2026",
@@ -128,7 +132,9 @@ export async function runCreditDbBench(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.YBPLAN_TEST_DATABASE_URL;
   if (!url) {
-    console.log("credit (PostgreSQL): skipped — set YBPLAN_TEST_DATABASE_URL (tooling/scripts/start-postgres.sh)");
+    console.log(
+      "credit (PostgreSQL): skipped — set YBPLAN_TEST_DATABASE_URL (tooling/scripts/start-postgres.sh)",
+    );
   } else {
     for (const f of await runCreditDbBench(url)) {
       const verdict = f.goalMs === null ? "" : f.measuredMs < f.goalMs ? "  ✔ within goal" : "  ✘ over goal";

@@ -1,12 +1,12 @@
-import {
-  type DeductionEvent,
-  type Institution,
-  type RuleSet,
-  gradeInstitutions,
-  shippedRuleSets,
-} from "@ybplan/domain/credit";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import {
+  type DeductionEvent,
+  gradeInstitutions,
+  type Institution,
+  type RuleSet,
+  shippedRuleSets,
+} from "@ybplan/domain/credit";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -115,17 +115,15 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
           designatedSince: i.designatedSince,
         })),
       );
-      await database.db
-        .insert(creditInstitutionDeductions)
-        .values(
-          data.deductions.map((d) => ({
-            id: d.id,
-            institutionCode: d.institutionId,
-            itemCode: d.itemCode,
-            points: d.points,
-            date: d.date,
-          })),
-        );
+      await database.db.insert(creditInstitutionDeductions).values(
+        data.deductions.map((d) => ({
+          id: d.id,
+          institutionCode: d.institutionId,
+          itemCode: d.itemCode,
+          points: d.points,
+          date: d.date,
+        })),
+      );
       await database.db
         .insert(creditInstitutionFlags)
         .values(
@@ -209,7 +207,10 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
       const gone = data.institutions.find((i) => i.jurisdiction.startsWith("15"))!.id;
       await database.db.delete(creditInstitutions).where(eq(creditInstitutions.code, gone));
       await regradeInDatabase(database.db, shippedRuleSets, 2026);
-      const rows = await database.db.select().from(creditInstitutionGrades).where(eq(creditInstitutionGrades.institutionCode, gone));
+      const rows = await database.db
+        .select()
+        .from(creditInstitutionGrades)
+        .where(eq(creditInstitutionGrades.institutionCode, gone));
       expect(rows).toEqual([]);
     });
 
@@ -235,14 +236,12 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
           source: "penalty-decision",
         },
       ]);
-      await database.db
-        .insert(creditCompanyRepairs)
-        .values({
-          companyId: "ytf",
-          provinceCode: "530000",
-          caseRef: "（2021）云01刑初1号",
-          date: "2023-02-01",
-        });
+      await database.db.insert(creditCompanyRepairs).values({
+        companyId: "ytf",
+        provinceCode: "530000",
+        caseRef: "（2021）云01刑初1号",
+        date: "2023-02-01",
+      });
       const q2 = await recomputeCompanyRatings(database.db, { year: 2022, quarter: 2 });
       expect(q2.issues.map((i) => i._tag)).toEqual(["MissingAssessment"]);
       await recomputeCompanyRatings(database.db, { year: 2023, quarter: 1 });
@@ -256,13 +255,26 @@ function suite(label: string, open: () => Promise<{ database: Database; done: ()
     });
 
     it("builds the report's credit section from the stored grades", async () => {
-      const section = await loadCreditSection(database.db, { jurisdictionCode: "150000", jurisdictionName: "内蒙古自治区", year: 2026 });
-      const stored = await database.db.select().from(creditInstitutionGrades).where(eq(creditInstitutionGrades.year, 2026));
+      const section = await loadCreditSection(database.db, {
+        jurisdictionCode: "150000",
+        jurisdictionName: "内蒙古自治区",
+        year: 2026,
+      });
+      const stored = await database.db
+        .select()
+        .from(creditInstitutionGrades)
+        .where(eq(creditInstitutionGrades.year, 2026));
       const n = stored.filter((r) => r.jurisdictionCode.startsWith("15")).length;
       expect(section?.key).toBe("credit");
       expect(section?.paragraphs[0]).toContain(`内蒙古自治区共${n}家定点医药机构参加信用评价`);
       expect(section!.tables[0]!.columns).toEqual(["年度", "机构数", "A级", "B级", "C级", "D级", "A级占比"]);
-      expect(await loadCreditSection(database.db, { jurisdictionCode: "420000", jurisdictionName: "湖北省", year: 2026 })).toBeNull();
+      expect(
+        await loadCreditSection(database.db, {
+          jurisdictionCode: "420000",
+          jurisdictionName: "湖北省",
+          year: 2026,
+        }),
+      ).toBeNull();
     });
   });
 }

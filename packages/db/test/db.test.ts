@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  assertVersion,
   auditLog,
   ConflictError,
   type Database,
@@ -14,7 +15,6 @@ import {
   savePlanDocument,
   tasks,
   ValidationError,
-  assertVersion,
 } from "../src/index.ts";
 import { cell, huangshiDoc, insertSampleJurisdictions } from "./fixtures.ts";
 

@@ -14,16 +14,16 @@
  * database variant (PostgreSQL) is packages/db/bench/credit.bench.ts.
  */
 import {
+  bandCountsBySlot,
   type CompiledRuleSet,
+  compileRuleSet,
   DeductionEvent,
   DishonestEvent,
-  type Institution,
-  StaffScoring,
-  bandCountsBySlot,
-  compileRuleSet,
   gradeColumns,
   gradeInstitutions,
+  type Institution,
   rateCompanies,
+  StaffScoring,
   shippedRuleSets,
   staffStandings,
 } from "../src/credit/index.ts";
@@ -31,7 +31,6 @@ import { type Benchmark, type BenchResult, formatTable, measure } from "./harnes
 
 export const institutionGoalMs = 60_000;
 export const companyGoalMs = 5_000;
-
 
 /** Deterministic PRNG (mulberry32) so every run grades the same data. */
 function rng(seed: number): () => number {
@@ -84,7 +83,15 @@ export function syntheticInstitutions(total = 1_100_000, deductions = 5_000_000,
       item[i] = it;
       points[i] = rand() < 0.7 ? Number.NaN : compiled.itemPoints[it]!;
     }
-    return { compiled, count, yearsDesignated, flags, slot, slotCount, ded: { count: nd, institution, item, points } };
+    return {
+      compiled,
+      count,
+      yearsDesignated,
+      flags,
+      slot,
+      slotCount,
+      ded: { count: nd, institution, item, points },
+    };
   });
 }
 
@@ -92,7 +99,11 @@ function regradeAll(parts: Partition[]): { perGrade: Map<string, number>; slots:
   const perGrade = new Map<string, number>();
   let slots = 0;
   for (const p of parts) {
-    const g = gradeColumns(p.compiled, { count: p.count, yearsDesignated: p.yearsDesignated, flags: p.flags }, p.ded);
+    const g = gradeColumns(
+      p.compiled,
+      { count: p.count, yearsDesignated: p.yearsDesignated, flags: p.flags },
+      p.ded,
+    );
     const bands = p.compiled.ruleSet.bands;
     const dist = bandCountsBySlot(g.band, p.slot, p.slotCount, bands.length);
     slots += p.slotCount;
@@ -107,9 +118,37 @@ function regradeAll(parts: Partition[]): { perGrade: Map<string, number>; slots:
 }
 
 const provinces = [
-  "110000", "120000", "130000", "140000", "150000", "210000", "220000", "230000", "310000", "320000", "330000",
-  "340000", "350000", "360000", "370000", "410000", "420000", "430000", "440000", "450000", "460000", "500000",
-  "510000", "520000", "530000", "540000", "610000", "620000", "630000", "640000", "650000",
+  "110000",
+  "120000",
+  "130000",
+  "140000",
+  "150000",
+  "210000",
+  "220000",
+  "230000",
+  "310000",
+  "320000",
+  "330000",
+  "340000",
+  "350000",
+  "360000",
+  "370000",
+  "410000",
+  "420000",
+  "430000",
+  "440000",
+  "450000",
+  "460000",
+  "500000",
+  "510000",
+  "520000",
+  "530000",
+  "540000",
+  "610000",
+  "620000",
+  "630000",
+  "640000",
+  "650000",
 ];
 
 export function syntheticCompanyEvents(n = 50_000, seed = 2025): DishonestEvent[] {
@@ -137,7 +176,9 @@ export function syntheticCompanyEvents(n = 50_000, seed = 2025): DishonestEvent[
         largestSingleYuan: amount !== null && rand() < 0.3 ? Math.round(amount * rand()) : null,
         circumstances: rand() < 0.01 ? ["bribed-medical-security-staff"] : [],
         // Assessed levels use codes both versions know during the transition.
-        assessedLevel: monetary ? null : assessed[Math.floor(rand() * (y >= 2025 ? 1 : 3)) + (y >= 2025 ? 2 : 0)]!,
+        assessedLevel: monetary
+          ? null
+          : assessed[Math.floor(rand() * (y >= 2025 ? 1 : 3)) + (y >= 2025 ? 2 : 0)]!,
         dateConfirmed: `${y}-${String(m).padStart(2, "0")}-15`,
         source: rand() < 0.5 ? "court-judgment" : "penalty-decision",
       }),
@@ -153,25 +194,35 @@ export function runCreditBench(): BenchResult[] {
   const parts = syntheticInstitutions();
   const nInst = parts.reduce((s, p) => s + p.count, 0);
   const nDed = parts.reduce((s, p) => s + p.ded.count, 0);
-  const regrade = measure("credit: re-grade 1.1M institutions / 5M deductions (in memory)", institutionGoalMs, () => regradeAll(parts), {
-    runs: 3,
-    detail: (v) => {
-      const { perGrade, slots } = v as ReturnType<typeof regradeAll>;
-      return `${nInst.toLocaleString("en")} institutions, ${nDed.toLocaleString("en")} deductions, 3 rule sets, distribution over ${slots} jurisdictions; ${[...perGrade].map(([k, n]) => `${k}=${n}`).join(" ")}. In-memory engine; the PostgreSQL variant is packages/db/bench/credit.bench.ts.`;
+  const regrade = measure(
+    "credit: re-grade 1.1M institutions / 5M deductions (in memory)",
+    institutionGoalMs,
+    () => regradeAll(parts),
+    {
+      runs: 3,
+      detail: (v) => {
+        const { perGrade, slots } = v as ReturnType<typeof regradeAll>;
+        return `${nInst.toLocaleString("en")} institutions, ${nDed.toLocaleString("en")} deductions, 3 rule sets, distribution over ${slots} jurisdictions; ${[...perGrade].map(([k, n]) => `${k}=${n}`).join(" ")}. In-memory engine; the PostgreSQL variant is packages/db/bench/credit.bench.ts.`;
+      },
     },
-  });
+  );
   figures.push(stripValue(regrade));
 
   // 2. Companies.
   const events = syntheticCompanyEvents();
-  const companies = measure("credit: rate 50,000 company events (one quarter)", companyGoalMs, () => rateCompanies(events, [], { year: 2025, quarter: 4 }), {
-    runs: 3,
-    detail: (v) => {
-      const run = v as ReturnType<typeof rateCompanies>;
-      const rated = run.ratings.filter((r) => r.level !== null).length;
-      return `${events.length} events → ${run.ratings.length} company×province ratings, ${rated} with a level, ${run.issues.length} issues (2025Q4, inside the 2025 transition)`;
+  const companies = measure(
+    "credit: rate 50,000 company events (one quarter)",
+    companyGoalMs,
+    () => rateCompanies(events, [], { year: 2025, quarter: 4 }),
+    {
+      runs: 3,
+      detail: (v) => {
+        const run = v as ReturnType<typeof rateCompanies>;
+        const rated = run.ratings.filter((r) => r.level !== null).length;
+        return `${events.length} events → ${run.ratings.length} company×province ratings, ${rated} with a level, ${run.issues.length} issues (2025Q4, inside the 2025 transition)`;
+      },
     },
-  });
+  );
   figures.push(stripValue(companies));
 
   // 3a. Object API, for information.
@@ -192,10 +243,15 @@ export function runCreditBench(): BenchResult[] {
       date: "2026-05-01",
     }),
   );
-  const obj = measure("credit: object API, 110k institutions / 500k deductions", null, () => gradeInstitutions(rs, insts, deds, 2026), {
-    runs: 1,
-    detail: (v) => `${(v as ReturnType<typeof gradeInstitutions>).results.length} results with reasons`,
-  });
+  const obj = measure(
+    "credit: object API, 110k institutions / 500k deductions",
+    null,
+    () => gradeInstitutions(rs, insts, deds, 2026),
+    {
+      runs: 1,
+      detail: (v) => `${(v as ReturnType<typeof gradeInstitutions>).results.length} results with reasons`,
+    },
+  );
   figures.push(stripValue(obj));
 
   // 3b. Staff points, for information.
@@ -210,13 +266,18 @@ export function runCreditBench(): BenchResult[] {
       act: "违规",
     }),
   );
-  const staff = measure("credit: staff 12-point standings, 200k scorings", null, () => staffStandings(scorings, "2025-12-31"), {
-    runs: 1,
-    detail: (v) => {
-      const st = (v as ReturnType<typeof staffStandings>).standings;
-      return `${st.length} people, ${st.filter((s) => s.status === "terminated").length} terminated`;
+  const staff = measure(
+    "credit: staff 12-point standings, 200k scorings",
+    null,
+    () => staffStandings(scorings, "2025-12-31"),
+    {
+      runs: 1,
+      detail: (v) => {
+        const st = (v as ReturnType<typeof staffStandings>).standings;
+        return `${st.length} people, ${st.filter((s) => s.status === "terminated").length} terminated`;
+      },
     },
-  });
+  );
   figures.push(stripValue(staff));
   return figures;
 }

@@ -100,7 +100,12 @@ export function formatTable(results: readonly BenchResult[]): string {
     ]),
   ];
   const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((row) => width(row[c]!))));
-  const lines = rows.map((row) => row.map((cell, c) => pad(cell, widths[c]!)).join("  ").trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, c) => pad(cell, widths[c]!))
+      .join("  ")
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   const details = results.filter((r) => r.detail !== undefined).map((r) => `  ${r.name}: ${r.detail}`);
   return [...lines, ...(details.length > 0 ? ["", ...details] : [])].join("\n");

@@ -17,6 +17,10 @@ for (const b of benchmarks) {
   if (filter !== undefined && !b.name.includes(filter)) continue;
   results.push(...(await b.run()));
 }
-const load = loadavg().map((l) => l.toFixed(1)).join(" / ");
-console.log(`machine: ${cpus().length} CPUs, load average ${load} (1/5/15 min); measured = median wall time\n`);
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ");
+console.log(
+  `machine: ${cpus().length} CPUs, load average ${load} (1/5/15 min); measured = median wall time\n`,
+);
 console.log(formatTable(results));

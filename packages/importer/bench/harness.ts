@@ -45,10 +45,20 @@ function ms(n: number): string {
 export function formatTable(results: readonly BenchResult[]): string {
   const rows = [
     ["benchmark", "measured", "goal", "status"],
-    ...results.map((r) => [r.name, ms(r.measuredMs), r.goalMs === null ? "—" : `< ${ms(r.goalMs)}`, status(r)]),
+    ...results.map((r) => [
+      r.name,
+      ms(r.measuredMs),
+      r.goalMs === null ? "—" : `< ${ms(r.goalMs)}`,
+      status(r),
+    ]),
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => (row[c] ?? "").length)));
-  const lines = rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+      .join("  ")
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   const details = results.filter((r) => r.detail !== undefined).map((r) => `  ${r.name}: ${r.detail}`);
   return [...lines, ...(details.length > 0 ? ["", ...details] : [])].join("\n");

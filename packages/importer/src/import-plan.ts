@@ -1,10 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
-import { Effect, Result } from "effect";
 import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
-import { type IndicatorDraft, type PlanDocument, PlanDocumentFormat, type TaskDraft } from "@ybplan/domain/plan";
+import {
+  type IndicatorDraft,
+  type PlanDocument,
+  PlanDocumentFormat,
+  type TaskDraft,
+} from "@ybplan/domain/plan";
+import { Effect, Result } from "effect";
 import { type DocumentFormat, decodeText, detectFormat } from "./decode/index.ts";
 import { docxToHtml } from "./docx/index.ts";
-import { type ImportError, MAX_INPUT_BYTES, importError } from "./errors.ts";
+import { type ImportError, importError, MAX_INPUT_BYTES } from "./errors.ts";
 import { htmlToText } from "./html/html-to-text.ts";
 import { type SourceLine, toSourceLines } from "./lines/source-lines.ts";
 import { readMetadata } from "./metadata/index.ts";
@@ -42,7 +47,10 @@ function stem(fileName: string): string {
  * The text under the plan's goals heading (主要目标, 发展目标, 主要指标), one line per source line so
  * prose warnings keep their line numbers; the whole document when there is no such heading.
  */
-function goalsText(lines: readonly SourceLine[], tasks: readonly TaskDraft[]): { text: string; firstLine: number } {
+function goalsText(
+  lines: readonly SourceLine[],
+  tasks: readonly TaskDraft[],
+): { text: string; firstLine: number } {
   const goal = tasks.find((t) => /目标|指标/.test(t.title));
   const from = goal?.line ?? 0;
   const next = goal ? tasks.find((t) => t.line > goal.line && t.level <= goal.level) : undefined;
@@ -63,7 +71,10 @@ function goalsText(lines: readonly SourceLine[], tasks: readonly TaskDraft[]): {
  * outline; when no table is found, indicators written as prose in the goals section are read
  * instead and flagged. Fails only when there is nothing to read (`Empty`, `NoPlanContent`).
  */
-export function importPlanText(text: string, options: ImportTextOptions = {}): Result.Result<PlanDocument, ImportError> {
+export function importPlanText(
+  text: string,
+  options: ImportTextOptions = {},
+): Result.Result<PlanDocument, ImportError> {
   if (text.trim() === "") return Result.fail(importError("Empty"));
   const format = options.format ?? "text";
   const body = format === "html" ? htmlToText(text) : text;
@@ -90,7 +101,11 @@ export function importPlanText(text: string, options: ImportTextOptions = {}): R
     if (table.captionIndex !== null) excluded.add(table.captionIndex);
   }
   if (meta.titleIndex !== null) excluded.add(meta.titleIndex); // the title is no outline entry
-  const projects = readProjects(lines, new Set(table?.captionIndex == null ? [] : [table.captionIndex]), warnings);
+  const projects = readProjects(
+    lines,
+    new Set(table?.captionIndex == null ? [] : [table.captionIndex]),
+    warnings,
+  );
   for (const i of projects.lines) excluded.add(i);
   const outline = readOutline(lines, excluded);
 
@@ -140,25 +155,35 @@ export function importPlanDocument(input: ImportInput): Effect.Effect<PlanDocume
     if (format === "docx") {
       const html = yield* docxToHtml(bytes);
       const text = htmlToText(html);
-      const doc = yield* Effect.fromResult(importPlanText(text, { ...common, format: "text", encoding: null }));
+      const doc = yield* Effect.fromResult(
+        importPlanText(text, { ...common, format: "text", encoding: null }),
+      );
       return { ...doc, source: { fileName, format: "docx" as const, encoding: null } };
     }
     const decoded = yield* Effect.fromResult(decodeText(bytes));
-    return yield* Effect.fromResult(importPlanText(decoded.text, { ...common, format, encoding: decoded.encoding }));
+    return yield* Effect.fromResult(
+      importPlanText(decoded.text, { ...common, format, encoding: decoded.encoding }),
+    );
   });
 }
 
 /** Reads a file from disk and imports it (for the CLI and the server's sample seeding). */
-export function importPlanFile(path: string, options: { jurisdictions?: readonly Jurisdiction[] } = {}): Effect.Effect<PlanDocument, ImportError> {
+export function importPlanFile(
+  path: string,
+  options: { jurisdictions?: readonly Jurisdiction[] } = {},
+): Effect.Effect<PlanDocument, ImportError> {
   return Effect.gen(function* () {
     const info = yield* Effect.tryPromise({
       try: () => stat(path),
-      catch: (e) => importError("Unreadable", `无法读取文件：${path}`, e instanceof Error ? e.message : String(e)),
+      catch: (e) =>
+        importError("Unreadable", `无法读取文件：${path}`, e instanceof Error ? e.message : String(e)),
     });
-    if (info.size > MAX_INPUT_BYTES) return yield* Effect.fail(importError("TooLarge", undefined, `${info.size} bytes`));
+    if (info.size > MAX_INPUT_BYTES)
+      return yield* Effect.fail(importError("TooLarge", undefined, `${info.size} bytes`));
     const bytes = yield* Effect.tryPromise({
       try: () => readFile(path),
-      catch: (e) => importError("Unreadable", `无法读取文件：${path}`, e instanceof Error ? e.message : String(e)),
+      catch: (e) =>
+        importError("Unreadable", `无法读取文件：${path}`, e instanceof Error ? e.message : String(e)),
     });
     return yield* importPlanDocument({ bytes: new Uint8Array(bytes), fileName: path, ...options });
   });

@@ -8,20 +8,19 @@
  *   importPlanText(text, options)             Result<PlanDocument, ImportError>  (already decoded)
  *   parseIndicatorProse(text, options)        indicators written as running text
  */
+
+export { type DocumentFormat, decodeText, detectFormat, type TextEncoding } from "./decode/index.ts";
+export { ImportError, type ImportErrorReason, importError, MAX_INPUT_BYTES } from "./errors.ts";
+export { htmlToText } from "./html/html-to-text.ts";
 export {
+  type ImportInput,
+  type ImportTextOptions,
   importPlanBytes,
   importPlanDocument,
   importPlanFile,
   importPlanText,
   runImport,
-  type ImportInput,
-  type ImportTextOptions,
 } from "./import-plan.ts";
-export { ImportError, type ImportErrorReason, MAX_INPUT_BYTES, importError } from "./errors.ts";
-export { parseIndicatorProse, type ProseIndicators, type ProseOptions } from "./prose/parse-prose.ts";
-export { type DocumentFormat, type TextEncoding, decodeText, detectFormat } from "./decode/index.ts";
-export { htmlToText } from "./html/html-to-text.ts";
-export type { WarningCode } from "./warnings.ts";
 export {
   type PolicyProposals,
   type ProposalWarning,
@@ -30,3 +29,5 @@ export {
   type ProposeOptions,
   proposePolicyParameters,
 } from "./policy/propose-parameters.ts";
+export { type ProseIndicators, type ProseOptions, parseIndicatorProse } from "./prose/parse-prose.ts";
+export type { WarningCode } from "./warnings.ts";

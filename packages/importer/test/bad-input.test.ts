@@ -1,13 +1,13 @@
-import { Effect, Result } from "effect";
 import { readSamplePlan } from "@ybplan/samples";
+import { Effect, Result } from "effect";
 import { describe, expect, it } from "vitest";
 import {
   ImportError,
-  MAX_INPUT_BYTES,
   importPlanBytes,
   importPlanDocument,
   importPlanFile,
   importPlanText,
+  MAX_INPUT_BYTES,
 } from "../src/index.ts";
 import { buildDocx } from "./support/build-docx.ts";
 
@@ -90,10 +90,15 @@ describe("bad input gives a clear, typed error", () => {
   });
 
   it("the promise form rejects with the ImportError itself (an Error with a Chinese message)", async () => {
-    const rejected = await importPlanBytes({ bytes: new Uint8Array(), fileName: "plan.txt" }).catch((e: unknown) => e);
+    const rejected = await importPlanBytes({ bytes: new Uint8Array(), fileName: "plan.txt" }).catch(
+      (e: unknown) => e,
+    );
     expect(rejected).toBeInstanceOf(ImportError);
     expect(rejected).toBeInstanceOf(Error);
-    expect(rejected).toMatchObject({ _tag: "ImportError", reason: "Empty", message: "文件为空，没有可导入的内容" });
+    expect(rejected).toMatchObject({
+      _tag: "ImportError",
+      reason: "Empty",
+      message: "文件为空，没有可导入的内容",
+    });
   });
 });
-

@@ -1,6 +1,6 @@
+import { readSamplePlan } from "@ybplan/samples";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { Effect, Result } from "effect";
-import { readSamplePlan } from "@ybplan/samples";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { importPlanDocument, importPlanText, runImport } from "../src/index.ts";
@@ -44,7 +44,11 @@ describe(".docx built in the test from a sample plan's text", () => {
         target: target.expression,
       })),
       tasks: d.tasks.map(({ line: _l, ...t }) => t),
-      projects: d.projects.map((p) => ({ number: p.number, title: p.title, items: p.items.map((i) => i.title) })),
+      projects: d.projects.map((p) => ({
+        number: p.number,
+        title: p.title,
+        items: p.items.map((i) => i.title),
+      })),
       footnotes: d.footnotes,
     });
     expect(strip(fromDocx.success)).toEqual(strip(fromText.success));
@@ -52,7 +56,8 @@ describe(".docx built in the test from a sample plan's text", () => {
   });
 
   it("headings numbered by Word itself (heading styles, no typed numbers) still make the outline", async () => {
-    const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
+    const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+      new Paragraph({ text, heading });
     const doc = new Document({
       sections: [
         {
@@ -82,7 +87,8 @@ describe(".docx built in the test from a sample plan's text", () => {
       ["健全制度", 2, "t2.1", "t2", "完善基本医疗保险制度。"],
     ]);
     // no table: the goals section's prose gives the indicator, flagged
-    expect(r.success.indicators.map((i) => [i.name, i.target.text, i.confidence])).toEqual([["基本医疗保险参保率", "稳定在95%以上", "prose"]]);
+    expect(r.success.indicators.map((i) => [i.name, i.target.text, i.confidence])).toEqual([
+      ["基本医疗保险参保率", "稳定在95%以上", "prose"],
+    ]);
   });
 });
-

@@ -1,13 +1,14 @@
+import { readSamplePlan } from "@ybplan/samples";
 import { Effect } from "effect";
 import iconv from "iconv-lite";
-import { readSamplePlan } from "@ybplan/samples";
 import { describe, expect, it } from "vitest";
 import { decodeText, importPlanDocument } from "../src/index.ts";
 import { hunan } from "./golden/hunan.ts";
 import { qingyang } from "./golden/qingyang.ts";
 import { expectIndicatorTable } from "./support/golden.ts";
 
-const run = (bytes: Uint8Array, fileName: string) => Effect.runPromise(importPlanDocument({ bytes, fileName }));
+const run = (bytes: Uint8Array, fileName: string) =>
+  Effect.runPromise(importPlanDocument({ bytes, fileName }));
 
 describe("text encodings", () => {
   it("GBK-encoded input (as Chinese Windows tools save it) imports like UTF-8", async () => {

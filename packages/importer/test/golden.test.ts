@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { Result } from "effect";
 import { PlanDocument } from "@ybplan/domain/plan";
 import { readSamplePlan, samplePlans } from "@ybplan/samples";
+import { Result } from "effect";
 import { describe, expect, it } from "vitest";
 import { importPlanText } from "../src/index.ts";
 import { goldenPlans } from "./golden/index.ts";
@@ -22,7 +22,12 @@ describe.each(goldenPlans.map((g) => [g.key, g] as const))("golden: %s", (key, g
   });
 
   it("reads the metadata", () => {
-    expect(doc.plan).toMatchObject({ ...golden.plan, periodStart: 2021, periodEnd: 2025, baselineYear: 2020 });
+    expect(doc.plan).toMatchObject({
+      ...golden.plan,
+      periodStart: 2021,
+      periodEnd: 2025,
+      baselineYear: 2020,
+    });
   });
 
   it("reads the complete indicator table, cell by cell", () => {
@@ -66,7 +71,9 @@ describe.each(goldenPlans.map((g) => [g.key, g] as const))("golden: %s", (key, g
       // the row's first line holds its category or the start of its name
       const category = i.source?.category ?? "";
       const name = i.source?.name ?? "";
-      expect(src.includes(name.slice(0, 4)) || (category !== "" && src.includes(category.slice(0, 2)))).toBe(true);
+      expect(src.includes(name.slice(0, 4)) || (category !== "" && src.includes(category.slice(0, 2)))).toBe(
+        true,
+      );
     }
   });
 });
@@ -102,17 +109,31 @@ describe("golden specifics", () => {
     const procurement = doc.indicators[8];
     expect(procurement?.target.expression.kind).toBe("compound");
     const pooling = doc.indicators[10];
-    expect(pooling?.target.expression).toEqual({ kind: "milestone", steps: ["巩固市级统筹", "适时推进省级统筹"] });
+    expect(pooling?.target.expression).toEqual({
+      kind: "milestone",
+      steps: ["巩固市级统筹", "适时推进省级统筹"],
+    });
     expect(pooling?.baseline.expression).toEqual({ kind: "milestone", steps: ["市级统筹"] });
     // the original traditional texts are kept beside the simplified ones
-    expect(doc.indicators[0]?.source).toEqual({ category: "參保覆蓋", name: "基本醫療保險參保率", definition: "全省參保人數/全省常住人口數", attribute: "約束性" });
+    expect(doc.indicators[0]?.source).toEqual({
+      category: "參保覆蓋",
+      name: "基本醫療保險參保率",
+      definition: "全省參保人數/全省常住人口數",
+      attribute: "約束性",
+    });
     // the one split that could go two ways is reported, not silently chosen
     expect(doc.warnings.map((w) => [w.code, w.line])).toEqual([["ambiguousSplit", 411]]);
   });
 
   it("Heshan: a draft; its table of contents is not part of the outline", () => {
     const doc = importSample("guangdong-heshan-city");
-    expect(doc.tasks[0]).toMatchObject({ number: "一、", title: "编制背景", line: 41, level: 1, parentKey: null });
+    expect(doc.tasks[0]).toMatchObject({
+      number: "一、",
+      title: "编制背景",
+      line: 41,
+      level: 1,
+      parentKey: null,
+    });
     expect(doc.tasks.filter((t) => t.line < 41)).toEqual([]);
     expect(doc.warnings).toEqual([]);
   });

@@ -35,7 +35,9 @@ describe("HTML input", () => {
   });
 
   it("imports an .html plan: table with rowspan/colspan, footnote, metadata", async () => {
-    const doc = await Effect.runPromise(importPlanDocument({ bytes: new TextEncoder().encode(page), fileName: "plan.html" }));
+    const doc = await Effect.runPromise(
+      importPlanDocument({ bytes: new TextEncoder().encode(page), fileName: "plan.html" }),
+    );
     expect(doc.source?.format).toBe("html");
     expect(doc.plan).toMatchObject({
       title: "青阳县医疗保障“十四五”规划",
@@ -44,7 +46,17 @@ describe("HTML input", () => {
       issueDate: "2024-01-02",
       jurisdictionCode: "341723",
     });
-    expect(doc.indicators.map((i) => [i.category, i.name, i.unit, i.baseline.text, i.target.text, i.attribute, i.assessment])).toEqual([
+    expect(
+      doc.indicators.map((i) => [
+        i.category,
+        i.name,
+        i.unit,
+        i.baseline.text,
+        i.target.text,
+        i.attribute,
+        i.assessment,
+      ]),
+    ).toEqual([
       ["参保覆盖", "基本医疗保险参保率", "%", "95", ">95<sup>①</sup>", "binding", "eachYear"],
       ["参保覆盖", "职工医保参保人数", "万人", "2.5", "3.0", "expected", "endOfPeriod"],
       // colspan: the name spans the 2020 column, so there is no baseline
@@ -66,10 +78,12 @@ describe("HTML input", () => {
 <tr><td>2020年</td><td>2025年</td></tr>
 <tr><td>参保覆盖</td><td>基本医疗保险参保率（%）</td><td>95</td><td>≥96</td><td>约束性</td></tr>
 </table><p>２．重点任务</p><p>做好参保。</p></body></html>`;
-    const doc = await Effect.runPromise(importPlanDocument({ bytes: new TextEncoder().encode(html), fileName: "x.html" }));
-    expect(doc.indicators.map((i) => [i.category, i.name, i.baseline.text, i.target.text, i.attribute])).toEqual([
-      ["参保覆盖", "基本医疗保险参保率", "95", "≥96", "binding"],
-    ]);
+    const doc = await Effect.runPromise(
+      importPlanDocument({ bytes: new TextEncoder().encode(html), fileName: "x.html" }),
+    );
+    expect(
+      doc.indicators.map((i) => [i.category, i.name, i.baseline.text, i.target.text, i.attribute]),
+    ).toEqual([["参保覆盖", "基本医疗保险参保率", "95", "≥96", "binding"]]);
     expect(doc.warnings).toEqual([]);
     // full-width digits number the outline too
     expect(doc.tasks.map((t) => [t.number, t.title])).toEqual([
@@ -78,4 +92,3 @@ describe("HTML input", () => {
     ]);
   });
 });
-

@@ -1,5 +1,5 @@
-import { Result } from "effect";
 import type { PlanDocument } from "@ybplan/domain/plan";
+import { Result } from "effect";
 import { describe, expect, it } from "vitest";
 import { importPlanText } from "../src/index.ts";
 import { matchHeading, stripPageNumber } from "../src/outline/headings.ts";
@@ -12,11 +12,24 @@ function importOk(text: string): PlanDocument {
 
 describe("headings", () => {
   it("recognises the numbering styles and splits a run-on title", () => {
-    expect(matchHeading("第十二章 保障措施")).toMatchObject({ style: "chapter", ordinal: 12, title: "保障措施" });
+    expect(matchHeading("第十二章 保障措施")).toMatchObject({
+      style: "chapter",
+      ordinal: 12,
+      title: "保障措施",
+    });
     expect(matchHeading("第一節 發展成效")).toMatchObject({ style: "section", ordinal: 1 });
-    expect(matchHeading("三、重点任务")).toMatchObject({ style: "cn", ordinal: 3, title: "重点任务", rest: "" });
+    expect(matchHeading("三、重点任务")).toMatchObject({
+      style: "cn",
+      ordinal: 3,
+      title: "重点任务",
+      rest: "",
+    });
     expect(matchHeading("(四) 探索推进")).toMatchObject({ style: "parenCn", ordinal: 4 });
-    expect(matchHeading("1. 坚持党的领导。增强“四个意识”。")).toMatchObject({ style: "arabic", title: "坚持党的领导", rest: "增强“四个意识”。" });
+    expect(matchHeading("1. 坚持党的领导。增强“四个意识”。")).toMatchObject({
+      style: "arabic",
+      title: "坚持党的领导",
+      rest: "增强“四个意识”。",
+    });
     expect(matchHeading("（3）进销存实时管理。")).toMatchObject({ style: "parenArabic", ordinal: 3 });
     // not headings: years, decimals, "一是"
     expect(matchHeading("2020年全市参保率达到95%。")).toBeNull();
@@ -34,8 +47,29 @@ describe("headings", () => {
 describe("outline", () => {
   it("skips a table of contents without page numbers that repeats the body's headings", () => {
     const toc = ["一、背景", "（一）基础", "（二）机遇", "二、任务", "（一）参保", "（二）待遇"];
-    const body = ["一、背景", "（一）基础", "基础很好。", "（二）机遇", "机遇很多。", "二、任务", "（一）参保", "1.扩面。做好参保。", "2.核查。比对数据。", "（二）待遇", "提高待遇。"];
-    const doc = importOk(["某市医保“十四五”规划", "", ...toc.flatMap((t) => [t, ""]), "某市医保“十四五”规划", "", ...body.flatMap((t) => [t, ""])].join("\n"));
+    const body = [
+      "一、背景",
+      "（一）基础",
+      "基础很好。",
+      "（二）机遇",
+      "机遇很多。",
+      "二、任务",
+      "（一）参保",
+      "1.扩面。做好参保。",
+      "2.核查。比对数据。",
+      "（二）待遇",
+      "提高待遇。",
+    ];
+    const doc = importOk(
+      [
+        "某市医保“十四五”规划",
+        "",
+        ...toc.flatMap((t) => [t, ""]),
+        "某市医保“十四五”规划",
+        "",
+        ...body.flatMap((t) => [t, ""]),
+      ].join("\n"),
+    );
     expect(doc.tasks.map((t) => [t.number, t.title, t.level, t.parentKey])).toEqual([
       ["一、", "背景", 1, null],
       ["（一）", "基础", 2, "t1"],
@@ -108,7 +142,9 @@ describe("专栏 boxes", () => {
         "",
       ].join("\n"),
     );
-    expect(doc.projects.map((p) => [p.number, p.title, p.items.map((i) => [i.number, i.title, i.text, i.line])])).toEqual([
+    expect(
+      doc.projects.map((p) => [p.number, p.title, p.items.map((i) => [i.number, i.title, i.text, i.line])]),
+    ).toEqual([
       [
         "专栏1",
         "甲工程",

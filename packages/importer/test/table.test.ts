@@ -1,5 +1,5 @@
-import { Result } from "effect";
 import type { PlanDocument } from "@ybplan/domain/plan";
+import { Result } from "effect";
 import { describe, expect, it } from "vitest";
 import { importPlanText } from "../src/index.ts";
 import { fitRow } from "../src/table/fit-row.ts";
@@ -16,19 +16,41 @@ describe("fitRow: one cell per line, wrapped cells", () => {
   const kinds = ["category", "name", "definition", "target", "baseline"] as const;
 
   it("rejoins a wrapped name and keeps the category", () => {
-    const fit = fitRow(frags("參保覆蓋", "基本醫療保險", "參保率", "全省參保人數/全省常住人口數", "95%以上", "95%以上"), kinds, true);
-    expect(fit?.cells.map((c) => c?.text ?? null)).toEqual(["參保覆蓋", "基本醫療保險參保率", "全省參保人數/全省常住人口數", "95%以上", "95%以上"]);
+    const fit = fitRow(
+      frags("參保覆蓋", "基本醫療保險", "參保率", "全省參保人數/全省常住人口數", "95%以上", "95%以上"),
+      kinds,
+      true,
+    );
+    expect(fit?.cells.map((c) => c?.text ?? null)).toEqual([
+      "參保覆蓋",
+      "基本醫療保險參保率",
+      "全省參保人數/全省常住人口數",
+      "95%以上",
+      "95%以上",
+    ]);
     expect(fit?.ambiguous).toBe(false);
   });
 
   it("a continuation row leaves the category out", () => {
     const fit = fitRow(frags("基本醫療保險基金累計結余", "/", "保持在合理水平", "90億元"), kinds, true);
-    expect(fit?.cells.map((c) => c?.text ?? null)).toEqual([null, "基本醫療保險基金累計結余", "/", "保持在合理水平", "90億元"]);
+    expect(fit?.cells.map((c) => c?.text ?? null)).toEqual([
+      null,
+      "基本醫療保險基金累計結余",
+      "/",
+      "保持在合理水平",
+      "90億元",
+    ]);
   });
 
   it("a wrapped category and an empty definition cell", () => {
     const fit = fitRow(frags("優質", "服務", "醫療保障政務服務滿意率", "", "85%以上", "/"), kinds, true);
-    expect(fit?.cells.map((c) => c?.text ?? null)).toEqual(["優質服務", "醫療保障政務服務滿意率", "", "85%以上", "/"]);
+    expect(fit?.cells.map((c) => c?.text ?? null)).toEqual([
+      "優質服務",
+      "醫療保障政務服務滿意率",
+      "",
+      "85%以上",
+      "/",
+    ]);
   });
 
   it("too few pieces for the columns: no fit", () => {
@@ -88,7 +110,9 @@ describe("table reading reports what it cannot place or read, with line numbers"
   });
 
   it("a category missing from the first row, and a duplicate indicator", () => {
-    const doc = importOk(`${head}类别\t主要指标\t2025年\t属性\n\t参保率(%)\t≥97\t约束性\n\t参保率(%)\t≥98\t约束性\n\n二、重点任务\n`);
+    const doc = importOk(
+      `${head}类别\t主要指标\t2025年\t属性\n\t参保率(%)\t≥97\t约束性\n\t参保率(%)\t≥98\t约束性\n\n二、重点任务\n`,
+    );
     expect(doc.indicators.map((i) => i.key)).toEqual(["/参保率", "/参保率#2"]);
     expect(doc.warnings.map((w) => w.code)).toEqual(["missingCategory", "duplicateIndicator"]);
   });
@@ -101,7 +125,9 @@ describe("table reading reports what it cannot place or read, with line numbers"
   });
 
   it("a stray line between tab rows is reported and the table goes on", () => {
-    const doc = importOk(`${head}类别\t主要指标\t2025年\t属性\n覆盖\t参保率(%)\t≥97\t约束性\n（续表）\n\t报销比例(%)\t75\t预期性\n\n二、重点任务\n`);
+    const doc = importOk(
+      `${head}类别\t主要指标\t2025年\t属性\n覆盖\t参保率(%)\t≥97\t约束性\n（续表）\n\t报销比例(%)\t75\t预期性\n\n二、重点任务\n`,
+    );
     expect(doc.indicators.map((i) => [i.category, i.name])).toEqual([
       ["覆盖", "参保率"],
       ["覆盖", "报销比例"],
@@ -128,7 +154,17 @@ describe("Markdown pipe tables", () => {
     ].join("\n");
     const r = importPlanText(md, { format: "markdown" });
     if (Result.isFailure(r)) throw new Error(r.failure.message);
-    expect(r.success.indicators.map((i) => [i.category, i.name, i.unit, i.baseline.text, i.target.text, i.assessment, i.line])).toEqual([
+    expect(
+      r.success.indicators.map((i) => [
+        i.category,
+        i.name,
+        i.unit,
+        i.baseline.text,
+        i.target.text,
+        i.assessment,
+        i.line,
+      ]),
+    ).toEqual([
       ["参保覆盖", "基本医疗保险参保率", "%", "95", "≥96<sup>①</sup>", "periodAverage", 7],
       ["参保覆盖", "职工参保人数", "万人", "2.1", "2.5", "endOfPeriod", 8],
     ]);
@@ -137,7 +173,9 @@ describe("Markdown pipe tables", () => {
 
   it("a table without an attribute column: one warning for the table, rows expected", () => {
     const head = "某市医疗保障“十四五”规划\n\n一、主要目标\n\n";
-    const doc = importOk(`${head}类别\t主要指标\t2020年\t2025年\n覆盖\t参保率(%)\t95\t≥97\n\t报销比例(%)\t70\t75\n\n二、重点任务\n`);
+    const doc = importOk(
+      `${head}类别\t主要指标\t2020年\t2025年\n覆盖\t参保率(%)\t95\t≥97\n\t报销比例(%)\t70\t75\n\n二、重点任务\n`,
+    );
     expect(doc.indicators.map((i) => [i.name, i.attribute])).toEqual([
       ["参保率", "expected"],
       ["报销比例", "expected"],
@@ -145,4 +183,3 @@ describe("Markdown pipe tables", () => {
     expect(doc.warnings.map((w) => [w.code, w.line])).toEqual([["missingAttribute", 5]]);
   });
 });
-

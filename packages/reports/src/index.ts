@@ -5,7 +5,8 @@ import { renderHtml } from "./render/html.ts";
 import { renderMarkdown } from "./render/markdown.ts";
 import { renderXlsx } from "./render/xlsx.ts";
 
-export { layoutReport, indicatorColumns, pickCharts } from "./layout.ts";
+export { chartFont, svgToPng } from "./charts/rasterise.ts";
+export { smallMultiplesSvg, trajectorySvg } from "./charts/trajectory.ts";
 export type {
   Block,
   Cell,
@@ -15,8 +16,7 @@ export type {
   LayoutTable,
   ReportLayout,
 } from "./layout.ts";
-export { smallMultiplesSvg, trajectorySvg } from "./charts/trajectory.ts";
-export { chartFont, svgToPng } from "./charts/rasterise.ts";
+export { indicatorColumns, layoutReport, pickCharts } from "./layout.ts";
 export { verdictFill, verdictInk } from "./verdict-style.ts";
 
 export const reportFormats = ["docx", "xlsx", "html", "md"] as const;

@@ -1,6 +1,6 @@
 import { classifyOutline } from "@ybplan/domain/task";
 import { describe, expect, it } from "vitest";
-import { sampleReport, samplePlans } from "./sample-plans.ts";
+import { samplePlans, sampleReport } from "./sample-plans.ts";
 
 /**
  * The 重点任务 table holds key tasks only. Counts read from the plans themselves:

@@ -1,8 +1,8 @@
 import { reportVerdictLabels as verdictLabels } from "@ybplan/domain/report";
 import { describe, expect, it } from "vitest";
 import { indicatorColumns, renderReport, reportFormats, verdictFill } from "../src/index.ts";
-import { docxParagraphs, docxTables, docxXml, readWorkbook, sheetRows } from "./read.ts";
 import { fixtureReport } from "./fixture.ts";
+import { docxParagraphs, docxTables, docxXml, readWorkbook, sheetRows } from "./read.ts";
 
 const text = (d: Uint8Array) => new TextDecoder().decode(d);
 

@@ -2,7 +2,7 @@ import { reportVerdictLabels as verdictLabels } from "@ybplan/domain/report";
 import { describe, expect, it } from "vitest";
 import { indicatorColumns, renderReport } from "../src/index.ts";
 import { docxParagraphs, docxTables, readWorkbook, sheetRows } from "./read.ts";
-import { sampleReport, samplePlans } from "./sample-plans.ts";
+import { samplePlans, sampleReport } from "./sample-plans.ts";
 
 const text = (d: Uint8Array) => new TextDecoder().decode(d);
 

@@ -65,7 +65,10 @@ export function readApiError(error: unknown): ApiErrorInfo {
 }
 
 /** One line for a message box: the main message plus each field at fault. */
-export function formatApiError(error: unknown, fieldLabel: (path: FieldIssue["path"]) => string = defaultLabel): string {
+export function formatApiError(
+  error: unknown,
+  fieldLabel: (path: FieldIssue["path"]) => string = defaultLabel,
+): string {
   const info = readApiError(error);
   if (info.fields.length === 0) return info.message;
   // The server's summary repeats the first field with its raw path; the list says it better.
@@ -120,7 +123,12 @@ export interface ConflictInfo {
   changedBy: string | null;
   changedAt: string | null;
   /** Per-row conflicts of a batch save (observations), when the server lists them. */
-  rows: Array<{ indicatorId: string; indicatorName: string; changedBy: string | null; changedAt: string | null }>;
+  rows: Array<{
+    indicatorId: string;
+    indicatorName: string;
+    changedBy: string | null;
+    changedAt: string | null;
+  }>;
 }
 
 /** The newer change a CONFLICT names (who saved first, when), or null for other errors. */

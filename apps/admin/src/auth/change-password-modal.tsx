@@ -10,7 +10,15 @@ interface Values {
 }
 
 /** Password change; `forced` when the account must change its one-time password first. */
-export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; forced?: boolean; onClose: () => void }) {
+export function ChangePasswordModal({
+  open,
+  forced,
+  onClose,
+}: {
+  open: boolean;
+  forced?: boolean;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -42,7 +50,11 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
         layout="vertical"
         onFinish={(v) => change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword })}
       >
-        <Form.Item label="原密码" name="currentPassword" rules={[{ required: true, message: "请输入原密码" }]}>
+        <Form.Item
+          label="原密码"
+          name="currentPassword"
+          rules={[{ required: true, message: "请输入原密码" }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -63,7 +75,9 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
             { required: true, message: "请再次输入新密码" },
             ({ getFieldValue }) => ({
               validator: (_, v) =>
-                v === getFieldValue("newPassword") ? Promise.resolve() : Promise.reject(new Error("两次输入的新密码不一致")),
+                v === getFieldValue("newPassword")
+                  ? Promise.resolve()
+                  : Promise.reject(new Error("两次输入的新密码不一致")),
             }),
           ]}
         >

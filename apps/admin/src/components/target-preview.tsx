@@ -1,6 +1,6 @@
 import { type ParsedCell, parseTargetCell } from "@ybplan/domain/target";
 import { Typography } from "antd";
-import { targetKindLabels, describeCell, isUnrecognised } from "../lib/describe-target.ts";
+import { describeCell, isUnrecognised, targetKindLabels } from "../lib/describe-target.ts";
 
 /**
  * Live preview of how a target (or baseline) text is understood, parsed in the browser by the
@@ -22,7 +22,12 @@ export function TargetPreview({
   const cell = parsed ?? parseTargetCell(text);
   const bad = isUnrecognised(cell.expression);
   return (
-    <Typography.Text type={bad ? "danger" : "secondary"} style={{ fontSize: 12 }} data-testid="target-preview" role="status">
+    <Typography.Text
+      type={bad ? "danger" : "secondary"}
+      style={{ fontSize: 12 }}
+      data-testid="target-preview"
+      role="status"
+    >
       {label}【{targetKindLabels[cell.expression.kind]}】{describeCell(cell, unit)}
     </Typography.Text>
   );

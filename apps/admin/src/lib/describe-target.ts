@@ -62,5 +62,8 @@ export function describeCell(cell: ParsedCell, unit: string | null = null): stri
 }
 
 export function isUnrecognised(t: TargetExpression): boolean {
-  return t.kind === "unrecognised" || (t.kind === "compound" && t.parts.some((p) => p.target.kind === "unrecognised"));
+  return (
+    t.kind === "unrecognised" ||
+    (t.kind === "compound" && t.parts.some((p) => p.target.kind === "unrecognised"))
+  );
 }

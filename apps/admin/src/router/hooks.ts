@@ -9,7 +9,10 @@ export function useLocation() {
 }
 
 /** While `dirty`, leaving the screen (link, back button, closing the tab) asks for confirmation. */
-export function useUnsavedChangesGuard(dirty: boolean, message = "有尚未保存的修改，确定离开吗？离开后修改将丢失。") {
+export function useUnsavedChangesGuard(
+  dirty: boolean,
+  message = "有尚未保存的修改，确定离开吗？离开后修改将丢失。",
+) {
   useEffect(() => {
     if (!dirty) return;
     return block(message);

@@ -36,7 +36,11 @@ export function matchPath(pattern: string, path: string): RouteParams | null {
 }
 
 /** Builds "/plans/abc/entry" from a pattern and its parameters (values are URI-encoded). */
-export function buildPath(pattern: string, params: RouteParams = {}, search?: Record<string, string>): string {
+export function buildPath(
+  pattern: string,
+  params: RouteParams = {},
+  search?: Record<string, string>,
+): string {
   const path = normalisePath(pattern)
     .split("/")
     .map((seg) => {

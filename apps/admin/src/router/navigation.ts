@@ -52,7 +52,10 @@ export function isBlocked(): boolean {
 }
 
 /** Goes to `to` ("/plans/1"); asks first when a screen has unsaved changes. Resolves false if cancelled. */
-export async function navigate(to: string, opts: { replace?: boolean; force?: boolean } = {}): Promise<boolean> {
+export async function navigate(
+  to: string,
+  opts: { replace?: boolean; force?: boolean } = {},
+): Promise<boolean> {
   const target = `#${to}`;
   if (target === currentHash) return true;
   const message = activeBlockMessage();

@@ -24,7 +24,12 @@ export interface RouteDef {
 }
 
 type Loader = () => Promise<{ default: ComponentType<PageProps> }>;
-const route = (path: string, title: string, load: Loader, extra: Omit<RouteDef, "path" | "title" | "page"> = {}): RouteDef => ({
+const route = (
+  path: string,
+  title: string,
+  load: Loader,
+  extra: Omit<RouteDef, "path" | "title" | "page"> = {},
+): RouteDef => ({
   path,
   title,
   page: lazy(load),
@@ -38,7 +43,9 @@ export const navGroupLabels: Record<NavGroup, string> = {
 };
 
 export const routes: readonly RouteDef[] = [
-  route("/overview", "监测总览", () => import("../features/overview/overview-page.tsx"), { nav: "monitoring" }),
+  route("/overview", "监测总览", () => import("../features/overview/overview-page.tsx"), {
+    nav: "monitoring",
+  }),
   route("/todo", "我的填报", () => import("../features/cycle/todo-page.tsx"), { nav: "monitoring" }),
   route("/review", "审核与进度", () => import("../features/cycle/review-page.tsx"), { nav: "monitoring" }),
   route("/plans", "规划管理", () => import("../features/plans/plans-page.tsx"), { nav: "monitoring" }),
@@ -47,11 +54,16 @@ export const routes: readonly RouteDef[] = [
   route("/plans/:planId/entry", "年度数据填报", () => import("../features/entry/entry-page.tsx")),
   route("/import", "导入规划", () => import("../features/import/import-page.tsx"), { nav: "monitoring" }),
   route("/work", "任务督办", () => import("../features/plans/work-by-unit-page.tsx"), { nav: "monitoring" }),
-  route("/procurement", "集中带量采购", () => import("../features/procurement/procurement-page.tsx"), { nav: "modules" }),
+  route("/procurement", "集中带量采购", () => import("../features/procurement/procurement-page.tsx"), {
+    nav: "modules",
+  }),
   route("/credit", "信用评价", () => import("../features/credit/credit-page.tsx"), { nav: "modules" }),
   route("/policies", "待遇政策", () => import("../features/policies/policies-page.tsx"), { nav: "modules" }),
   route("/reports", "报告", () => import("../features/reports/reports-page.tsx"), { nav: "modules" }),
-  route("/users", "用户管理", () => import("../features/users/users-page.tsx"), { nav: "system", adminOnly: true }),
+  route("/users", "用户管理", () => import("../features/users/users-page.tsx"), {
+    nav: "system",
+    adminOnly: true,
+  }),
   route("/jurisdictions", "行政区划", () => import("../features/jurisdictions/jurisdictions-page.tsx"), {
     nav: "system",
     adminOnly: true,

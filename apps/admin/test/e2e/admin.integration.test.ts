@@ -63,7 +63,10 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== "fail") return;
     const name = `failed-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff]+/g, "-")}`;
-    const open = h.browser.contexts().flatMap((c) => c.pages()).filter((p) => !p.isClosed());
+    const open = h.browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .filter((p) => !p.isClosed());
     for (const [i, p] of open.entries()) await shot(p, `${name}-${i}`);
   });
 
@@ -103,7 +106,10 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
       await table.waitFor();
       const out: Record<string, string> = {};
       for (const e of entries) {
-        out[e.name] = ((await table.locator("tr", { hasText: e.name }).first().textContent()) ?? "").replace(/\s+/g, " ");
+        out[e.name] = ((await table.locator("tr", { hasText: e.name }).first().textContent()) ?? "").replace(
+          /\s+/g,
+          " ",
+        );
       }
       return out;
     };
@@ -117,7 +123,9 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     await page.getByRole("button", { name: "全部保存" }).click();
     await page.getByText("已保存：新增 3 项").waitFor();
 
-    await expect.poll(async () => Object.values(await verdictsOnOverview()).join("|"), { timeout: 20_000 }).not.toContain("数据不足");
+    await expect
+      .poll(async () => Object.values(await verdictsOnOverview()).join("|"), { timeout: 20_000 })
+      .not.toContain("数据不足");
     const after = await verdictsOnOverview();
     for (const e of entries) {
       expect(after[e.name]).not.toContain("数据不足");
@@ -127,7 +135,9 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     expect(after[entries[2]!.name]).toMatch(/进度滞后|未达成/);
     await shot(page, "overview-after-entry");
     // The indicator's chart: actual values against the target and the time-elapsed line (ECharts SVG).
-    const inds = await callApi<Array<{ id: string; name: string }>>(admin, "query", "indicators.list", { planId: plan.id });
+    const inds = await callApi<Array<{ id: string; name: string }>>(admin, "query", "indicators.list", {
+      planId: plan.id,
+    });
     const rateId = inds.find((i) => i.name === entries[0]!.name)!.id;
     await page.goto(`/#/overview?j=${HUANGSHI}&year=2023&plan=${plan.id}&ind=${rateId}`);
     const chart = page.getByRole("img", { name: `${entries[0]!.name} 实际值与目标对比图` });
@@ -164,12 +174,19 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     const income = page.getByLabel("基本医疗保险(含生育保险)基金收入 2021年数值");
     await income.fill("-5");
     await income.blur();
-    await page.getByText(/为单位的数值不能为负数/).first().waitFor();
+    await page
+      .getByText(/为单位的数值不能为负数/)
+      .first()
+      .waitFor();
     await page.getByRole("button", { name: "全部保存" }).click();
     await page.getByText("有 1 项填写有误").waitFor();
     await shot(page, "entry-validation");
     // Nothing was saved: all or nothing.
-    const saved = await callApi<unknown[]>(admin, "query", "observations.list", { planId: plan.id, fromYear: 2021, toYear: 2021 });
+    const saved = await callApi<unknown[]>(admin, "query", "observations.list", {
+      planId: plan.id,
+      fromYear: 2021,
+      toYear: 2021,
+    });
     expect(saved).toEqual([]);
     await income.fill("30.1");
     await page.getByRole("button", { name: "全部保存" }).click();
@@ -182,12 +199,23 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     await page.locator('input[type="file"]').setInputFiles(sample.path);
     await page.getByText("核对解析结果").waitFor();
     await page.getByRole("button", { name: "确认导入" }).waitFor();
-    await expect(page.getByText(/青阳县/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/青阳县/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await shot(page, "import-preview");
     // The sample was imported at first start: the same file again is 无变化, not a new version.
-    await page.getByText(/无变化：与已保存的.*相同，确认后不会生成新版本/).first().waitFor();
+    await page
+      .getByText(/无变化：与已保存的.*相同，确认后不会生成新版本/)
+      .first()
+      .waitFor();
     await page.getByRole("button", { name: "确认导入" }).click();
-    await page.getByText(/无变化：与已保存的第 1 版相同/).first().waitFor();
+    await page
+      .getByText(/无变化：与已保存的第 1 版相同/)
+      .first()
+      .waitFor();
     await shot(page, "import-done");
   }, 90_000);
 
@@ -288,9 +316,7 @@ describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium
     await shot(page, "conflict");
     // Discarding loads the other person's value; nothing was overwritten.
     await page.getByRole("button", { name: "放弃我的修改，载入最新数据" }).click();
-    await expect
-      .poll(() => page.getByLabel(field).inputValue(), { timeout: 10_000 })
-      .toBe("75.9");
+    await expect.poll(() => page.getByLabel(field).inputValue(), { timeout: 10_000 }).toBe("75.9");
     await ctxB.close();
   }, 90_000);
 });

@@ -20,7 +20,9 @@ if (!chromiumAvailable) {
 }
 
 async function uploadCsv(page: Page, name: string, text: string) {
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 }
 
 const header = "企业编码,企业名称,评价省份代码,失信事项,案号,涉案金额（元）,认定日期,案件来源\n";
@@ -43,13 +45,23 @@ describe.skipIf(!chromiumAvailable)("credit screens end to end (real server, Chr
 
   it("lists row problems of a bad file, saves nothing, then imports the corrected file", async () => {
     await page.goto("/#/credit?tab=events");
-    await uploadCsv(page, "事项.csv", `${header}YTF,云南同丰医药有限公司,530000,行贿,（2021）云01刑初1号,60万,2022-05-10,法院判决\n`);
+    await uploadCsv(
+      page,
+      "事项.csv",
+      `${header}YTF,云南同丰医药有限公司,530000,行贿,（2021）云01刑初1号,60万,2022-05-10,法院判决\n`,
+    );
     await page.getByText("文件有1处问题，未导入任何记录").waitFor();
     await page.getByRole("cell", { name: "无法识别的失信事项“行贿”" }).waitFor();
     await shot(page, "credit-import-errors");
-    expect(await callApi<unknown[]>(admin, "query", "credit.companies.events", { limit: 10 })).toHaveLength(0);
+    expect(await callApi<unknown[]>(admin, "query", "credit.companies.events", { limit: 10 })).toHaveLength(
+      0,
+    );
 
-    await uploadCsv(page, "事项.csv", `${header}YTF,云南同丰医药有限公司,530000,医药商业贿赂,（2021）云01刑初1号,60万,2022-05-10,法院判决\n`);
+    await uploadCsv(
+      page,
+      "事项.csv",
+      `${header}YTF,云南同丰医药有限公司,530000,医药商业贿赂,（2021）云01刑初1号,60万,2022-05-10,法院判决\n`,
+    );
     await page.getByText("已导入1条").waitFor();
     await page.getByRole("cell", { name: "（2021）云01刑初1号" }).waitFor();
   }, 60_000);

@@ -142,6 +142,12 @@ describe.skipIf(!chromiumAvailable)("data entry end to end (real server, Chromiu
       });
     expect((await audit("delete")).items).toEqual([]);
     expect((await audit("update")).items.filter((e) => e.actorName === "黄石填报员乙")).toHaveLength(2);
+    // From the grid, "修改记录" opens the history of that one value: A created it, B changed it.
+    await a.goto(url);
+    await valueCells(a).first().waitFor();
+    await a.getByRole("link", { name: "修改记录" }).first().click();
+    await a.locator("tr.ant-table-row", { hasText: "黄石填报员乙" }).first().waitFor();
+    await expect(a.locator("tr.ant-table-row").count()).resolves.toBe(2);
   }, 120_000);
 
   it("a save that cannot reach the server says 网络异常, keeps the edits, survives a reload and can be retried", async () => {

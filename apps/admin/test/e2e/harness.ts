@@ -65,7 +65,11 @@ export async function startHarness(): Promise<Harness> {
 
 /** A fresh browser profile at the 1366×768 the app is designed for. */
 export function newContext(h: Harness): Promise<BrowserContext> {
-  return h.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN", baseURL: h.baseUrl });
+  return h.browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: "zh-CN",
+    baseURL: h.baseUrl,
+  });
 }
 
 export async function login(page: Page, username: string, password: string): Promise<void> {

@@ -71,7 +71,9 @@ describe.skipIf(!chromiumAvailable)("reports page end to end (real server, Chrom
     if (!found) throw new Error("没有黄石市的规划（示例规划未导入？）");
     plan = found;
     // 2023 figure of 黄石市's 参保率 (target ≥97%), entered through the API as a reporter would.
-    const inds = await callApi<{ id: string; name: string }[]>(admin, "query", "indicators.list", { planId: plan.id });
+    const inds = await callApi<{ id: string; name: string }[]>(admin, "query", "indicators.list", {
+      planId: plan.id,
+    });
     const coverage = inds.find((i) => i.name === "基本医疗保险参保率");
     if (!coverage) throw new Error("黄石市规划缺少“基本医疗保险参保率”");
     await callApi(admin, "mutation", "observations.upsertYear", {
@@ -153,7 +155,12 @@ describe.skipIf(!chromiumAvailable)("reports page end to end (real server, Chrom
     await box.fill("南阳");
     await p.getByText("没有符合条件的规划").waitFor();
     await expect(
-      callApi(ctx, "mutation", "reports.generate", { planId: nanyang.id, year: 2023, kind: "annual", format: "md" }),
+      callApi(ctx, "mutation", "reports.generate", {
+        planId: nanyang.id,
+        year: 2023,
+        kind: "annual",
+        format: "md",
+      }),
     ).rejects.toThrow(/无权查看南阳市的数据/);
     await ctx.close();
   }, 90_000);

@@ -5,7 +5,7 @@
 import { registerJob } from "./job.ts";
 import { sessionCleanupJob } from "./session-cleanup.ts";
 
-export { type JobContext, registerJob, registeredJobs, type ScheduledJob } from "./job.ts";
+export { type JobContext, registeredJobs, registerJob, type ScheduledJob } from "./job.ts";
 export { JOBS_LEADER_LOCK, type JobRunner, startJobs } from "./runner.ts";
 
 const cleanupMs = Number(process.env.YBPLAN_SESSION_CLEANUP_MS);

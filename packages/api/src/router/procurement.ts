@@ -4,8 +4,8 @@ import { BatchLevel, ProcurementCategory } from "@ybplan/domain/procurement";
 import { Result } from "effect";
 import { z } from "zod";
 import { ForbiddenError } from "../errors.ts";
-import { readProcurementFile } from "../services/procurement-file.ts";
 import * as svc from "../services/procurement.ts";
+import { readProcurementFile } from "../services/procurement-file.ts";
 import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
 
 /**
@@ -100,7 +100,11 @@ export const procurementRouter = router({
 
     update: protectedProcedure
       .input(
-        z.object({ id: z.uuid(), version: z.number().int().positive(), data: ImplementationFields.partial() }),
+        z.object({
+          id: z.uuid(),
+          version: z.number().int().positive(),
+          data: ImplementationFields.partial(),
+        }),
       )
       .mutation(async ({ ctx, input }) => {
         const code = await svc.implementationJurisdiction(ctx.db, input.id);
@@ -123,7 +127,12 @@ export const procurementRouter = router({
     series: protectedProcedure
       .input(
         z
-          .object({ jurisdictionCode: AdminCode, category: ProcurementCategory, fromYear: Year, toYear: Year })
+          .object({
+            jurisdictionCode: AdminCode,
+            category: ProcurementCategory,
+            fromYear: Year,
+            toYear: Year,
+          })
           .refine((i) => i.fromYear <= i.toYear && i.toYear - i.fromYear <= 30, {
             message: "年份范围无效",
             path: ["toYear"],

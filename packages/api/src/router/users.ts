@@ -1,5 +1,5 @@
-import { Limits } from "@ybplan/domain/common";
 import { usernameMessage, usernamePattern } from "@ybplan/domain/access";
+import { Limits } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { z } from "zod";
 import { Role } from "../auth/roles.ts";

@@ -3,8 +3,8 @@ import {
   type Db,
   indicators,
   jurisdictionScope,
-  namedCache,
   NotFoundError,
+  namedCache,
   observations,
   plans,
   procurementBindings,
@@ -19,7 +19,7 @@ import {
   verdictMatrix,
 } from "@ybplan/domain/evaluation";
 import type { Observation } from "@ybplan/domain/observation";
-import { and, asc, inArray, lte, ne, eq, gte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
 import { iso } from "./common.ts";
 import { observationValue } from "./dto.ts";

@@ -3,9 +3,9 @@ import {
   type CreditRepair,
   type DishonestEvent,
   type Quarter,
+  quarterEndDate,
   type RateOptions,
   type RatingRun,
-  quarterEndDate,
   rateCompanies,
 } from "@ybplan/domain/credit";
 import { and, desc, eq, lte, sql } from "drizzle-orm";

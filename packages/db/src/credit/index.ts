@@ -2,6 +2,6 @@
 export * from "./company.ts";
 export * from "./institution.ts";
 export * from "./regrade.ts";
-export * from "./scope.ts";
 export * from "./report.ts";
 export * from "./rule-sets.ts";
+export * from "./scope.ts";

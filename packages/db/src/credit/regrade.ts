@@ -1,4 +1,4 @@
-import { type RuleSet, compileRuleSet, describeBand } from "@ybplan/domain/credit";
+import { compileRuleSet, describeBand, type RuleSet } from "@ybplan/domain/credit";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type RuleSetScope, scopesFor } from "./scope.ts";

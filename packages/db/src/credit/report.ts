@@ -1,7 +1,7 @@
 import {
+  buildCreditSection,
   type CompanyRating,
   type GradeDistribution,
-  buildCreditSection,
   ruleSetFor,
   staffStandings,
 } from "@ybplan/domain/credit";
@@ -39,7 +39,13 @@ export async function loadCreditSection(
   const ratingRows = await db
     .select()
     .from(creditCompanyRatings)
-    .where(and(eq(creditCompanyRatings.provinceCode, province), eq(creditCompanyRatings.year, year), eq(creditCompanyRatings.quarter, 4)));
+    .where(
+      and(
+        eq(creditCompanyRatings.provinceCode, province),
+        eq(creditCompanyRatings.year, year),
+        eq(creditCompanyRatings.quarter, 4),
+      ),
+    );
   const companyRatings: CompanyRating[] = ratingRows.map((r) => ({
     companyId: r.companyId,
     companyName: r.companyName,
@@ -64,7 +70,9 @@ export async function loadCreditSection(
   const scoringRows = await db
     .select()
     .from(creditStaffScorings)
-    .where(and(gte(creditStaffScorings.date, `${year - 3}-01-01`), lte(creditStaffScorings.date, `${year}-12-31`)));
+    .where(
+      and(gte(creditStaffScorings.date, `${year - 3}-01-01`), lte(creditStaffScorings.date, `${year}-12-31`)),
+    );
   const people = new Set(scoringRows.filter((r) => localCodes.has(r.institutionCode)).map((r) => r.personId));
   const staff = staffStandings(
     scoringRows

@@ -1,4 +1,4 @@
-import { type RuleSet, type RuleSetInput, parseRuleSet, shippedRuleSets } from "@ybplan/domain/credit";
+import { parseRuleSet, type RuleSet, type RuleSetInput, shippedRuleSets } from "@ybplan/domain/credit";
 import { Result } from "effect";
 import { type Actor, writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
@@ -50,7 +50,10 @@ export async function saveRuleSet(db: Db, actor: Actor, input: unknown): Promise
     await tx
       .insert(creditRuleSets)
       .values(values)
-      .onConflictDoUpdate({ target: [creditRuleSets.id, creditRuleSets.ruleVersion], set: { ...values, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: [creditRuleSets.id, creditRuleSets.ruleVersion],
+        set: { ...values, updatedAt: new Date() },
+      });
     await writeAudit(tx, actor, {
       action: "save",
       entity: "credit_rule_set",

@@ -1,5 +1,5 @@
-import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { ParsedCell } from "@ybplan/domain/target";
+import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { versionColumns } from "./columns.ts";
 import { indicators } from "./indicators.ts";
 import { jurisdictions } from "./jurisdictions.ts";

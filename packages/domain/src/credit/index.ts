@@ -5,9 +5,10 @@
  * - `staff/`: the 2024 医保支付资格 12-point system for individual staff.
  * Shared pieces (quarters, sources, typed errors) live in `shared/`. See docs/credit.md.
  */
-export * from "./shared/index.ts";
+
 export * from "./company/index.ts";
-export * from "./institution/index.ts";
-export * from "./staff/index.ts";
 export * from "./import/company-events.ts";
+export * from "./institution/index.ts";
 export * from "./report-section.ts";
+export * from "./shared/index.ts";
+export * from "./staff/index.ts";

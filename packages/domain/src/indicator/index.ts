@@ -1,2 +1,2 @@
-export * from "./schema.ts";
 export * from "./infer.ts";
+export * from "./schema.ts";

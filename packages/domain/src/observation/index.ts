@@ -1,2 +1,2 @@
-export * from "./schema.ts";
 export * from "./entry-value.ts";
+export * from "./schema.ts";

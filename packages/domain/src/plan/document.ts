@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { OutlineKind } from "../task/outline-kind.ts";
-import { AdminCode } from "../jurisdiction/schema.ts";
-import { Indicator } from "../indicator/schema.ts";
 import { IsoDate, Year } from "../common/schema.ts";
+import { Indicator } from "../indicator/schema.ts";
+import { AdminCode } from "../jurisdiction/schema.ts";
+import { OutlineKind } from "../task/outline-kind.ts";
 import { PlanStatus } from "./schema.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AdminCode } from "../jurisdiction/schema.ts";
 import { Id, IsoDate, Year } from "../common/schema.ts";
+import { AdminCode } from "../jurisdiction/schema.ts";
 
 export const PlanStatus = z.enum(["draft", "published", "archived"]);
 export type PlanStatus = z.infer<typeof PlanStatus>;

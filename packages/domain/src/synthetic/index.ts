@@ -5,6 +5,6 @@ export {
   SyntheticOptions,
   type SyntheticOptionsInput,
 } from "./generate.ts";
-export { mulberry32, deriveSeed, type Rng } from "./prng.ts";
 export { PROVINCES } from "./geography.ts";
+export { deriveSeed, mulberry32, type Rng } from "./prng.ts";
 export { TEMPLATES, type Template } from "./templates.ts";

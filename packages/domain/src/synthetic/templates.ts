@@ -1,5 +1,5 @@
-import type { AssessmentRule, IndicatorAttribute, IndicatorDirection } from "../indicator/schema.ts";
 import { assessmentRuleFromFootnote } from "../indicator/infer.ts";
+import type { AssessmentRule, IndicatorAttribute, IndicatorDirection } from "../indicator/schema.ts";
 import type { JurisdictionLevel } from "../jurisdiction/schema.ts";
 import type { ObservationValue } from "../observation/schema.ts";
 import type { ParsedCell, SimpleTarget, ThresholdOp } from "../target/expression.ts";

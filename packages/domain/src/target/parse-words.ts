@@ -3,8 +3,8 @@
  * "巩固市级统筹适时推进省级统筹") and qualitative statements ("保持合理水平"). Prepared text in.
  */
 import type { SimpleTarget } from "./expression.ts";
-import { readNumber } from "./parse-quantity.ts";
 import { MAINTAIN_PHRASES, MILESTONE_STEP_VERBS, PART_SEPARATORS, QUALITATIVE_CUES } from "./lexicon.ts";
+import { readNumber } from "./parse-quantity.ts";
 
 type Maintain = Extract<SimpleTarget, { kind: "maintain" }>;
 type Milestone = Extract<SimpleTarget, { kind: "milestone" }>;

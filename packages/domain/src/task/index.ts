@@ -1,2 +1,2 @@
-export * from "./schema.ts";
 export * from "./outline-kind.ts";
+export * from "./schema.ts";

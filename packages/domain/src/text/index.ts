@@ -2,9 +2,10 @@
  * Text normalisation shared by the target parser and the plan importer: full-width → half-width,
  * traditional → simplified, footnote markers, units in names and values.
  */
+
+export { circledDigit, extractFootnoteMarks, type FootnoteExtraction } from "./footnote.ts";
 export { compactSpaces, type NormalizeOptions, normalizeText, toHalfWidth } from "./normalize.ts";
 export { hasTraditional, simplifiedPairCount, toSimplified } from "./simplify.ts";
-export { circledDigit, extractFootnoteMarks, type FootnoteExtraction } from "./footnote.ts";
 export {
   canonicalUnit,
   matchUnitAt,

@@ -1,5 +1,5 @@
-import iconv from "iconv-lite";
 import { Result } from "effect";
+import iconv from "iconv-lite";
 import { type ImportError, importError } from "../errors.ts";
 
 /** The character encoding a text input was read with. */
@@ -37,10 +37,16 @@ export function decodeText(bytes: Uint8Array): Result.Result<DecodedText, Import
     }
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return Result.succeed({ text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" });
+    return Result.succeed({
+      text: new TextDecoder("utf-16le").decode(bytes.subarray(2)),
+      encoding: "utf-16le",
+    });
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return Result.succeed({ text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" });
+    return Result.succeed({
+      text: new TextDecoder("utf-16be").decode(bytes.subarray(2)),
+      encoding: "utf-16be",
+    });
   }
   // Text never contains NUL or many other control bytes; images and archives do.
   const sample = Math.min(bytes.length, 64 * 1024);

@@ -25,14 +25,20 @@ function head(bytes: Uint8Array): string {
   let s = "";
   const n = Math.min(bytes.length, 512);
   for (let i = 0; i < n; i++) s += String.fromCharCode(bytes[i] ?? 0);
-  return s.replace(/^\xef\xbb\xbf/, "").trimStart().toLowerCase();
+  return s
+    .replace(/^\xef\xbb\xbf/, "")
+    .trimStart()
+    .toLowerCase();
 }
 
 /**
  * Decides the format from the content first (magic numbers), then from the extension. Content
  * wins because files are often renamed; an extension we do not read is refused.
  */
-export function detectFormat(bytes: Uint8Array, fileName: string): Result.Result<DocumentFormat, ImportError> {
+export function detectFormat(
+  bytes: Uint8Array,
+  fileName: string,
+): Result.Result<DocumentFormat, ImportError> {
   const ext = extensionOf(fileName);
   if (startsWith(bytes, ZIP)) return Result.succeed("docx");
   if (startsWith(bytes, OLE2)) {

@@ -27,7 +27,8 @@ const entities: Record<string, string> = {
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
     if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+      const code =
+        body[1] === "x" || body[1] === "X" ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
     }
     return entities[body.toLowerCase()] ?? m;
@@ -127,9 +128,7 @@ function openCell(t: TableState, tag: string): void {
 }
 
 export function htmlToText(html: string): string {
-  const src = html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, "");
+  const src = html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, "");
   const out: string[] = [];
   let para = "";
   const tables: TableState[] = [];

@@ -24,7 +24,10 @@ const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const BULLET = /^(?:[-*]\s+|[•●▪■◆◇○·]\s*|l(?=[\u4e00-\u9fff\u3400-\u4dbf]))/;
 
 function cleanSegment(segment: string): { text: string; bullet: boolean; headingLevel: number | null } {
-  let t = segment.replace(BOOKMARK, "").replace(/\u00a0/g, " ").replace(/[\u200b\ufeff]/g, "");
+  let t = segment
+    .replace(BOOKMARK, "")
+    .replace(/\u00a0/g, " ")
+    .replace(/[\u200b\ufeff]/g, "");
   if (t.trim() === "") return { text: "", bullet: false, headingLevel: null };
   // leading spaces are layout; a leading tab is an (empty) first table cell, so it stays
   t = t.replace(/^[^\S\t]+/, "").replace(/[^\S\t]+$/, "");
@@ -32,7 +35,8 @@ function cleanSegment(segment: string): { text: string; bullet: boolean; heading
   const headingLevel = hashes ? hashes[0].trim().length : null;
   t = t.replace(MARKDOWN_HEADING, "").replace(/\*\*/g, "");
   const b = BULLET.exec(t);
-  if (b && t.length > b[0].length) return { text: t.slice(b[0].length).trimStart(), bullet: true, headingLevel };
+  if (b && t.length > b[0].length)
+    return { text: t.slice(b[0].length).trimStart(), bullet: true, headingLevel };
   return { text: t, bullet: false, headingLevel };
 }
 

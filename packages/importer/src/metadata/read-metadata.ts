@@ -1,7 +1,7 @@
-import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
+import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import type { PlanMetadataDraft } from "@ybplan/domain/plan";
-import { type SourceLine, plain } from "../lines/source-lines.ts";
+import { plain, type SourceLine } from "../lines/source-lines.ts";
 import { matchHeading } from "../outline/headings.ts";
 import { chineseNumber } from "../text/chinese-number.ts";
 import { clean } from "../text/clean.ts";
@@ -22,7 +22,8 @@ export interface ReadMetadata {
 
 const PLAN_WORD = /规划|纲要|计划/;
 const NOT_TITLE = /关于|通知|印发|函$|^《|^抄送|^抄报|^发布时间|>|首页/;
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,12})\s*[〔[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*(\d{1,4})\s*号/;
+const DOC_NUMBER =
+  /([\u4e00-\u9fff]{1,12})\s*[〔[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*(\d{1,4})\s*号/;
 const DATE_LINE = /^((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(印发|发布)?$/;
 const ORG_LINE = /^([\u4e00-\u9fff（）()]{2,30}?(医疗保障局|局|委员会|人民政府|政府|办公室|办公厅|中心))$/;
 const DRAFT = /征求意见稿|草案|送审稿|讨论稿|征求意见/;
@@ -45,7 +46,9 @@ function findTitle(texts: readonly string[]): number | null {
 
 /** "十四五" → 2021–2025; the n-th five-year plan starts in 2021 + 5(n − 14). */
 function periodFrom(text: string): { start: number; end: number } | null {
-  const m = /“?十([一二三四五六七八九])五”?(?:时期|期间|规划|计划|发展|医疗|全民|$)/.exec(text) ?? /十([一二三四五六七八九])五/.exec(text);
+  const m =
+    /“?十([一二三四五六七八九])五”?(?:时期|期间|规划|计划|发展|医疗|全民|$)/.exec(text) ??
+    /十([一二三四五六七八九])五/.exec(text);
   if (!m) return null;
   const n = 10 + (chineseNumber(m[1] ?? "") ?? 0);
   const start = 2021 + 5 * (n - 14);
@@ -59,7 +62,11 @@ function periodFrom(text: string): { start: number; end: number } | null {
  * else "…印发", else a web page's 发布时间), jurisdiction (most specific known name in the title,
  * then the issuer), and period ("十四五" → 2021–2025, baseline 2020).
  */
-export function readMetadata(lines: readonly SourceLine[], warnings: Warnings, options: MetadataOptions = {}): ReadMetadata {
+export function readMetadata(
+  lines: readonly SourceLine[],
+  warnings: Warnings,
+  options: MetadataOptions = {},
+): ReadMetadata {
   const jurisdictions = options.jurisdictions ?? sampleJurisdictions;
   // Titles, masthead, signature and date lines are short; long paragraphs need no cleaning.
   const texts = lines.map((l) => {
@@ -141,7 +148,8 @@ export function readMetadata(lines: readonly SourceLine[], warnings: Warnings, o
     known?.name ?? /^(.{2,8}?(?:自治区|自治州|省|市|县|区|州|盟|旗))/.exec(title)?.[1] ?? null;
 
   const period = periodFrom(title) ?? periodFrom(texts.slice(0, 200).join("\n"));
-  if (period === null) warnings.add("missingMetadata", 1, "未找到规划期（如“十四五”），按2021—2025年处理", title);
+  if (period === null)
+    warnings.add("missingMetadata", 1, "未找到规划期（如“十四五”），按2021—2025年处理", title);
   const periodStart = period?.start ?? 2021;
   const periodEnd = period?.end ?? 2025;
 

@@ -1,6 +1,6 @@
 import type { TaskDraft } from "@ybplan/domain/plan";
 import { classifyOutline } from "@ybplan/domain/task";
-import { type SourceLine, plain } from "../lines/source-lines.ts";
+import { plain, type SourceLine } from "../lines/source-lines.ts";
 import { cleanProse, keyText } from "../text/clean.ts";
 import { appendParagraph } from "../text/paragraphs.ts";
 import { type Heading, type HeadingStyle, headingStyles, matchHeading } from "./headings.ts";

@@ -1,5 +1,5 @@
 import type { ProjectDraft, WorkItemDraft } from "@ybplan/domain/plan";
-import { type SourceLine, plain } from "../lines/source-lines.ts";
+import { plain, type SourceLine } from "../lines/source-lines.ts";
 import { isStructuralHeading, matchHeading, splitTitle } from "../outline/headings.ts";
 import { cleanProse } from "../text/clean.ts";
 import { endsSentence } from "../text/paragraphs.ts";
@@ -51,7 +51,11 @@ function splitInline(text: string, line: number, first: number | null): ItemDraf
  * another box, or a paragraph that neither starts an item nor continues one. Boxes listed in
  * `skip` (the caption of the indicator table, "专栏1 …主要指标") are not projects.
  */
-export function readProjects(lines: readonly SourceLine[], skip: ReadonlySet<number>, warnings: Warnings): ReadProjects {
+export function readProjects(
+  lines: readonly SourceLine[],
+  skip: ReadonlySet<number>,
+  warnings: Warnings,
+): ReadProjects {
   const projects: ProjectDraft[] = [];
   const used = new Set<number>();
   const keys = new Set<string>();
@@ -93,7 +97,8 @@ export function readProjects(lines: readonly SourceLine[], skip: ReadonlySet<num
     }
     keys.add(key);
     const title = cleanProse(head[2] ?? "") || `专栏${boxNumber}`;
-    if (items.length === 0) warnings.add("emptyProject", (lines[i] as SourceLine).no, "专栏中没有找到条目", title);
+    if (items.length === 0)
+      warnings.add("emptyProject", (lines[i] as SourceLine).no, "专栏中没有找到条目", title);
     const work: WorkItemDraft[] = items.map((it, k) => {
       const { title: itemTitle, rest } = splitTitle(it.text);
       return {

@@ -2,7 +2,7 @@ import { inferDirection } from "@ybplan/domain/indicator";
 import type { ImportWarning, IndicatorDraft } from "@ybplan/domain/plan";
 import { type ParsedCell, parseTargetCell } from "@ybplan/domain/target";
 import { splitNameAndUnit } from "@ybplan/domain/text";
-import { unitOfExpression, indicatorKey } from "../table/build-indicators.ts";
+import { indicatorKey, unitOfExpression } from "../table/build-indicators.ts";
 import { clean } from "../text/clean.ts";
 import { Warnings } from "../warnings.ts";
 
@@ -24,18 +24,25 @@ const VERB =
   "(?:稳定在|保持在|维持在|稳定于|达到|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|降至|降低到|降低至|下降到|下降至|减少到|控制在|不低于|不少于|不高于|不超过|超过|高于|低于|大于|小于|达)";
 const CHANGE = "(?:提高|提升|增加|增长|上升|降低|下降|减少|降)(?:到|至)";
 /** An indicator name ends in what it measures. */
-const METRIC = /(率|比例|比重|占比|人数|人次|数量|品种|种类|金额|收入|支出|结余|费用|次数|天数|时间|时限|个数|家数|覆盖面|满意度|水平)$/;
+const METRIC =
+  /(率|比例|比重|占比|人数|人次|数量|品种|种类|金额|收入|支出|结余|费用|次数|天数|时间|时限|个数|家数|覆盖面|满意度|水平)$/;
 /** A measure named, then a figure: a clause that ought to be an indicator. */
 const MEASURE_THEN_FIGURE = /(率|比例|比重|占比|人数|人次|品种|金额|收入|支出|结余)[^\d]*\d/;
-const LEAD = /^(?:其中|全市|全省|全县|全区|全州|我市|我省|我县|我区|力争|确保|争取|届时|同时|并且|并|且|使|将|到(?:19|20)\d\d年(?:底|末)?|至(?:19|20)\d\d年(?:底|末)?|(?:19|20)\d\d年(?:底|末)?)+/;
+const LEAD =
+  /^(?:其中|全市|全省|全县|全区|全州|我市|我省|我县|我区|力争|确保|争取|届时|同时|并且|并|且|使|将|到(?:19|20)\d\d年(?:底|末)?|至(?:19|20)\d\d年(?:底|末)?|(?:19|20)\d\d年(?:底|末)?)+/;
 
 const fromTo = new RegExp(`^(.+?)(?:由|从)\\s*(${VALUE})\\s*(${CHANGE}\\s*${VALUE}${QUALIFIER})$`);
 const respectively = new RegExp(`^(.+?)分别(${VERB})(.+)$`);
-const simple = new RegExp(`^(.+?)(${VERB}\\s*${VALUE}${QUALIFIER}|[≥≤><]\\s*\\d+(?:\\.\\d+)?\\s*%?|保持稳定|基本稳定)$`);
+const simple = new RegExp(
+  `^(.+?)(${VERB}\\s*${VALUE}${QUALIFIER}|[≥≤><]\\s*\\d+(?:\\.\\d+)?\\s*%?|保持稳定|基本稳定)$`,
+);
 const valueOnly = new RegExp(`^${VALUE}${QUALIFIER}$`);
 
 function cleanName(raw: string): string {
-  return clean(raw).replace(LEAD, "").replace(/^[、，,：:\s]+/, "").trim();
+  return clean(raw)
+    .replace(LEAD, "")
+    .replace(/^[、，,：:\s]+/, "")
+    .trim();
 }
 
 /** A short line with no figures and no sentence punctuation: a category heading ("参保覆盖"). */
@@ -124,13 +131,22 @@ export function parseIndicatorProse(text: string, options: ProseOptions = {}): P
       if (resp) {
         const names = (resp[1] ?? "").split(/和|、|及|与/).filter((s) => s.trim() !== "");
         const values = (resp[3] ?? "").split(/和|、|及|与/).filter((s) => s.trim() !== "");
-        if (names.length >= 2 && names.length === values.length && values.every((v) => valueOnly.test(v.trim()))) {
+        if (
+          names.length >= 2 &&
+          names.length === values.length &&
+          values.every((v) => valueOnly.test(v.trim()))
+        ) {
           // "医疗保障政务服务事项线上可办率和窗口可办率": later names share the first one's subject
           const first = cleanName(names[0] ?? "");
           names.forEach((n, k) => {
             const name = cleanName(n);
             const shared = k > 0 && name.length < first.length && name.at(-1) === first.at(-1);
-            add(line, shared ? first.slice(0, first.length - name.length) + name : n, `${resp[2]}${values[k]}`, null);
+            add(
+              line,
+              shared ? first.slice(0, first.length - name.length) + name : n,
+              `${resp[2]}${values[k]}`,
+              null,
+            );
           });
           continue;
         }

@@ -1,6 +1,6 @@
 import { assessmentRuleFromFootnote, inferDirection } from "@ybplan/domain/indicator";
 import type { IndicatorDraft } from "@ybplan/domain/plan";
-import { type ParsedCell, type TargetExpression, parseTargetCell } from "@ybplan/domain/target";
+import { type ParsedCell, parseTargetCell, type TargetExpression } from "@ybplan/domain/target";
 import { extractFootnoteMarks, splitNameAndUnit } from "@ybplan/domain/text";
 import { clean, cleanProse, keyText } from "../text/clean.ts";
 import type { Warnings } from "../warnings.ts";
@@ -31,9 +31,19 @@ function parseValue(cell: FittedCell | undefined, column: string, warnings: Warn
   if (cell === undefined) return NO_CELL;
   const parsed = parseTargetCell(cell.text);
   if (attributeOf(cell.text) !== null) {
-    warnings.add("shiftedCell", cell.line, `${column}单元格写的是指标属性“${cell.text.trim()}”，疑为表格错位，请人工核对`, cell.text);
+    warnings.add(
+      "shiftedCell",
+      cell.line,
+      `${column}单元格写的是指标属性“${cell.text.trim()}”，疑为表格错位，请人工核对`,
+      cell.text,
+    );
   } else if (parsed.expression.kind === "unrecognised") {
-    warnings.add("unreadableCell", cell.line, `无法识别${column}单元格：${parsed.expression.reason}`, cell.text);
+    warnings.add(
+      "unreadableCell",
+      cell.line,
+      `无法识别${column}单元格：${parsed.expression.reason}`,
+      cell.text,
+    );
   }
   return parsed;
 }
@@ -58,7 +68,11 @@ export function buildIndicators(
   const out: IndicatorDraft[] = [];
   const hasAttributeColumn = options.hasAttributeColumn ?? true;
   if (!hasAttributeColumn && rows.length > 0) {
-    warnings.add("missingAttribute", options.headerLine ?? rows[0]?.line ?? 0, "指标表没有“指标属性”列，全部指标按预期性处理，请核对");
+    warnings.add(
+      "missingAttribute",
+      options.headerLine ?? rows[0]?.line ?? 0,
+      "指标表没有“指标属性”列，全部指标按预期性处理，请核对",
+    );
   }
   const keys = new Set<string>();
   const usedMarks = new Set<string>();
@@ -67,7 +81,14 @@ export function buildIndicators(
   for (const row of rows) {
     const nameCell = row.cells.name;
     if (nameCell === undefined || nameCell.text.trim() === "") {
-      warnings.add("unplacedRow", row.line, "指标行缺少指标名称，已跳过", Object.values(row.cells).map((c) => c?.text).join(" | "));
+      warnings.add(
+        "unplacedRow",
+        row.line,
+        "指标行缺少指标名称，已跳过",
+        Object.values(row.cells)
+          .map((c) => c?.text)
+          .join(" | "),
+      );
       continue;
     }
     const given = row.cells.category?.text.trim() ?? "";
@@ -85,13 +106,23 @@ export function buildIndicators(
     let unit = split.unit ?? unitOfExpression(target.expression) ?? unitOfExpression(baseline.expression);
     if (unit === "个" && /耗材/.test(name) && /品种/.test(name)) {
       // consumables are counted in classes (类); some plans write 个 (domain-rules §3.4)
-      warnings.add("unitNormalised", row.line, "高值医用耗材带量采购按“类”计数，单位“个”已规范为“类”", nameCell.text);
+      warnings.add(
+        "unitNormalised",
+        row.line,
+        "高值医用耗材带量采购按“类”计数，单位“个”已规范为“类”",
+        nameCell.text,
+      );
       unit = "类";
     }
     const attributeText = row.cells.attribute?.text ?? "";
     const attribute = attributeOf(attributeText);
     if (attribute === null && hasAttributeColumn) {
-      warnings.add("missingAttribute", row.line, "无法识别指标属性（约束性/预期性），按预期性处理", attributeText);
+      warnings.add(
+        "missingAttribute",
+        row.line,
+        "无法识别指标属性（约束性/预期性），按预期性处理",
+        attributeText,
+      );
     }
     const marks = [...new Set([...nameMarks, ...baseline.footnoteMarks, ...target.footnoteMarks])];
     const notes: string[] = [];
@@ -107,7 +138,9 @@ export function buildIndicators(
     const footnote = notes.length > 0 ? notes.join("\n") : null;
     const definitionText = row.cells.definition?.text.trim() ?? null;
     const definition =
-      definitionText === null || definitionText === "" || /^[—–\-－―/／]+$/.test(definitionText) ? null : cleanProse(definitionText);
+      definitionText === null || definitionText === "" || /^[—–\-－―/／]+$/.test(definitionText)
+        ? null
+        : cleanProse(definitionText);
     let key = indicatorKey(category, name);
     if (keys.has(key)) {
       warnings.add("duplicateIndicator", row.line, "指标名称在同一类别中重复出现", name);

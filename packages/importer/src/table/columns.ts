@@ -49,7 +49,10 @@ export function headerKind(text: string): ColumnKind {
  * it lies after `baselineYear`, else the baseline (Nanyang has only "2025 年").
  */
 export function classifyColumns(headers: readonly string[], baselineYear: number): Column[] {
-  const raw: { header: string; kind: ColumnKind; year: number | null }[] = headers.map((h) => ({ header: h, ...kindOf(h) }));
+  const raw: { header: string; kind: ColumnKind; year: number | null }[] = headers.map((h) => ({
+    header: h,
+    ...kindOf(h),
+  }));
   const years = raw.filter((c) => c.year !== null).map((c) => c.year as number);
   const min = Math.min(...years);
   const max = Math.max(...years);

@@ -24,7 +24,8 @@ export interface FitResult {
 const OPEN_END = /[级的和与及、，,(（进在至对按或并—]$/;
 // …and does not start with these (they continue the line above): ) 率 or an annotation "(…".
 const CONTINUED_START = /^[)）率(（]/;
-const METRIC_END = /(率|比例|比重|收入|支出|结余|品种|层次|人次|人数|数量|金额|费用|时间|天数|个数|覆盖面|满意度|统筹|种类|数)(\([^)]*\))*$/;
+const METRIC_END =
+  /(率|比例|比重|收入|支出|结余|品种|层次|人次|人数|数量|金额|费用|时间|天数|个数|覆盖面|满意度|统筹|种类|数)(\([^)]*\))*$/;
 const NOT_APPLICABLE = /^[—–\-－―/／]+$/;
 
 function jointScore(a: string, b: string): number {
@@ -78,7 +79,8 @@ interface Candidate {
  */
 function laterIsBetter(a: Candidate, b: Candidate, targetCol: number): boolean {
   if (b.score !== a.score) return b.score > a.score;
-  if (targetCol >= 0 && a.sizes[targetCol] !== b.sizes[targetCol]) return (b.sizes[targetCol] ?? 0) > (a.sizes[targetCol] ?? 0);
+  if (targetCol >= 0 && a.sizes[targetCol] !== b.sizes[targetCol])
+    return (b.sizes[targetCol] ?? 0) > (a.sizes[targetCol] ?? 0);
   for (let i = 0; i < a.sizes.length; i++) {
     const x = a.sizes[i] ?? 0;
     const y = b.sizes[i] ?? 0;

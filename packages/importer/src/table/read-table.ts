@@ -2,7 +2,14 @@ import type { SourceLine } from "../lines/source-lines.ts";
 import { isStructuralHeading, matchHeading } from "../outline/headings.ts";
 import { keyText } from "../text/clean.ts";
 import type { Warnings } from "../warnings.ts";
-import { type Column, type ColumnKind, attributeOf, classifyColumns, headerKind, isIndicatorHeader } from "./columns.ts";
+import {
+  attributeOf,
+  type Column,
+  type ColumnKind,
+  classifyColumns,
+  headerKind,
+  isIndicatorHeader,
+} from "./columns.ts";
 import { type FittedCell, type Fragment, fitRow } from "./fit-row.ts";
 
 /** How the table arrived in the text. */
@@ -53,7 +60,8 @@ function findCaption(lines: readonly SourceLine[], header: number): number | nul
     if (t === "") continue;
     seen++;
     // a numbered heading ("三、主要目标") right above the table is an outline entry, not a caption
-    if (/指标|专栏|目标/.test(t) && t.length <= 60 && !/[。；]$/.test(t) && matchHeading(t) === null) return i;
+    if (/指标|专栏|目标/.test(t) && t.length <= 60 && !/[。；]$/.test(t) && matchHeading(t) === null)
+      return i;
     return null;
   }
   return null;
@@ -64,7 +72,10 @@ function columnKinds(columns: readonly Column[]): ColumnKind[] {
 }
 
 /** Cells by kind; a second column of the same kind (rare) is ignored with the first kept. */
-function byKind(columns: readonly Column[], cells: readonly (FittedCell | null)[]): Partial<Record<ColumnKind, FittedCell>> {
+function byKind(
+  columns: readonly Column[],
+  cells: readonly (FittedCell | null)[],
+): Partial<Record<ColumnKind, FittedCell>> {
   const out: Partial<Record<ColumnKind, FittedCell>> = {};
   columns.forEach((c, i) => {
     const cell = cells[i];
@@ -91,11 +102,14 @@ function readTabTable(
   if (below && hasTabCells(below)) {
     const cells = cellsOf(below);
     const isHeaderRow =
-      cells.every((c) => attributeOf(c) === null) && cells.some((c) => /^(19|20)\d\d\s*年?$/.test(c.trim())) && cells.every((c) => c.length <= 12);
+      cells.every((c) => attributeOf(c) === null) &&
+      cells.some((c) => /^(19|20)\d\d\s*年?$/.test(c.trim())) &&
+      cells.every((c) => c.length <= 12);
     if (isHeaderRow) {
       const offset = cellsOf(lines[header] as SourceLine).findIndex((c) => c !== "");
       cells.slice(Math.max(0, offset)).forEach((c, k) => {
-        if (c !== "" && k < headerCells.length) headerCells[k] = /^(19|20)\d\d/.test(c) ? c : `${headerCells[k]}${c}`;
+        if (c !== "" && k < headerCells.length)
+          headerCells[k] = /^(19|20)\d\d/.test(c) ? c : `${headerCells[k]}${c}`;
         else if (c !== "" && k >= headerCells.length) headerCells.push(c);
       });
       first = lines.indexOf(below) + 1;
@@ -112,8 +126,18 @@ function readTabTable(
       // A line without cells between rows (a wrapped cell, a stray remark): report it and go on
       // when the table continues right after; otherwise the table has ended.
       const next = lines.slice(i + 1, i + 4).find((l) => l.text !== "");
-      if (next && hasTabCells(next) && cellsOf(next).length >= columns.length - 1 && !endsCellTable(line.text)) {
-        warnings.add("unplacedRow", line.no, "指标表中间的这一行不是完整的表格行，无法放入任何单元格，已跳过", line.text);
+      if (
+        next &&
+        hasTabCells(next) &&
+        cellsOf(next).length >= columns.length - 1 &&
+        !endsCellTable(line.text)
+      ) {
+        warnings.add(
+          "unplacedRow",
+          line.no,
+          "指标表中间的这一行不是完整的表格行，无法放入任何单元格，已跳过",
+          line.text,
+        );
         continue;
       }
       break;
@@ -122,17 +146,33 @@ function readTabTable(
     const cells = cellsOf(line);
     while (cells.length > columns.length && cells.at(-1) === "") cells.pop();
     if (cells.length > columns.length) {
-      warnings.add("extraCells", line.no, `指标行的单元格多于表头列数（${cells.length} > ${columns.length}），多出的单元格已忽略`, line.text);
+      warnings.add(
+        "extraCells",
+        line.no,
+        `指标行的单元格多于表头列数（${cells.length} > ${columns.length}），多出的单元格已忽略`,
+        line.text,
+      );
     }
     if (cells.length < columns.length) {
       // a category given once for the group: the row starts at the name column
       if (columns[0]?.kind === "category" && cells.length === columns.length - 1) cells.unshift("");
       else {
-        warnings.add("extraCells", line.no, `指标行的单元格少于表头列数（${cells.length} < ${columns.length}），缺少的单元格按空白处理`, line.text);
+        warnings.add(
+          "extraCells",
+          line.no,
+          `指标行的单元格少于表头列数（${cells.length} < ${columns.length}），缺少的单元格按空白处理`,
+          line.text,
+        );
         while (cells.length < columns.length) cells.push("");
       }
     }
-    rows.push({ line: line.no, cells: byKind(columns, cells.map((text) => ({ text, line: line.no }))) });
+    rows.push({
+      line: line.no,
+      cells: byKind(
+        columns,
+        cells.map((text) => ({ text, line: line.no })),
+      ),
+    });
   }
   return { shape: "tabRows", columns, rows, captionIndex: findCaption(lines, header), start: header, end };
 }
@@ -238,10 +278,20 @@ function readCellTable(
     pending = [];
   }
   for (const p of pending) {
-    if (p.text !== "") warnings.add("unplacedRow", p.line, "指标表末尾的内容无法组成完整的指标行（缺少指标属性），已忽略", p.text);
+    if (p.text !== "")
+      warnings.add(
+        "unplacedRow",
+        p.line,
+        "指标表末尾的内容无法组成完整的指标行（缺少指标属性），已忽略",
+        p.text,
+      );
   }
   const lastIndex = lines.findIndex((l) => l.no > lastLineNo);
-  const end = pending.some((p) => p.text !== "") ? stopAt : lastIndex < 0 ? lines.length : Math.min(lastIndex, stopAt);
+  const end = pending.some((p) => p.text !== "")
+    ? stopAt
+    : lastIndex < 0
+      ? lines.length
+      : Math.min(lastIndex, stopAt);
   return {
     shape: blocks ? "cellBlocks" : "cellLines",
     columns,

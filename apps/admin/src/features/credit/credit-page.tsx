@@ -16,7 +16,9 @@ const tabs = ["ratings", "events", "institutions", "staff", "rules"] as const;
 type TabKey = (typeof tabs)[number];
 
 export default function CreditPage({ search }: PageProps) {
-  const tab: TabKey = (tabs as readonly string[]).includes(search.get("tab") ?? "") ? (search.get("tab") as TabKey) : "ratings";
+  const tab: TabKey = (tabs as readonly string[]).includes(search.get("tab") ?? "")
+    ? (search.get("tab") as TabKey)
+    : "ratings";
   return (
     <>
       <Typography.Title level={3}>信用评价</Typography.Title>
@@ -24,7 +26,11 @@ export default function CreditPage({ search }: PageProps) {
         activeKey={tab}
         onChange={(k) => void navigate(`/credit?tab=${k}`)}
         items={[
-          { key: "ratings", label: "企业信用评级", children: <RatingsTab initialQuarter={search.get("quarter")} /> },
+          {
+            key: "ratings",
+            label: "企业信用评级",
+            children: <RatingsTab initialQuarter={search.get("quarter")} />,
+          },
           { key: "events", label: "失信事项", children: <EventsTab /> },
           { key: "institutions", label: "定点机构信用", children: <InstitutionsTab /> },
           { key: "staff", label: "医保支付资格记分", children: <StaffTab /> },

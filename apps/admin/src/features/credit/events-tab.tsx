@@ -95,17 +95,35 @@ export function EventsTab() {
   const result = importRun.data;
   return (
     <Space orientation="vertical" style={{ width: "100%" }} size="large">
-      <Form form={form} layout="inline" initialValues={{ companyRole: "manufacturer", source: "court-judgment" }}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ companyRole: "manufacturer", source: "court-judgment" }}
+      >
         <Form.Item name="companyId" label="企业编码" rules={[{ required: true, message: "请填写企业编码" }]}>
           <Input style={{ width: 170 }} />
         </Form.Item>
-        <Form.Item name="companyName" label="企业名称" rules={[{ required: true, message: "请填写企业名称" }]}>
+        <Form.Item
+          name="companyName"
+          label="企业名称"
+          rules={[{ required: true, message: "请填写企业名称" }]}
+        >
           <Input style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="companyRole" label="企业类型">
-          <Select style={{ width: 110 }} options={[{ value: "manufacturer", label: "生产企业" }, { value: "distributor", label: "配送企业" }]} />
+          <Select
+            style={{ width: 110 }}
+            options={[
+              { value: "manufacturer", label: "生产企业" },
+              { value: "distributor", label: "配送企业" },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="province" label="评价省份代码" rules={[{ required: true, pattern: /^\d{6}$/, message: "6位行政区划代码" }]}>
+        <Form.Item
+          name="province"
+          label="评价省份代码"
+          rules={[{ required: true, pattern: /^\d{6}$/, message: "6位行政区划代码" }]}
+        >
           <Input style={{ width: 100 }} />
         </Form.Item>
         <Form.Item name="category" label="失信事项" rules={[{ required: true, message: "请选择失信事项" }]}>
@@ -118,9 +136,17 @@ export function EventsTab() {
           <InputNumber min={0} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="assessedLevel" label="认定等级">
-          <Select allowClear style={{ width: 200 }} options={levels.map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            options={levels.map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
-        <Form.Item name="dateConfirmed" label="认定日期" rules={[{ required: true, message: "请选择认定日期" }]}>
+        <Form.Item
+          name="dateConfirmed"
+          label="认定日期"
+          rules={[{ required: true, message: "请选择认定日期" }]}
+        >
           <DatePicker />
         </Form.Item>
         <Form.Item name="source" label="案件来源">
@@ -187,9 +213,19 @@ export function EventsTab() {
             columns={[
               { title: "企业", dataIndex: "companyName" },
               { title: "省份", dataIndex: "province", width: 90 },
-              { title: "失信事项", dataIndex: "category", width: 150, render: (c: string) => categories.find(([k]) => k === c)?.[1] ?? c },
+              {
+                title: "失信事项",
+                dataIndex: "category",
+                width: 150,
+                render: (c: string) => categories.find(([k]) => k === c)?.[1] ?? c,
+              },
               { title: "案号", dataIndex: "caseRef" },
-              { title: "金额（万元）", dataIndex: "amountYuan", width: 120, render: (v: number | null) => (v === null ? "—" : v / 10_000) },
+              {
+                title: "金额（万元）",
+                dataIndex: "amountYuan",
+                width: 120,
+                render: (v: number | null) => (v === null ? "—" : v / 10_000),
+              },
               { title: "认定日期", dataIndex: "dateConfirmed", width: 110 },
             ]}
           />

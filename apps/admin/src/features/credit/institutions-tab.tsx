@@ -17,15 +17,25 @@ export function InstitutionsTab() {
   const [code, setCode] = useState(user?.jurisdictionCode ?? "440000");
   const [grade, setGrade] = useState<string | undefined>(undefined);
   const valid = /^\d{6}$/.test(code);
-  const dist = useQuery({ ...trpc.credit.institutions.gradeDistribution.queryOptions({ year, jurisdictionCode: code }), enabled: valid });
+  const dist = useQuery({
+    ...trpc.credit.institutions.gradeDistribution.queryOptions({ year, jurisdictionCode: code }),
+    enabled: valid,
+  });
   const grades = useQuery({
-    ...trpc.credit.institutions.grades.queryOptions({ year, jurisdictionCode: code, ...(grade ? { grade } : {}), limit: 200 }),
+    ...trpc.credit.institutions.grades.queryOptions({
+      year,
+      jurisdictionCode: code,
+      ...(grade ? { grade } : {}),
+      limit: 200,
+    }),
     enabled: valid,
   });
   const regrade = useMutation(
     trpc.credit.institutions.regrade.mutationOptions({
       onSuccess: (r) => {
-        void message.success(`已重新评定${r.counts.reduce((s, c) => s + c.graded, 0)}家机构，用时${(r.ms / 1000).toFixed(1)}秒`);
+        void message.success(
+          `已重新评定${r.counts.reduce((s, c) => s + c.graded, 0)}家机构，用时${(r.ms / 1000).toFixed(1)}秒`,
+        );
         void qc.invalidateQueries({ queryKey: trpc.credit.pathKey() });
       },
       onError: (e) => void message.error(formatApiError(e)),
@@ -36,7 +46,12 @@ export function InstitutionsTab() {
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Space wrap>
         <InputNumber value={year} min={2020} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年度" />
-        <Input style={{ width: 150 }} value={code} onChange={(e) => setCode(e.target.value.trim())} addonBefore="地区代码" />
+        <Input
+          style={{ width: 150 }}
+          value={code}
+          onChange={(e) => setCode(e.target.value.trim())}
+          addonBefore="地区代码"
+        />
         {user?.role === "admin" && (
           <Button loading={regrade.isPending} onClick={() => regrade.mutate({ year })}>
             重新评定本年度（全部地区）
@@ -88,7 +103,12 @@ export function InstitutionsTab() {
                   { title: "得分", dataIndex: "score", width: 80 },
                   { title: "等级", dataIndex: "grade", width: 70, render: (g: string) => <Tag>{g}</Tag> },
                   { title: "评定依据", dataIndex: "reason" },
-                  { title: "监管措施", dataIndex: "measures", width: 200, render: (m: string[]) => m.join("、") },
+                  {
+                    title: "监管措施",
+                    dataIndex: "measures",
+                    width: 200,
+                    render: (m: string[]) => m.join("、"),
+                  },
                 ]}
               />
             )}

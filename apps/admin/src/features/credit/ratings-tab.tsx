@@ -26,12 +26,19 @@ export function RatingsTab({ initialQuarter }: { initialQuarter?: string | null 
   const [q, setQ] = useState(parseQuarter(initialQuarter) ?? quarters[0]!);
   const [minSeverity, setMinSeverity] = useState(1);
   const [companyId, setCompanyId] = useState<string | null>(null);
-  const ratings = useQuery(trpc.credit.companies.ratings.queryOptions({ year: q.year, quarter: q.quarter, minSeverity }));
-  const history = useQuery({ ...trpc.credit.companies.history.queryOptions({ companyId: companyId ?? "" }), enabled: companyId !== null });
+  const ratings = useQuery(
+    trpc.credit.companies.ratings.queryOptions({ year: q.year, quarter: q.quarter, minSeverity }),
+  );
+  const history = useQuery({
+    ...trpc.credit.companies.history.queryOptions({ companyId: companyId ?? "" }),
+    enabled: companyId !== null,
+  });
   const recompute = useMutation(
     trpc.credit.companies.recomputeRatings.mutationOptions({
       onSuccess: (r) => {
-        void message.success(`已评级${r.ratings}家（有失信等级${r.rated}家）${r.issues.length ? `，${r.issues.length}条记录无法评级` : ""}`);
+        void message.success(
+          `已评级${r.ratings}家（有失信等级${r.rated}家）${r.issues.length ? `，${r.issues.length}条记录无法评级` : ""}`,
+        );
         for (const i of r.issues.slice(0, 5)) void message.warning(i.message);
         void qc.invalidateQueries({ queryKey: trpc.credit.pathKey() });
       },
@@ -49,14 +56,26 @@ export function RatingsTab({ initialQuarter }: { initialQuarter?: string | null 
           onChange={(v) => setQ(quarters.find((x) => `${x.year}-${x.quarter}` === v)!)}
           options={quarters.map((x) => ({ value: `${x.year}-${x.quarter}`, label: x.label }))}
         />
-        <Select style={{ width: 150 }} value={minSeverity} onChange={setMinSeverity} options={severityOptions} />
+        <Select
+          style={{ width: 150 }}
+          value={minSeverity}
+          onChange={setMinSeverity}
+          options={severityOptions}
+        />
         {user?.role === "admin" && (
-          <Button loading={recompute.isPending} onClick={() => recompute.mutate({ year: q.year, quarter: q.quarter })}>
+          <Button
+            loading={recompute.isPending}
+            onClick={() => recompute.mutate({ year: q.year, quarter: q.quarter })}
+          >
             重新评级本季度
           </Button>
         )}
       </Space>
-      <QueryState query={ratings} isEmpty={(d) => d.length === 0} emptyText="本季度暂无评级结果（录入失信事项后请重新评级）">
+      <QueryState
+        query={ratings}
+        isEmpty={(d) => d.length === 0}
+        emptyText="本季度暂无评级结果（录入失信事项后请重新评级）"
+      >
         {(rows) => (
           <Table
             rowKey={(r) => `${r.companyId}|${r.provinceCode}`}
@@ -79,13 +98,29 @@ export function RatingsTab({ initialQuarter }: { initialQuarter?: string | null 
                   r.levelLabel ? <Tag color={severityColor(r.severity)}>{r.levelLabel}</Tag> : <Tag>无</Tag>,
               },
               { title: "评级依据", dataIndex: "reason" },
-              { title: "标准", dataIndex: "standard", width: 80, render: (v: string | null) => (v ? `${v}版` : "—") },
-              { title: "有效期至", dataIndex: "expiresOn", width: 110, render: (v: string | null) => v ?? "—" },
+              {
+                title: "标准",
+                dataIndex: "standard",
+                width: 80,
+                render: (v: string | null) => (v ? `${v}版` : "—"),
+              },
+              {
+                title: "有效期至",
+                dataIndex: "expiresOn",
+                width: 110,
+                render: (v: string | null) => v ?? "—",
+              },
             ]}
           />
         )}
       </QueryState>
-      <Modal open={companyId !== null} title="企业信用评级历史" width={900} footer={null} onCancel={() => setCompanyId(null)}>
+      <Modal
+        open={companyId !== null}
+        title="企业信用评级历史"
+        width={900}
+        footer={null}
+        onCancel={() => setCompanyId(null)}
+      >
         <QueryState query={history} isEmpty={(d) => d.length === 0}>
           {(rows) => (
             <Table
@@ -99,7 +134,8 @@ export function RatingsTab({ initialQuarter }: { initialQuarter?: string | null 
                 {
                   title: "等级",
                   width: 120,
-                  render: (_, r) => (r.levelLabel ? <Tag color={severityColor(r.severity)}>{r.levelLabel}</Tag> : "无"),
+                  render: (_, r) =>
+                    r.levelLabel ? <Tag color={severityColor(r.severity)}>{r.levelLabel}</Tag> : "无",
                 },
                 { title: "依据", dataIndex: "reason" },
               ]}

@@ -19,13 +19,21 @@ export function StaffTab() {
   const [asOf, setAsOf] = useState(dayjs());
   const [personId, setPersonId] = useState("");
   const standings = useQuery(
-    trpc.credit.staff.standings.queryOptions({ asOf: asOf.format("YYYY-MM-DD"), ...(personId ? { personId } : {}) }),
+    trpc.credit.staff.standings.queryOptions({
+      asOf: asOf.format("YYYY-MM-DD"),
+      ...(personId ? { personId } : {}),
+    }),
   );
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Space wrap>
         <DatePicker value={asOf} onChange={(d) => d && setAsOf(d)} allowClear={false} />
-        <Input.Search placeholder="人员编码" allowClear style={{ width: 220 }} onSearch={(v) => setPersonId(v.trim())} />
+        <Input.Search
+          placeholder="人员编码"
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(v) => setPersonId(v.trim())}
+        />
       </Space>
       <QueryState query={standings} isEmpty={(d) => d.standings.length === 0} emptyText="暂无记分记录">
         {(d) => (

@@ -11,6 +11,7 @@ import {
 import { useTRPC } from "../../api/trpc.ts";
 import type { IndicatorItem, ObservationItem, PlanDetail } from "../../api/types.ts";
 import { useUnsavedChangesGuard } from "../../router/hooks.ts";
+import { Link } from "../../router/link.tsx";
 import { ConflictChoice } from "./conflict-choice.tsx";
 import { draftKey, loadDraft, saveDraft } from "./draft-storage.ts";
 import {
@@ -424,11 +425,19 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
             width: 130,
             render: (_, r) =>
               r.current ? (
-                <Tooltip title={`版本 ${r.current.version}`}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.current.recordedBy ?? ""} {formatTime(r.current.recordedAt)}
-                  </Typography.Text>
-                </Tooltip>
+                <Flex vertical>
+                  <Tooltip title={`版本 ${r.current.version}`}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.current.recordedBy ?? ""} {formatTime(r.current.recordedAt)}
+                    </Typography.Text>
+                  </Tooltip>
+                  <Link
+                    to={`/audit?planId=${plan.id}&indicatorId=${r.indicator.id}&year=${year}`}
+                    style={{ fontSize: 12 }}
+                  >
+                    修改记录
+                  </Link>
+                </Flex>
               ) : (
                 "—"
               ),

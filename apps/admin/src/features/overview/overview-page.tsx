@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Empty, Flex, Row, Select, Table, Tag, Tooltip, Typography } from "antd";
+import { useTRPC } from "../../api/trpc.ts";
+import type { SubtreeSummary } from "../../api/types.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { flattenCodes, JurisdictionTree } from "../../components/jurisdiction-tree.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { VerdictTag } from "../../components/verdict-tag.tsx";
-import { useTRPC } from "../../api/trpc.ts";
-import type { SubtreeSummary } from "../../api/types.ts";
 import { useSearchState } from "../../lib/use-search-state.ts";
 import { defaultYear, periodYears } from "../../lib/years.ts";
 import { Link } from "../../router/link.tsx";

@@ -3,8 +3,8 @@ import {
   type AssessmentRule,
   assessmentRuleLabels,
   type IndicatorAttribute,
-  indicatorAttributeLabels,
   type IndicatorDirection,
+  indicatorAttributeLabels,
   indicatorDirectionLabels,
 } from "@ybplan/domain/indicator";
 import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag } from "antd";
@@ -61,7 +61,15 @@ const options = <K extends string>(labels: Record<K, string>) =>
  * live preview of how the baseline and target texts are understood. Saving sends the version read;
  * a newer change by someone else is reported, not overwritten.
  */
-export function IndicatorTable({ planId, indicators, editable }: { planId: string; indicators: IndicatorItem[]; editable: boolean }) {
+export function IndicatorTable({
+  planId,
+  indicators,
+  editable,
+}: {
+  planId: string;
+  indicators: IndicatorItem[];
+  editable: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
@@ -70,7 +78,8 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
   const [errors, setErrors] = useState<Record<string, string>>({});
   useUnsavedChangesGuard(editing !== null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.indicators.list.queryKey({ planId }) });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.indicators.list.queryKey({ planId }) });
   const onError = (e: unknown) => {
     const conflict = readConflict(e);
     if (conflict) {
@@ -89,10 +98,32 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
     setErrors({});
     void refresh();
   };
-  const update = useMutation(trpc.indicators.update.mutationOptions({ onSuccess: () => { void message.success("指标已保存"); done(); }, onError }));
-  const create = useMutation(trpc.indicators.create.mutationOptions({ onSuccess: () => { void message.success("指标已添加"); done(); }, onError }));
+  const update = useMutation(
+    trpc.indicators.update.mutationOptions({
+      onSuccess: () => {
+        void message.success("指标已保存");
+        done();
+      },
+      onError,
+    }),
+  );
+  const create = useMutation(
+    trpc.indicators.create.mutationOptions({
+      onSuccess: () => {
+        void message.success("指标已添加");
+        done();
+      },
+      onError,
+    }),
+  );
   const remove = useMutation(
-    trpc.indicators.delete.mutationOptions({ onSuccess: () => { void message.success("指标已删除"); void refresh(); }, onError }),
+    trpc.indicators.delete.mutationOptions({
+      onSuccess: () => {
+        void message.success("指标已删除");
+        void refresh();
+      },
+      onError,
+    }),
   );
 
   const fields = () => ({
@@ -117,32 +148,49 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
   const rows: IndicatorItem[] = editing === NEW ? [...indicators, { id: NEW } as IndicatorItem] : indicators;
   const isEditing = (r: IndicatorItem) => r.id === editing;
   const set = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
-  const textCell = (k: keyof Draft, label: string, render: (r: IndicatorItem) => string) => (_: unknown, r: IndicatorItem) =>
-    isEditing(r) ? (
-      <Flex vertical gap={2}>
-        <Input
-          aria-label={label}
-          size="small"
-          value={draft[k]}
-          status={errors[k] ? "error" : undefined}
-          onChange={(e) => set(k)(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") save(r.id === NEW ? null : r);
-            if (e.key === "Escape") setEditing(null);
-          }}
-        />
-        {errors[k] ? <span style={{ color: "#ff4d4f", fontSize: 12 }}>{errors[k]}</span> : null}
-        {k === "targetText" || k === "baselineText" ? <TargetPreview text={draft[k]} unit={draft.unit || null} /> : null}
-      </Flex>
-    ) : (
-      render(r)
-    );
-  const selectCell = <K extends "attribute" | "direction" | "assessment">(k: K, labels: Record<Draft[K], string>, label: string) =>
+  const textCell =
+    (k: keyof Draft, label: string, render: (r: IndicatorItem) => string) => (_: unknown, r: IndicatorItem) =>
+      isEditing(r) ? (
+        <Flex vertical gap={2}>
+          <Input
+            aria-label={label}
+            size="small"
+            value={draft[k]}
+            status={errors[k] ? "error" : undefined}
+            onChange={(e) => set(k)(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") save(r.id === NEW ? null : r);
+              if (e.key === "Escape") setEditing(null);
+            }}
+          />
+          {errors[k] ? <span style={{ color: "#ff4d4f", fontSize: 12 }}>{errors[k]}</span> : null}
+          {k === "targetText" || k === "baselineText" ? (
+            <TargetPreview text={draft[k]} unit={draft.unit || null} />
+          ) : null}
+        </Flex>
+      ) : (
+        render(r)
+      );
+  const selectCell =
+    <K extends "attribute" | "direction" | "assessment">(
+      k: K,
+      labels: Record<Draft[K], string>,
+      label: string,
+    ) =>
     (_: unknown, r: IndicatorItem) =>
       isEditing(r) ? (
-        <Select aria-label={label} size="small" style={{ width: "100%" }} value={draft[k]} options={options(labels)} onChange={(v) => set(k)(v)} />
+        <Select
+          aria-label={label}
+          size="small"
+          style={{ width: "100%" }}
+          value={draft[k]}
+          options={options(labels)}
+          onChange={(v) => set(k)(v)}
+        />
       ) : k === "attribute" ? (
-        <Tag color={r.attribute === "binding" ? "red" : "blue"}>{(labels as Record<string, string>)[r[k]]}</Tag>
+        <Tag color={r.attribute === "binding" ? "red" : "blue"}>
+          {(labels as Record<string, string>)[r[k]]}
+        </Tag>
       ) : (
         (labels as Record<string, string>)[r[k]]
       );
@@ -161,11 +209,23 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
           { title: "类别", width: 110, render: textCell("category", "类别", (r) => r.category) },
           { title: "指标名称", width: 210, render: textCell("name", "指标名称", (r) => r.name) },
           { title: "单位", width: 70, render: textCell("unit", "单位", (r) => r.unit ?? "") },
-          { title: "基期值", width: 150, render: textCell("baselineText", "基期值", (r) => r.baseline.text || "—") },
-          { title: "目标值", width: 200, render: textCell("targetText", "目标值", (r) => r.target.text || "—") },
+          {
+            title: "基期值",
+            width: 150,
+            render: textCell("baselineText", "基期值", (r) => r.baseline.text || "—"),
+          },
+          {
+            title: "目标值",
+            width: 200,
+            render: textCell("targetText", "目标值", (r) => r.target.text || "—"),
+          },
           { title: "属性", width: 90, render: selectCell("attribute", indicatorAttributeLabels, "属性") },
           { title: "方向", width: 110, render: selectCell("direction", indicatorDirectionLabels, "方向") },
-          { title: "评估规则", width: 120, render: selectCell("assessment", assessmentRuleLabels, "评估规则") },
+          {
+            title: "评估规则",
+            width: 120,
+            render: selectCell("assessment", assessmentRuleLabels, "评估规则"),
+          },
           ...(editable
             ? [
                 {
@@ -175,10 +235,21 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
                   render: (_: unknown, r: IndicatorItem) =>
                     isEditing(r) ? (
                       <Space size={4}>
-                        <Button size="small" type="primary" loading={update.isPending || create.isPending} onClick={() => save(r.id === NEW ? null : r)}>
+                        <Button
+                          size="small"
+                          type="primary"
+                          loading={update.isPending || create.isPending}
+                          onClick={() => save(r.id === NEW ? null : r)}
+                        >
                           保存
                         </Button>
-                        <Button size="small" onClick={() => { setEditing(null); setErrors({}); }}>
+                        <Button
+                          size="small"
+                          onClick={() => {
+                            setEditing(null);
+                            setErrors({});
+                          }}
+                        >
                           取消
                         </Button>
                       </Space>
@@ -188,7 +259,11 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
                           size="small"
                           type="link"
                           disabled={editing !== null}
-                          onClick={() => { setDraft(draftOf(r)); setErrors({}); setEditing(r.id); }}
+                          onClick={() => {
+                            setDraft(draftOf(r));
+                            setErrors({});
+                            setEditing(r.id);
+                          }}
                         >
                           编辑
                         </Button>
@@ -216,7 +291,11 @@ export function IndicatorTable({ planId, indicators, editable }: { planId: strin
         <Button
           style={{ marginTop: 8 }}
           disabled={editing !== null}
-          onClick={() => { setDraft(emptyDraft); setErrors({}); setEditing(NEW); }}
+          onClick={() => {
+            setDraft(emptyDraft);
+            setErrors({});
+            setEditing(NEW);
+          }}
         >
           添加指标
         </Button>

@@ -31,14 +31,26 @@ export function PlanMetaModal({ plan, onClose }: { plan: PlanDetail; onClose: ()
       },
       onError: (e) => {
         const data = (e as { data?: { fields?: Array<{ path: string; message: string }> | null } }).data;
-        const fields = (data?.fields ?? []).map((f) => ({ name: f.path.split(".").pop() as keyof Values, errors: [f.message] }));
+        const fields = (data?.fields ?? []).map((f) => ({
+          name: f.path.split(".").pop() as keyof Values,
+          errors: [f.message],
+        }));
         if (fields.length) form.setFields(fields);
       },
     }),
   );
   const conflict = update.error ? readConflict(update.error) : null;
   return (
-    <Modal open title="编辑基本信息" okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} confirmLoading={update.isPending} width={620}>
+    <Modal
+      open
+      title="编辑基本信息"
+      okText="保存"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={update.isPending}
+      width={620}
+    >
       <Form<Values>
         form={form}
         layout="vertical"
@@ -78,13 +90,25 @@ export function PlanMetaModal({ plan, onClose }: { plan: PlanDetail; onClose: ()
         <Form.Item label="文号" name="documentNumber">
           <Input />
         </Form.Item>
-        <Form.Item label="印发日期（YYYY-MM-DD）" name="issueDate" rules={[{ pattern: /^(\d{4}-\d{2}-\d{2})?$/, message: "日期格式应为 YYYY-MM-DD" }]}>
+        <Form.Item
+          label="印发日期（YYYY-MM-DD）"
+          name="issueDate"
+          rules={[{ pattern: /^(\d{4}-\d{2}-\d{2})?$/, message: "日期格式应为 YYYY-MM-DD" }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item label="基期年份" name="baselineYear" rules={[{ required: true, message: "请输入基期年份" }]}>
+        <Form.Item
+          label="基期年份"
+          name="baselineYear"
+          rules={[{ required: true, message: "请输入基期年份" }]}
+        >
           <InputNumber min={1949} max={2100} />
         </Form.Item>
-        <Form.Item label="规划期起" name="periodStart" rules={[{ required: true, message: "请输入起始年份" }]}>
+        <Form.Item
+          label="规划期起"
+          name="periodStart"
+          rules={[{ required: true, message: "请输入起始年份" }]}
+        >
           <InputNumber min={1949} max={2100} />
         </Form.Item>
         <Form.Item label="规划期止" name="periodEnd" rules={[{ required: true, message: "请输入结束年份" }]}>
@@ -94,7 +118,13 @@ export function PlanMetaModal({ plan, onClose }: { plan: PlanDetail; onClose: ()
           <Select options={Object.entries(planStatusLabels).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
       </Form>
-      {update.isError ? <Alert type="error" showIcon title={conflict ? conflictSentence(conflict) : formatApiError(update.error)} /> : null}
+      {update.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={conflict ? conflictSentence(conflict) : formatApiError(update.error)}
+        />
+      ) : null}
     </Modal>
   );
 }

@@ -33,7 +33,10 @@ export default function ReportsPage() {
   const previewing = useMutation(
     trpc.reports.generate.mutationOptions({
       onSuccess: (file, input) =>
-        setPreview({ html: base64ToText(file.base64), label: `${input.year} 年 ${kindLabel(input.kind, plan)}` }),
+        setPreview({
+          html: base64ToText(file.base64),
+          label: `${input.year} 年 ${kindLabel(input.kind, plan)}`,
+        }),
     }),
   );
 
@@ -53,7 +56,11 @@ export default function ReportsPage() {
     <>
       <Typography.Title level={3}>报告</Typography.Title>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="vertical" requiredMark={false} onFinish={() => input && download.mutate({ ...input, format })}>
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={() => input && download.mutate({ ...input, format })}
+        >
           <Form.Item label="规划" required>
             <PlanPicker value={plan} onChange={choosePlan} />
           </Form.Item>
@@ -64,7 +71,10 @@ export default function ReportsPage() {
                 optionType="button"
                 value={kind}
                 onChange={(e) => setKind(e.target.value as ReportKind)}
-                options={(["annual", "midTerm"] as const).map((k) => ({ value: k, label: kindLabel(k, plan) }))}
+                options={(["annual", "midTerm"] as const).map((k) => ({
+                  value: k,
+                  label: kindLabel(k, plan),
+                }))}
               />
             </Form.Item>
             <Form.Item label="年度">
@@ -108,7 +118,13 @@ export default function ReportsPage() {
         </Form>
       </Card>
       {failure ? (
-        <Alert type="error" showIcon title="报告生成失败" description={formatApiError(failure)} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title="报告生成失败"
+          description={formatApiError(failure)}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       {previewing.isPending ? (
         <div style={{ padding: 48, textAlign: "center" }} role="status" aria-live="polite">

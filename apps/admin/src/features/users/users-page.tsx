@@ -1,5 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Switch, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { conflictSentence, formatApiError, readApiError, readConflict } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
@@ -10,7 +24,10 @@ import { QueryState } from "../../components/query-state.tsx";
 import { useSearchState } from "../../lib/use-search-state.ts";
 
 const PAGE_SIZE = 15;
-const roleOptions = (Object.entries(roleLabels) as [Role, string][]).map(([value, label]) => ({ value, label }));
+const roleOptions = (Object.entries(roleLabels) as [Role, string][]).map(([value, label]) => ({
+  value,
+  label,
+}));
 const NATIONWIDE = "__all__";
 
 interface UserForm {
@@ -37,7 +54,8 @@ export default function UsersPage() {
     placeholderData: keepPreviousData,
   });
   const jurisdictions = tree.data ? flattenCodes(tree.data) : [];
-  const nameOf = (c: string | null) => (c === null ? "全国" : (jurisdictions.find((j) => j.code === c)?.name ?? c));
+  const nameOf = (c: string | null) =>
+    c === null ? "全国" : (jurisdictions.find((j) => j.code === c)?.name ?? c);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const showPassword = (title: string, password: string) =>
     modal.success({
@@ -57,9 +75,20 @@ export default function UsersPage() {
     void message.error(c ? conflictSentence(c) : formatApiError(e));
     void refresh();
   };
-  const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: () => { void message.success("已保存"); void refresh(); }, onError }));
+  const update = useMutation(
+    trpc.users.update.mutationOptions({
+      onSuccess: () => {
+        void message.success("已保存");
+        void refresh();
+      },
+      onError,
+    }),
+  );
   const reset = useMutation(
-    trpc.users.resetPassword.mutationOptions({ onSuccess: (r) => showPassword("密码已重置", r.password), onError }),
+    trpc.users.resetPassword.mutationOptions({
+      onSuccess: (r) => showPassword("密码已重置", r.password),
+      onError,
+    }),
   );
 
   return (
@@ -141,11 +170,17 @@ export default function UsersPage() {
                     </Popconfirm>
                     <Popconfirm
                       title={u.active ? "停用用户" : "启用用户"}
-                      description={u.active ? `确定停用 ${u.displayName}？停用后不能登录。` : `确定重新启用 ${u.displayName}？`}
+                      description={
+                        u.active
+                          ? `确定停用 ${u.displayName}？停用后不能登录。`
+                          : `确定重新启用 ${u.displayName}？`
+                      }
                       okText={u.active ? "停用" : "启用"}
                       okButtonProps={{ danger: u.active }}
                       cancelText="取消"
-                      onConfirm={() => update.mutateAsync({ id: u.id, version: u.version, data: { active: !u.active } })}
+                      onConfirm={() =>
+                        update.mutateAsync({ id: u.id, version: u.version, data: { active: !u.active } })
+                      }
                     >
                       <Button size="small" type="link" danger={u.active}>
                         {u.active ? "停用" : "启用"}
@@ -161,7 +196,10 @@ export default function UsersPage() {
       {editing ? (
         <UserModal
           user={editing === "new" ? null : editing}
-          jurisdictions={[{ value: NATIONWIDE, label: "全国（不限地区）" }, ...jurisdictions.map((j) => ({ value: j.code, label: j.name }))]}
+          jurisdictions={[
+            { value: NATIONWIDE, label: "全国（不限地区）" },
+            ...jurisdictions.map((j) => ({ value: j.code, label: j.name })),
+          ]}
           onClose={() => setEditing(null)}
           onCreated={(pw) => {
             setEditing(null);
@@ -194,10 +232,15 @@ function UserModal({
   const trpc = useTRPC();
   const [form] = Form.useForm<UserForm & { active: boolean }>();
   const onError = (e: unknown) => {
-    const fields = readApiError(e).fields.map((f) => ({ name: String(f.path.at(-1)) as keyof UserForm, errors: [f.message] }));
+    const fields = readApiError(e).fields.map((f) => ({
+      name: String(f.path.at(-1)) as keyof UserForm,
+      errors: [f.message],
+    }));
     if (fields.length) form.setFields(fields);
   };
-  const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: (r) => onCreated(r.initialPassword), onError }));
+  const create = useMutation(
+    trpc.users.create.mutationOptions({ onSuccess: (r) => onCreated(r.initialPassword), onError }),
+  );
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: onUpdated, onError }));
   const error = create.error ?? update.error;
   const conflict = error ? readConflict(error) : null;
@@ -223,9 +266,19 @@ function UserModal({
         onFinish={(v) => {
           const jurisdictionCode = v.jurisdictionCode === NATIONWIDE ? null : v.jurisdictionCode;
           if (user) {
-            update.mutate({ id: user.id, version: user.version, data: { displayName: v.displayName, role: v.role, jurisdictionCode, active: v.active } });
+            update.mutate({
+              id: user.id,
+              version: user.version,
+              data: { displayName: v.displayName, role: v.role, jurisdictionCode, active: v.active },
+            });
           } else {
-            create.mutate({ username: v.username, displayName: v.displayName, role: v.role, jurisdictionCode, password: v.password || undefined });
+            create.mutate({
+              username: v.username,
+              displayName: v.displayName,
+              role: v.role,
+              jurisdictionCode,
+              password: v.password || undefined,
+            });
           }
         }}
       >
@@ -238,7 +291,11 @@ function UserModal({
         <Form.Item label="角色" name="role" rules={[{ required: true, message: "请选择角色" }]}>
           <Select options={roleOptions} />
         </Form.Item>
-        <Form.Item label="所属地区（可操作该地区及其下辖地区）" name="jurisdictionCode" rules={[{ required: true, message: "请选择所属地区" }]}>
+        <Form.Item
+          label="所属地区（可操作该地区及其下辖地区）"
+          name="jurisdictionCode"
+          rules={[{ required: true, message: "请选择所属地区" }]}
+        >
           <Select showSearch={{ optionFilterProp: "label" }} options={jurisdictions} placeholder="请选择" />
         </Form.Item>
         {user ? (
@@ -251,7 +308,9 @@ function UserModal({
           </Form.Item>
         )}
       </Form>
-      {error ? <Alert type="error" showIcon title={conflict ? conflictSentence(conflict) : formatApiError(error)} /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={conflict ? conflictSentence(conflict) : formatApiError(error)} />
+      ) : null}
     </Modal>
   );
 }

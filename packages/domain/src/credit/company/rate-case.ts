@@ -1,14 +1,14 @@
 import { Result } from "effect";
 import { MissingAssessment, type RuleNotFound, UnknownCategory, UnknownLevel } from "../shared/errors.ts";
 import { formatYuanZh } from "../shared/money.ts";
-import { type Quarter, compareQuarters } from "../shared/quarter.ts";
+import { compareQuarters, type Quarter } from "../shared/quarter.ts";
 import type { RatedLevel } from "./schema.ts";
 import {
   type AmountCriterion,
+  amountBasisWords,
   type CategoryDef,
   type CompanyStandard,
   type LevelDef,
-  amountBasisWords,
 } from "./standard.ts";
 import { type StandardRegistry, standardInForce } from "./standards/index.ts";
 

@@ -1,8 +1,8 @@
 import { Result } from "effect";
 import { type CreditError, RepairIncomplete } from "../shared/errors.ts";
 import {
-  type Quarter,
   addYears,
+  type Quarter,
   quarterEndDate,
   quarterFromIndex,
   quarterIndex,
@@ -12,7 +12,7 @@ import { type CompanyRatingPolicy, defaultCompanyPolicy } from "./policy.ts";
 import { type CaseFacts, findLevel, rateCase, resolveCategory, toRatedLevel } from "./rate-case.ts";
 import type { CaseRating, CaseStatus, CompanyRating, CreditRepair, DishonestEvent } from "./schema.ts";
 import type { CompanyStandard, LevelDef } from "./standard.ts";
-import { type StandardRegistry, defaultStandards, standardInForce } from "./standards/index.ts";
+import { defaultStandards, type StandardRegistry, standardInForce } from "./standards/index.ts";
 
 export interface RateOptions {
   readonly registry?: StandardRegistry;

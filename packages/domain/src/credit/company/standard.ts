@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Quarter } from "../shared/quarter.ts";
 import { Source } from "../shared/provenance.ts";
+import { Quarter } from "../shared/quarter.ts";
 
 /**
  * A version of the 医药价格和招采信用评价 standard (操作规范 + 裁量基准) as DATA. The engine in

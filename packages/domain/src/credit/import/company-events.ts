@@ -1,6 +1,6 @@
-import { DishonestEvent, type DishonestEventInput, caseSourceLabels } from "../company/schema.ts";
+import { caseSourceLabels, DishonestEvent, type DishonestEventInput } from "../company/schema.ts";
 import { companyRoleLabels } from "../company/standard.ts";
-import { type StandardRegistry, defaultStandards } from "../company/standards/index.ts";
+import { defaultStandards, type StandardRegistry } from "../company/standards/index.ts";
 
 /**
  * Import of company dishonest-conduct events from a table (CSV/XLSX read by the caller into

@@ -1,6 +1,6 @@
 import { InvalidDeduction } from "../shared/errors.ts";
 import { addYears } from "../shared/quarter.ts";
-import { type Condition, type RuleSet, type SupervisionMeasure, describeBand } from "./rule-set.ts";
+import { type Condition, describeBand, type RuleSet, type SupervisionMeasure } from "./rule-set.ts";
 import type { CycleFlags, DeductionEvent, GradeResult, Institution } from "./schema.ts";
 
 /**

@@ -1,4 +1,4 @@
-export * from "./quarter.ts";
-export * from "./provenance.ts";
-export * from "./money.ts";
 export * from "./errors.ts";
+export * from "./money.ts";
+export * from "./provenance.ts";
+export * from "./quarter.ts";

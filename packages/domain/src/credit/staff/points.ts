@@ -1,6 +1,6 @@
 import { InvalidScoring } from "../shared/errors.ts";
 import { addMonths, addYears } from "../shared/quarter.ts";
-import { type StaffPointRules, nationalStaffRules2024 } from "./rules.ts";
+import { nationalStaffRules2024, type StaffPointRules } from "./rules.ts";
 import type { StaffAction, StaffScoring, StaffStanding, StaffStatusKind } from "./schema.ts";
 
 export interface StaffRun {

@@ -1,6 +1,6 @@
 import { Result } from "effect";
 import { InvalidRuleData, RuleNotFound } from "../../shared/errors.ts";
-import { type Quarter, compareQuarters, quarterLabel } from "../../shared/quarter.ts";
+import { compareQuarters, type Quarter, quarterLabel } from "../../shared/quarter.ts";
 import { CompanyStandard, type CompanyStandardInput, checkStandard } from "../standard.ts";
 import { standard2020 } from "./std-2020.ts";
 import { standard2025 } from "./std-2025.ts";

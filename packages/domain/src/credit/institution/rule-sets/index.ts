@@ -1,12 +1,12 @@
 import { Result } from "effect";
 import { InvalidRuleData, RuleNotFound } from "../../shared/errors.ts";
-import { RuleSet, type RuleSetInput, checkRuleSet } from "../rule-set.ts";
+import { checkRuleSet, RuleSet, type RuleSetInput } from "../rule-set.ts";
 import { guangdong2023 } from "./guangdong.ts";
 import { nantongPharmacy2020 } from "./nantong.ts";
 import { neiMongol2026 } from "./nei-mongol.ts";
 
-export { guangdong2023, nantongPharmacy2020, neiMongol2026 };
 export * from "./common.ts";
+export { guangdong2023, nantongPharmacy2020, neiMongol2026 };
 
 /** Parses and cross-checks a rule set given as data. */
 export function parseRuleSet(input: RuleSetInput): Result.Result<RuleSet, InvalidRuleData> {
