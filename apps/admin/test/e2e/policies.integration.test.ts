@@ -39,7 +39,11 @@ async function pickDate(
   await input.press("Enter");
 }
 
-/** Chooses `option` in the n-th antd Select labelled `label` inside `scope`, and waits for its list to close. */
+/**
+ * Chooses `option` in the n-th antd Select labelled `label` inside `scope`, and waits for its list to
+ * close. A click that lands while the list is still sliding in is lost on a loaded machine: the
+ * choice is checked on the select itself and the click repeated until it holds.
+ */
 async function choose(
   page: Page,
   scope: ReturnType<Page["locator"]>,
@@ -47,13 +51,27 @@ async function choose(
   n: number,
   option: string,
 ) {
-  await scope.getByLabel(label, { exact: true }).nth(n).click({ force: true });
-  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
-  await open.locator(".ant-select-item-option", { hasText: option }).first().click();
-  await page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
-    .waitFor({ state: "detached" })
-    .catch(() => undefined);
+  const select = scope.getByLabel(label, { exact: true }).nth(n);
+  const box = select.locator(
+    "xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+  );
+  const chosen = async () => ((await box.textContent()) ?? "").includes(option);
+  const openList = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
+  await expect
+    .poll(
+      async () => {
+        if (await chosen()) return true;
+        if (!(await openList.isVisible())) await select.click({ force: true });
+        await openList
+          .locator(".ant-select-item-option", { hasText: option })
+          .first()
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+        return chosen();
+      },
+      { timeout: 30_000, interval: 300 },
+    )
+    .toBe(true);
   await expect
     .poll(() => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden):visible").count())
     .toBe(0);
