@@ -30,6 +30,45 @@ export class ChangeTracker {
     return this.coherentNow;
   }
 
+  /** The round trip that delivers pending notifications (PostgreSQL's listener connection). */
+  private syncer: (() => Promise<void>) | null = null;
+  private inFlight: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  setSyncer(fn: (() => Promise<void>) | null): void {
+    this.syncer = fn;
+  }
+
+  /**
+   * Resolves once every change committed before this call is known here. A notification is
+   * delivered asynchronously: a client that saved through another process and asks this one at
+   * once could otherwise be served a cached answer from before its save. A round trip on the
+   * listener connection flushes the notifications queued before it; concurrent callers share
+   * round trips (one in flight, at most one queued), so the cost stays one query per burst.
+   */
+  sync(): Promise<void> {
+    const fn = this.syncer;
+    if (!fn) return Promise.resolve();
+    if (!this.inFlight) return this.startSync(fn);
+    // The round trip in flight may have been sent before this call: wait for the next one.
+    this.queued ??= this.inFlight.then(() => {
+      this.queued = null;
+      return this.startSync(fn);
+    });
+    return this.queued;
+  }
+
+  private startSync(fn: () => Promise<void>): Promise<void> {
+    const p: Promise<void> = fn()
+      // The listener is in trouble: trust nothing cached (its close handler reconnects).
+      .catch(() => this.dropAll())
+      .finally(() => {
+        if (this.inFlight === p) this.inFlight = null;
+      });
+    this.inFlight = p;
+    return p;
+  }
+
   /** The current sequence number: take it before reading the data a cache entry is made of. */
   stamp(): number {
     return this.seq;

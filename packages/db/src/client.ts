@@ -303,6 +303,10 @@ async function listenForChanges(url: string, databaseOptions: DatabaseOptions, t
     await sql.unsafe(`LISTEN ${CHANGE_CHANNEL}`);
     tracker.setCoherent(true);
   };
+  // Notifications arrive on this connection ahead of a query's result: a round trip flushes them.
+  tracker.setSyncer(async () => {
+    await sql.unsafe("SELECT 1");
+  });
   function scheduleListen() {
     if (retry || closed) return;
     retry = setTimeout(() => {
@@ -320,6 +324,7 @@ async function listenForChanges(url: string, databaseOptions: DatabaseOptions, t
   return {
     close: async () => {
       closed = true;
+      tracker.setSyncer(null);
       if (retry) clearTimeout(retry);
       await sql.end({ timeout: 2 });
     },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ALL_SCOPES,
+  ChangeTracker,
   type Database,
   jurisdictionScope,
   LISTENER_NAME,
@@ -42,6 +43,37 @@ describe("scopesOfEntry", () => {
     expect(scopesOfEntry({ entity: "procurementBatch", jurisdictionCode: "420200" })).toEqual([ALL_SCOPES]);
     expect(scopesOfEntry({ entity: "indicator" })).toEqual([ALL_SCOPES]);
     expect(scopesOfEntry({ entity: "user", jurisdictionCode: "420200" })).toEqual(["e:user"]);
+  });
+});
+
+describe("ChangeTracker.sync: every read waits for a round trip sent after it began", () => {
+  it("shares round trips between concurrent readers, and never reuses one sent before a reader arrived", async () => {
+    const tracker = new ChangeTracker();
+    const trips: Array<() => void> = [];
+    tracker.setSyncer(() => new Promise<void>((resolve) => trips.push(resolve)));
+    const done: string[] = [];
+    const first = tracker.sync().then(() => done.push("first"));
+    expect(trips).toHaveLength(1);
+    // Arrive while the first round trip is in flight: both wait for one next round trip.
+    const second = tracker.sync().then(() => done.push("second"));
+    const third = tracker.sync().then(() => done.push("third"));
+    trips[0]!();
+    await first;
+    await Promise.resolve();
+    expect(done).toEqual(["first"]);
+    expect(trips).toHaveLength(2);
+    trips[1]!();
+    await Promise.all([second, third]);
+    expect(done).toEqual(["first", "second", "third"]);
+    expect(trips).toHaveLength(2);
+  });
+
+  it("a failed round trip drops what is cached instead of trusting it", async () => {
+    const tracker = new ChangeTracker();
+    const stamp = tracker.stamp();
+    tracker.setSyncer(() => Promise.reject(new Error("connection lost")));
+    await tracker.sync();
+    expect(tracker.unchangedSince(stamp, ["j:420200"])).toBe(false);
   });
 });
 

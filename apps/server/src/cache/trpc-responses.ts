@@ -81,6 +81,9 @@ export function trpcResponses(database: Database, options: TrpcResponsesOptions 
     handler: (req: IncomingMessage, res: ServerResponse) => void,
   ) => {
     if (options.pollChanges) await poll();
+    // A read must see every write committed before it, including other processes' (whose
+    // notifications may still be on their way): flush them before any cache is consulted.
+    else if (req.method === "GET") await database.changes.sync();
     const key = await cacheKeyOf(req);
     if (key) {
       const hit = entries.get(key);
