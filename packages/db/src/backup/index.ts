@@ -9,3 +9,4 @@ export {
   summarizeDatabase,
   type TableSummary,
 } from "./stream-backup.ts";
+export { ident, resetSequences, tablesInOrder } from "./tables.ts";
