@@ -4,21 +4,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过管理端端到端测试。设置 CHROMIUM_PATH 或安装 chromium。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("管理端");
 
 interface PlanRow {
   id: string;
@@ -36,7 +30,7 @@ const entries = [
   { name: "城乡居民医保政策范围内住院费用报销比例", value: "68.1" },
 ];
 
-describe.skipIf(!chromiumAvailable)("admin app end to end (real server, Chromium)", () => {
+describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
   let h: Harness;
   let admin: BrowserContext;
   let page: Page;

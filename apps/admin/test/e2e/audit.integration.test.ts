@@ -3,24 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过审计日志端到端测试。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("审计日志");
 
 /** 审计日志 in the browser: "who changed 黄石's 2024 参保率" answered by name, in Chinese, in Beijing time. */
-describe.skipIf(!chromiumAvailable)("audit log page (real server, Chromium)", () => {
+describe.skipIf(!runs)("audit log page (real server, Chromium)", () => {
   let h: Harness;
   let admin: BrowserContext;
   let page: Page;

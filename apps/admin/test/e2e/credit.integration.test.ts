@@ -3,21 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过信用评价端到端测试。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("信用评价");
 
 async function uploadCsv(page: Page, name: string, text: string) {
   await page
@@ -27,7 +21,7 @@ async function uploadCsv(page: Page, name: string, text: string) {
 
 const header = "企业编码,企业名称,评价省份代码,失信事项,案号,涉案金额（元）,认定日期,案件来源\n";
 
-describe.skipIf(!chromiumAvailable)("credit screens end to end (real server, Chromium)", () => {
+describe.skipIf(!runs)("credit screens end to end (real server, Chromium)", () => {
   let h: Harness;
   let admin: BrowserContext;
   let page: Page;

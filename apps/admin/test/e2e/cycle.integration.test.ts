@@ -8,21 +8,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过填报审核端到端测试。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("填报审核");
 
 const QINGYANG = "341723";
 const CHIZHOU = "341700";
@@ -42,7 +36,7 @@ interface Indicator {
   attribute: "binding" | "expected";
 }
 
-describe.skipIf(!chromiumAvailable)("reporting cycle end to end (real server, Chromium)", () => {
+describe.skipIf(!runs)("reporting cycle end to end (real server, Chromium)", () => {
   let h: Harness;
   let admin: BrowserContext;
   let clerkCtx: BrowserContext;

@@ -8,21 +8,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过数据填报端到端测试。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("数据填报");
 
 const HUANGSHI = "420200";
 
@@ -37,7 +31,7 @@ interface Observation {
 const valueCells = (p: Page) => p.locator("input[data-entry-index]");
 const cell = (p: Page, i: number) => p.locator(`input[data-entry-index="${i}"]`);
 
-describe.skipIf(!chromiumAvailable)("data entry end to end (real server, Chromium)", () => {
+describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
   let h: Harness;
   let ctxA: BrowserContext;
   let ctxB: BrowserContext;

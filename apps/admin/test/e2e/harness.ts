@@ -15,6 +15,18 @@ export const screenshotDir = join(appRoot, "test-results", "screenshots");
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const chromiumAvailable = existsSync(chromiumPath);
 export const chromiumRequired = process.env.YBPLAN_REQUIRE_CHROMIUM === "1";
+/**
+ * Without Chromium a suite is skipped with a message, unless YBPLAN_REQUIRE_CHROMIUM=1 (CI), where
+ * a missing browser is an error rather than a silently green run. Returns whether to run.
+ */
+export function requireChromium(suite: string): boolean {
+  if (chromiumAvailable) return true;
+  const msg = `未找到 Chromium（${chromiumPath}）：跳过${suite}端到端测试。设置 CHROMIUM_PATH 或安装 chromium。`;
+  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
+  console.warn(msg);
+  return false;
+}
+
 export const ADMIN_PASSWORD = "Admin-e2e-密码-2026";
 
 const flags = [

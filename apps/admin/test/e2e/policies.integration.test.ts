@@ -4,21 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过待遇政策端到端测试。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("待遇政策");
 
 /** 黄石's 发展基础 paragraph with the 2020 table of 起付线 and 报销比例 (line 93 of the sample). */
 const huangshiParagraph = () =>
@@ -80,7 +74,7 @@ async function choose(
 const inForceRow = (page: Page, label: string) =>
   page.locator("tr:visible", { has: page.getByRole("cell", { name: label, exact: true }) });
 
-describe.skipIf(!chromiumAvailable)("policies screen end to end (real server, Chromium)", () => {
+describe.skipIf(!runs)("policies screen end to end (real server, Chromium)", () => {
   let h: Harness;
   let admin: BrowserContext;
   let page: Page;

@@ -3,21 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过集中带量采购端到端测试。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("集中带量采购");
 
 /** Uploads `text` as a CSV through the import tab's file input. */
 async function uploadCsv(page: Page, name: string, text: string) {
@@ -31,7 +25,7 @@ async function chooseKind(page: Page, label: string) {
   await page.locator("label.ant-radio-button-wrapper", { hasText: label }).click();
 }
 
-describe.skipIf(!chromiumAvailable)("procurement screens end to end (real server, Chromium)", () => {
+describe.skipIf(!runs)("procurement screens end to end (real server, Chromium)", () => {
   let h: Harness;
   let admin: BrowserContext;
   let page: Page;

@@ -5,21 +5,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过报告端到端测试。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("报告");
 
 interface PlanRow {
   id: string;
@@ -55,7 +49,7 @@ async function pick(page: Page, label: string, text: string, type?: string) {
   await page.locator(".ant-select-item-option", { hasText: text }).first().click();
 }
 
-describe.skipIf(!chromiumAvailable)("reports page end to end (real server, Chromium)", () => {
+describe.skipIf(!runs)("reports page end to end (real server, Chromium)", () => {
   let h: Harness;
   let admin: BrowserContext;
   let page: Page;

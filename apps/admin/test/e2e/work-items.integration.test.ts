@@ -9,21 +9,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,
   callApi,
-  chromiumAvailable,
-  chromiumPath,
-  chromiumRequired,
   type Harness,
   login,
   newContext,
+  requireChromium,
   shot,
   startHarness,
 } from "./harness.ts";
 
-if (!chromiumAvailable) {
-  const msg = `未找到 Chromium（${chromiumPath}）：跳过任务与行政区划端到端测试。`;
-  if (chromiumRequired) throw new Error(`${msg}（YBPLAN_REQUIRE_CHROMIUM=1，不允许跳过）`);
-  console.warn(msg);
-}
+const runs = requireChromium("任务与行政区划");
 
 const PLAN_TITLE = "石台县“十四五”医疗保障事业发展规划";
 const TASK_TITLE = "全面推进DRG/DIP支付方式改革";
@@ -51,7 +45,7 @@ async function pick(page: Page, label: string, text: string, type?: string) {
 const taskRow = (page: Page) =>
   page.locator("tr", { has: page.getByText(TASK_TITLE, { exact: false }) }).first();
 
-describe.skipIf(!chromiumAvailable)(
+describe.skipIf(!runs)(
   "jurisdictions, plans by hand and work items end to end (real server, Chromium)",
   () => {
     let h: Harness;
