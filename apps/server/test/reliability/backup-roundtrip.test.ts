@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { backupToFile, migrate, openDatabase, restoreFromFile, summarizeDatabase } from "@ybplan/db";
+import {
+  backupToFile,
+  migrate,
+  openDatabase,
+  type RawTransaction,
+  restoreFromFile,
+  summarizeDatabase,
+} from "@ybplan/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServer } from "../../src/index.ts";
 import { ADMIN_PASSWORD } from "../utils/backends.ts";
@@ -9,9 +16,19 @@ import { loggedIn } from "../utils/client.ts";
 
 /**
  * Backup → restore of a real server's database (five imported plans, users, sessions, audit):
- * the restored copy is hash-equal table by table, and a server started on it works.
- * YBPLAN_RELIABILITY_BACKUP_MB adds that many MB of generated audit rows (CI default: none).
+ * the restored copy is hash-equal table by table (row counts and content hashes), and a server
+ * started on it works. Generated audit rows grow the database to YBPLAN_RELIABILITY_BACKUP_MB MB
+ * (pg_database_size, WAL not counted); in CI (CI=1 or YBPLAN_REQUIRE_POSTGRES=1) the default is
+ * 200 MB, the size issue 17 asks the round trip to hold on; a local run defaults to none.
  */
+const inCi = process.env.CI === "1" || process.env.YBPLAN_REQUIRE_POSTGRES === "1";
+const targetMb = Number(process.env.YBPLAN_RELIABILITY_BACKUP_MB ?? (inCi ? 200 : 0));
+
+const databaseMb = async (tx: RawTransaction) =>
+  Number((await tx.query<{ b: string }>("SELECT pg_database_size(current_database())::text AS b"))[0]!.b) /
+  1024 /
+  1024;
+
 const work = mkdtempSync(join(tmpdir(), "ybplan-reliability-backup-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -38,12 +55,21 @@ describe("backup and restore of a server's database (PGlite)", () => {
           version: null,
         })),
       });
-      const extraMb = Number(process.env.YBPLAN_RELIABILITY_BACKUP_MB ?? 0);
-      if (extraMb > 0) {
+      // Audit rows as real edits leave them (≈1.2 KB, JSON not compressible to nothing: random ids),
+      // 20,000 per transaction, until the database reaches the target size.
+      for (
+        let chunk = 0;
+        targetMb > 0 && (await server.database.rawTransaction(databaseMb)) < targetMb;
+        chunk++
+      ) {
         await server.database.rawTransaction((tx) =>
-          tx.exec(`INSERT INTO audit_log (actor_name, action, entity, entity_id, after)
-            SELECT 'gen', 'update', 'observation', g::text, jsonb_build_object('note', repeat('说明', 300))
-              FROM generate_series(1, ${Math.ceil(extraMb * 550)}) g`),
+          tx.exec(`INSERT INTO audit_log (actor_name, action, entity, entity_id, jurisdiction_code, before, after)
+            SELECT '黄石填报员' || (g % 50), 'update', 'observation', gen_random_uuid()::text, '420200',
+                   jsonb_build_object('indicatorId', gen_random_uuid(), 'year', 2021 + g % 5, 'valueNumber', g * 0.37,
+                     'note', repeat('说明文字', 40 + g % 20) || gen_random_uuid()::text),
+                   jsonb_build_object('indicatorId', gen_random_uuid(), 'year', 2021 + g % 5, 'valueNumber', g * 0.41,
+                     'note', repeat('修改后的说明', 40 + g % 20) || gen_random_uuid()::text)
+              FROM generate_series(${chunk * 20_000 + 1}, ${(chunk + 1) * 20_000}) g`),
         );
       }
     } finally {
@@ -52,16 +78,27 @@ describe("backup and restore of a server's database (PGlite)", () => {
 
     const file = join(work, "backup.ybbak");
     const original = await openDatabase({ dataDir: source });
+    const sizeMb = await original.rawTransaction(databaseMb);
+    expect(sizeMb).toBeGreaterThanOrEqual(targetMb);
     const expected = await original.rawTransaction(summarizeDatabase);
+    let started = performance.now();
     const written = await backupToFile(original, file);
+    const backupS = (performance.now() - started) / 1000;
     await original.close();
     expect(written.rows).toBe(expected.reduce((n, t) => n + t.rows, 0));
+    expect(written.tables).toEqual(expected);
 
     const copyDir = join(work, "copy");
     const copy = await openDatabase({ dataDir: copyDir });
     await migrate(copy);
-    await restoreFromFile(copy, file);
+    started = performance.now();
+    const restoredSummary = await restoreFromFile(copy, file);
+    const restoreS = (performance.now() - started) / 1000;
+    expect(restoredSummary.sha256).toBe(written.sha256);
     expect(await copy.rawTransaction(summarizeDatabase)).toEqual(expected);
+    console.log(
+      `backup round trip: database ${sizeMb.toFixed(0)} MB, ${written.rows} rows, file ${(written.bytes / 1024 / 1024).toFixed(0)} MB; backup ${backupS.toFixed(1)} s, restore ${restoreS.toFixed(1)} s`,
+    );
     await copy.close();
 
     const restored = await startServer({ port: 0, adminDist: null, dataDir: copyDir });
