@@ -95,13 +95,21 @@ function band(s: string, sustain: boolean): NumericTarget | null {
   return { kind: "band", quantity, halfWidth, sustain };
 }
 
-/** "提高到70%", "从63%提高到70%", "降至27%", "从63%到70%". */
+/** "2020年的", "2025年底": a year naming when a figure of a change holds (prose writes it). */
+const CHANGE_YEAR = /(?:19|20)\d{2}年(?:底|末)?的?/y;
+
+function skipYear(s: string, from: number): number {
+  CHANGE_YEAR.lastIndex = from;
+  return CHANGE_YEAR.exec(s) ? CHANGE_YEAR.lastIndex : from;
+}
+
+/** "提高到70%", "从63%提高到70%", "降至27%", "从63%到70%", "由2020年的30%提升至70%". */
 function change(s: string): NumericTarget | null {
   let i = 0;
   let from: Quantity | null = null;
   const fromWord = startingWord(s, FROM_WORDS);
   if (fromWord) {
-    const q = readQuantity(s, fromWord.length);
+    const q = readQuantity(s, skipYear(s, fromWord.length));
     if (!q) return null;
     from = q.value;
     i = q.end;
@@ -117,7 +125,7 @@ function change(s: string): NumericTarget | null {
   if (from === null && directionHint === null) return null;
   const to = startingWord(s, TO_WORDS, i);
   if (!to) return null;
-  const rest = s.slice(i + to.length);
+  const rest = s.slice(skipYear(s, i + to.length));
   const quantity = wholeQuantity(rest);
   if (quantity) return { kind: "level", quantity, from, directionHint };
   // "提高到95%以上": the comparison is what counts.

@@ -57,6 +57,9 @@ const phrasings: ReadonlyArray<readonly [string, TargetExpression]> = [
   ["下降到27%", level(27, "%", null, "lower")],
   ["从30%降低到27%", level(27, "%", q(30, "%"), "lower")],
   ["从63%到70%", level(70, "%", q(63, "%"))],
+  // prose names the years of a change's ends
+  ["由2020年的30%提升至70%", level(70, "%", q(30, "%"), "higher")],
+  ["从2020年底的63%提高到2025年的70%", level(70, "%", q(63, "%"), "higher")],
   ["提高到95%以上", gte(95, "%")],
   ["1.5万人次", level(1.5, "万人次")],
   // bands
