@@ -239,10 +239,25 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
       (caption) => ({
         key: "tasks",
         caption,
-        columns: ["序号", "重点任务", "牵头单位", midTerm ? "评估等级" : "推进状态", `${report.year}年进展`],
-        widths: [6, 24, 12, 8, 30],
-        rows: report.tasks.rows.map((t) => ({
-          cells: [t.number, t.title, t.leadDepartment ?? "—", grade(t), t.progress ?? "—"],
+        columns: [
+          "序号",
+          "所属部分",
+          "重点任务",
+          "牵头单位",
+          midTerm ? "评估等级" : "推进状态",
+          `${report.year}年进展`,
+        ],
+        widths: [5, 16, 22, 10, 8, 21],
+        // One running number: the outline's own (一、二、…) restarts in every part.
+        rows: report.tasks.rows.map((t, i) => ({
+          cells: [
+            String(i + 1),
+            t.part ?? "—",
+            `${t.number}${t.title}`,
+            t.leadDepartment ?? "—",
+            grade(t),
+            t.progress ?? "—",
+          ],
         })),
       }),
       "重点任务推进情况",

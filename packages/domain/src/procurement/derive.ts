@@ -166,12 +166,20 @@ export function toObservation(derived: DerivedProcurementValue): Observation {
     year: derived.year,
     value: { kind: "number", value: derived.value },
     source: derivedObservationSource,
-    note: derived.estimated
-      ? `${derived.explanation}${derived.estimateReasons.join("；")}。`
-      : derived.explanation,
+    note: derived.estimated ? `${derived.explanation}${estimatedBatches(derived)}` : derived.explanation,
     recordedBy: null,
     recordedAt: null,
   };
+}
+
+/** One sentence naming the count-only batches, not one clause per batch (a reader sees the list once). */
+function estimatedBatches(derived: DerivedProcurementValue): string {
+  const batches = derived.derivation.filter((c) => c.countOnly && c.added > 0);
+  if (batches.length === 0) return "";
+  const names = batches.map((c) => `“${c.batchName}”`).join("、");
+  const counts = batches.map((c) => c.added).join("、");
+  const each = batches.length > 1 ? `分别为${counts}${derived.unit}` : `${counts}${derived.unit}`;
+  return `其中${names}仅有公布的数量（${each}），未列明品种，无法与其他批次去重，按数量计入，属估算。`;
 }
 
 /**

@@ -383,7 +383,8 @@ function indicatorRow(r: RowInput): IndicatorRow {
     method: reading.method,
     trend: reading.trend,
     source: observation?.source ? toSimplified(observation.source) : null,
-    note: observation?.note ? toSimplified(observation.note) : null,
+    // Derived notes say 本地区; the report names the jurisdiction's own word (全市/全省/全县).
+    note: observation?.note ? toSimplified(observation.note).replaceAll("本地区", r.scopeWord) : null,
     remedy: reading.breach ? (r.remedy ?? REMEDY_PENDING) : null,
     change,
     expected,
@@ -486,7 +487,13 @@ function taskSection(tasks: readonly Task[], year: number): TaskProgressSection 
     tasks.map((t) => ({ key: t.id, parentKey: t.parentId, title: t.title, kind: t.kind })),
   );
   const leaves = [...tasks].filter((t) => keys.has(t.id)).sort((a, b) => a.position - b.position);
-  const rows = leaves.map((t) => workRow(t, t.level, year));
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  // Numbering restarts in every chapter (一、二、… under each), so a row names the part it sits in.
+  const rows = leaves.map((t) => {
+    const parent = t.parentId === null ? undefined : byId.get(t.parentId);
+    const part = parent ? toSimplified(`${parent.number}${parent.title}`) : null;
+    return { ...workRow(t, t.level, year), part };
+  });
   return { counts: countStatus(rows), rows };
 }
 

@@ -141,6 +141,8 @@ export interface WorkRow {
   readonly leadDepartment: string | null;
   /** The progress note for the report year, else the latest earlier one. */
   readonly progress: string | null;
+  /** Key tasks: the outline part above the task (its number and title), as numbering restarts per part. */
+  readonly part?: string | null;
 }
 
 export interface StatusCounts {

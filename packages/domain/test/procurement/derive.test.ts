@@ -133,6 +133,9 @@ describe("observation adapter", () => {
     });
     expect(o.source).toBe(derivedObservationSource);
     expect(o.note).toContain("属估算");
+    // The count-only batches are named once in one sentence, not one clause per batch.
+    expect(o.note).toContain("其中“第一批扩围”、“第二批”、“第三批”仅有公布的数量（分别为");
+    expect(o.note!.match(/仅有公布的数量/g)).toHaveLength(1);
   });
 
   it("replaces manual values for derived slots, keeps the others, and returns the checks", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Project, ProjectItem, Task } from "../../src/index.ts";
+import { derivedObservationSource } from "../../src/procurement/derive.ts";
 import type { EvaluationLike } from "../../src/report/index.ts";
 import { buildPlanReport, reportTitle, scopeWordOf, summariseReport } from "../../src/report/index.ts";
 import { cell, huangshi, indicator, obs, plan } from "./fixtures.ts";
@@ -324,6 +325,8 @@ describe("buildPlanReport", () => {
     const r = build("annual", { tasks, projects });
     expect(r.tasks.rows.map((t) => t.title)).toEqual(["提升参保质量", "健全筹资机制"]);
     expect(r.tasks.rows[0]!.progress).toBe("完成全民参保计划数据库建设");
+    // Outline numbers restart per part, so each row names the part it sits in.
+    expect(r.tasks.rows.map((t) => t.part)).toEqual(["第一节健全体系", "第一节健全体系"]);
     expect(r.narrative.tasks[0]).toBe("规划部署的2项重点任务中，已完成1项，滞后1项。");
     expect(r.narrative.projects).toEqual([
       "规划设置1个专栏，共2项工程项目，已完成1项。",
@@ -348,6 +351,19 @@ describe("buildPlanReport", () => {
     });
     expect(r.procurement?.title).toBe("集中带量采购");
     expect(r.credit).toBeNull();
+  });
+
+  it("names the jurisdiction in a derived value's note, never 本地区", () => {
+    const derived = {
+      ...obs("i5", 2023, 400),
+      source: derivedObservationSource,
+      note: "截至2023年12月31日，本地区已执行国家组织9个批次，合计药品集中带量采购品种400个。",
+    };
+    const r = build("annual", {
+      observations: [...observations.filter((o) => o.indicatorId !== "i5"), derived],
+    });
+    const row = r.indicators.find((i) => i.name === "药品集中带量采购品种")!;
+    expect(row.note).toBe("截至2023年12月31日，全市已执行国家组织9个批次，合计药品集中带量采购品种400个。");
   });
 });
 
