@@ -30,7 +30,6 @@ import {
   unexplained,
 } from "@ybplan/domain/cycle";
 import { evaluatePlan } from "@ybplan/domain/evaluation";
-import type { Observation } from "@ybplan/domain/observation";
 import { and, asc, eq, gte, inArray, isNull, lte, ne } from "drizzle-orm";
 import { Result } from "effect";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
@@ -49,9 +48,7 @@ import {
   windowFor,
   YearLockedError,
 } from "./cycle-guard.ts";
-import { observationValue } from "./dto.ts";
-import { withProcurementValues } from "./procurement.ts";
-import { attachRevisions, revisionsByIndicator } from "./target-revisions.ts";
+import { loadPlanBundles } from "./read-model.ts";
 
 /**
  * The yearly reporting cycle of a plan: status with the submit checks, the transitions (submit,
@@ -70,18 +67,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function yearChecks(db: Db, planId: string, year: number) {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan) throw new NotFoundError({ entity: "plan", entityId: planId });
-  const inds = await db
-    .select()
-    .from(indicators)
-    .where(eq(indicators.planId, planId))
-    .orderBy(asc(indicators.position));
+  const bundle = (await loadPlanBundles(db, { planIds: [planId], upToYear: year })).get(planId)!;
+  const inds = bundle.indicators;
   const ids = inds.map((i) => i.id);
-  const obsRows = ids.length
-    ? await db
-        .select()
-        .from(observations)
-        .where(and(inArray(observations.indicatorId, ids), lte(observations.year, year)))
-    : [];
   const expl = ids.length
     ? await db
         .select()
@@ -89,36 +77,28 @@ export async function yearChecks(db: Db, planId: string, year: number) {
         .where(and(inArray(indicatorExplanations.indicatorId, ids), eq(indicatorExplanations.year, year)))
     : [];
   const explById = new Map(expl.map((e) => [e.indicatorId, e]));
-  const domainObs: Observation[] = obsRows.map((o) => ({
-    indicatorId: o.indicatorId,
-    year: o.year,
-    subject: o.subject,
-    value: observationValue(o),
-    source: o.source,
-    note: o.note,
-    recordedBy: o.recordedBy,
-    recordedAt: iso(o.recordedAt),
-  }));
-  const engineObs = await withProcurementValues(db, planId, [year], domainObs);
-  const engineInds = attachRevisions(inds, await revisionsByIndicator(db, ids));
-  const evaluation = evaluatePlan(engineInds, engineObs, year, undefined, {
+  // Judged with procurement-derived values and the targets in force; filled as entered.
+  const evaluation = evaluatePlan(inds, bundle.observations, year, undefined, {
     baselineYear: plan.baselineYear,
     periodEnd: plan.periodEnd,
   });
   const breachById = new Map(evaluation.evaluations.map((e) => [e.indicatorId, e]));
 
-  const thisYear = obsRows.filter((o) => o.year === year);
+  const entered = bundle.entered;
+  const thisYear = entered.filter((o) => o.year === year);
   const filled = new Set(thisYear.map((o) => o.indicatorId));
   const noteById = new Map<string, string>();
   for (const o of thisYear) if (o.note?.trim()) noteById.set(o.indicatorId, o.note);
   const current = new Map<string, number>();
   for (const o of thisYear)
-    if (o.subject === null && o.valueNumber !== null) current.set(o.indicatorId, o.valueNumber);
+    if (o.subject === null && o.value.kind === "number") current.set(o.indicatorId, o.value.value);
   const previous = new Map<string, { year: number; value: number }>();
   for (const i of inds) {
-    const earlier = obsRows
-      .filter((o) => o.indicatorId === i.id && o.subject === null && o.year < year && o.valueNumber !== null)
-      .map((o) => ({ year: o.year, value: o.valueNumber! }));
+    const earlier = entered.flatMap((o) =>
+      o.indicatorId === i.id && o.subject === null && o.year < year && o.value.kind === "number"
+        ? [{ year: o.year, value: o.value.value }]
+        : [],
+    );
     const b = i.baseline.expression;
     const baseline = b.kind === "level" ? { year: plan.baselineYear, value: b.quantity.value } : null;
     const p = previousValue(earlier, baseline, year);

@@ -8,28 +8,20 @@ import type {
   tasks,
   users,
 } from "@ybplan/db";
-import type { ObservationValue } from "@ybplan/domain/observation";
 import type { Role } from "../auth/roles.ts";
 import { iso } from "./common.ts";
+import { indicatorOf, observationOf, planOf } from "./read-model.ts";
 
-/** Row → response shapes (dates as ISO strings; no password hashes). */
+/**
+ * Row → response shapes (dates as ISO strings; no password hashes): the read model's domain
+ * objects (`read-model.ts`) plus what a client needs to write back (version, who changed it).
+ */
 
 type Row<T extends { $inferSelect: unknown }> = T["$inferSelect"];
 
 export function planDto(p: Row<typeof plans>) {
   return {
-    id: p.id,
-    jurisdictionCode: p.jurisdictionCode,
-    title: p.title,
-    issuer: p.issuer,
-    documentNumber: p.documentNumber,
-    issueDate: p.issueDate,
-    periodStart: p.periodStart,
-    periodEnd: p.periodEnd,
-    baselineYear: p.baselineYear,
-    status: p.status,
-    parentPlanId: p.parentPlanId,
-    revision: p.revision,
+    ...planOf(p),
     footnotes: p.footnotes,
     importWarnings: p.importWarnings,
     resolvedWarnings: p.resolvedWarnings,
@@ -42,21 +34,8 @@ export type PlanDto = ReturnType<typeof planDto>;
 
 export function indicatorDto(i: Row<typeof indicators>) {
   return {
-    id: i.id,
-    planId: i.planId,
+    ...indicatorOf(i),
     key: i.key,
-    position: i.position,
-    category: i.category,
-    name: i.name,
-    unit: i.unit,
-    baseline: i.baseline,
-    target: i.target,
-    attribute: i.attribute,
-    direction: i.direction,
-    definition: i.definition,
-    footnote: i.footnote,
-    assessment: i.assessment,
-    parentIndicatorId: i.parentIndicatorId,
     confidence: i.confidence,
     version: i.version,
     updatedAt: iso(i.updatedAt)!,
@@ -65,24 +44,10 @@ export function indicatorDto(i: Row<typeof indicators>) {
 }
 export type IndicatorDto = ReturnType<typeof indicatorDto>;
 
-export function observationValue(
-  o: Pick<Row<typeof observations>, "valueKind" | "valueNumber" | "valueText">,
-): ObservationValue {
-  return o.valueKind === "number"
-    ? { kind: "number", value: o.valueNumber! }
-    : { kind: "text", text: o.valueText ?? "" };
-}
-
 export function observationDto(o: Row<typeof observations>) {
   return {
     id: o.id,
-    indicatorId: o.indicatorId,
-    year: o.year,
-    subject: o.subject,
-    value: observationValue(o),
-    source: o.source,
-    note: o.note,
-    recordedBy: o.recordedBy,
+    ...observationOf(o),
     recordedAt: iso(o.recordedAt)!,
     version: o.version,
   };

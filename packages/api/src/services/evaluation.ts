@@ -1,30 +1,15 @@
-import {
-  type Database,
-  type Db,
-  indicators,
-  jurisdictionScope,
-  NotFoundError,
-  namedCache,
-  observations,
-  plans,
-  procurementBindings,
-} from "@ybplan/db";
+import { type Database, type Db, jurisdictionScope, NotFoundError, namedCache, plans } from "@ybplan/db";
 import {
   bindingWithoutData,
   type Evaluation,
   evaluatePlan,
-  type IndicatorForEvaluation,
   sortForReport,
   type Verdict,
   verdictMatrix,
 } from "@ybplan/domain/evaluation";
-import type { Observation } from "@ybplan/domain/observation";
-import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
+import { and, asc, gte, inArray, lte, ne } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
-import { iso } from "./common.ts";
-import { observationValue } from "./dto.ts";
-import { withProcurementValues } from "./procurement.ts";
-import { attachRevisions, revisionsByIndicator, revisionsByPlans } from "./target-revisions.ts";
+import { loadPlanBundles } from "./read-model.ts";
 
 /**
  * Verdicts through the domain engine (`@ybplan/domain/evaluation`), for one plan (indicators ×
@@ -34,33 +19,7 @@ import { attachRevisions, revisionsByIndicator, revisionsByPlans } from "./targe
  * processes learn of it through LISTEN/NOTIFY, so a cache hit costs no query.
  */
 
-/** Only the columns the engine and the views read (no document-level jsonb). */
-const indicatorColumns = {
-  id: indicators.id,
-  planId: indicators.planId,
-  name: indicators.name,
-  unit: indicators.unit,
-  baseline: indicators.baseline,
-  target: indicators.target,
-  attribute: indicators.attribute,
-  direction: indicators.direction,
-  assessment: indicators.assessment,
-  category: indicators.category,
-  targetText: indicators.targetText,
-  baselineText: indicators.baselineText,
-};
-const observationColumns = {
-  indicatorId: observations.indicatorId,
-  year: observations.year,
-  subject: observations.subject,
-  valueKind: observations.valueKind,
-  valueNumber: observations.valueNumber,
-  valueText: observations.valueText,
-  source: observations.source,
-  note: observations.note,
-  recordedBy: observations.recordedBy,
-  recordedAt: observations.recordedAt,
-};
+/** The columns of a subtree's plan list (no document-level jsonb). */
 const planColumns = {
   id: plans.id,
   title: plans.title,
@@ -69,33 +28,6 @@ const planColumns = {
   periodEnd: plans.periodEnd,
   baselineYear: plans.baselineYear,
 };
-
-type IndicatorRow = { [K in keyof typeof indicatorColumns]: (typeof indicators.$inferSelect)[K] };
-type ObservationRow = { [K in keyof typeof observationColumns]: (typeof observations.$inferSelect)[K] };
-
-const forEngine = (i: IndicatorRow): IndicatorForEvaluation => ({
-  id: i.id,
-  name: i.name,
-  unit: i.unit,
-  baseline: i.baseline,
-  target: i.target,
-  attribute: i.attribute,
-  direction: i.direction,
-  assessment: i.assessment,
-});
-
-function toObservation(o: ObservationRow): Observation {
-  return {
-    indicatorId: o.indicatorId,
-    year: o.year,
-    subject: o.subject,
-    value: observationValue(o),
-    source: o.source,
-    note: o.note,
-    recordedBy: o.recordedBy,
-    recordedAt: iso(o.recordedAt),
-  };
-}
 
 /** A matrix cell: the verdict and the numbers a colour matrix needs. */
 function cell(e: Evaluation) {
@@ -111,42 +43,16 @@ function cell(e: Evaluation) {
 export type PlanMatrix = Awaited<ReturnType<typeof computePlanMatrix>>;
 
 async function computePlanMatrix(db: Db, planId: string, year: number) {
-  const [plan] = await db.select(planColumns).from(plans).where(eq(plans.id, planId));
-  if (!plan) throw new NotFoundError({ entity: "plan", entityId: planId });
-  const inds = await db
-    .select(indicatorColumns)
-    .from(indicators)
-    .where(eq(indicators.planId, planId))
-    .orderBy(asc(indicators.position));
-  const obs = inds.length
-    ? await db
-        .select(observationColumns)
-        .from(observations)
-        .where(
-          and(
-            inArray(
-              observations.indicatorId,
-              inds.map((i) => i.id),
-            ),
-            lte(observations.year, year),
-          ),
-        )
-    : [];
+  const bundle = (await loadPlanBundles(db, { planIds: [planId], upToYear: year })).get(planId);
+  if (!bundle) throw new NotFoundError({ entity: "plan", entityId: planId });
+  const { plan, indicators: inds, observations: obs } = bundle;
   const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
-  // 中期调整: each year is judged by the target in force then.
-  const engineInds = attachRevisions(
-    inds.map(forEngine),
-    await revisionsByIndicator(
-      db,
-      inds.map((i) => i.id),
-    ),
-  );
   const years: number[] = [];
   for (let y = plan.periodStart; y <= Math.min(year, plan.periodEnd); y++) years.push(y);
-  // Indicators bound to procurement records are judged on the derived count, not a typed value.
-  const domainObs = await withProcurementValues(db, planId, years, obs.map(toObservation));
-  const matrix = verdictMatrix(engineInds, domainObs, years, undefined, period);
-  const current = evaluatePlan(engineInds, domainObs, year, undefined, period);
+  // 中期调整 and procurement-derived values are in the bundle: each year is judged by the target
+  // in force then, bound indicators on the derived count.
+  const matrix = verdictMatrix(inds, obs, years, undefined, period);
+  const current = evaluatePlan(inds, obs, year, undefined, period);
   const byIndicator = new Map(inds.map((i) => [i.id, i]));
   return {
     plan: {
@@ -222,7 +128,7 @@ type PlanSummaryLine = ReturnType<typeof summaryLine>;
 /** A plan's line in a subtree summary. */
 function summaryLine(
   p: PlanRow,
-  list: readonly IndicatorRow[],
+  list: readonly { readonly id: string; readonly name: string }[],
   ev: ReturnType<typeof evaluatePlan>,
   dir: JurisdictionDirectory,
 ) {
@@ -261,62 +167,16 @@ async function evaluatePlans(
   planRows: readonly PlanRow[],
   year: number,
 ): Promise<Map<string, PlanEvaluation>> {
-  const planIds = planRows.map((p) => p.id);
-  const inds = planIds.length
-    ? await db
-        .select(indicatorColumns)
-        .from(indicators)
-        .where(inArray(indicators.planId, planIds))
-        .orderBy(asc(indicators.position))
-    : [];
-  const obs = planIds.length
-    ? await db
-        .select({ o: observationColumns })
-        .from(observations)
-        .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
-        .where(and(inArray(indicators.planId, planIds), lte(observations.year, year)))
-    : [];
-  const indsByPlan = new Map<string, IndicatorRow[]>();
-  const planOfIndicator = new Map<string, string>();
-  for (const i of inds) {
-    const list = indsByPlan.get(i.planId) ?? [];
-    list.push(i);
-    indsByPlan.set(i.planId, list);
-    planOfIndicator.set(i.id, i.planId);
-  }
-  // Each plan is evaluated with its own observations only (the engine indexes what it is given).
-  const obsByPlan = new Map<string, Observation[]>();
-  for (const r of obs) {
-    const planId = planOfIndicator.get(r.o.indicatorId)!;
-    const list = obsByPlan.get(planId) ?? [];
-    list.push(toObservation(r.o));
-    obsByPlan.set(planId, list);
-  }
-  // Same substitution as the plan matrix, so a plan's verdicts agree in both views.
-  const boundPlans = planIds.length
-    ? await db
-        .selectDistinct({ planId: indicators.planId })
-        .from(procurementBindings)
-        .innerJoin(indicators, eq(indicators.id, procurementBindings.indicatorId))
-        .where(inArray(indicators.planId, planIds))
-    : [];
-  for (const { planId } of boundPlans) {
-    obsByPlan.set(planId, await withProcurementValues(db, planId, [year], obsByPlan.get(planId) ?? []));
-  }
-  const revisions = await revisionsByPlans(db, planIds);
+  // Same bundles as the plan matrix, so a plan's verdicts agree in both views.
+  const bundles = await loadPlanBundles(db, { planIds: planRows.map((p) => p.id), upToYear: year });
   const out = new Map<string, PlanEvaluation>();
   for (const p of planRows) {
-    const list = indsByPlan.get(p.id) ?? [];
-    const ev = evaluatePlan(
-      attachRevisions(list.map(forEngine), revisions),
-      obsByPlan.get(p.id) ?? [],
-      year,
-      undefined,
-      {
-        baselineYear: p.baselineYear,
-        periodEnd: p.periodEnd,
-      },
-    );
+    const bundle = bundles.get(p.id);
+    const list = bundle?.indicators ?? [];
+    const ev = evaluatePlan(list, bundle?.observations ?? [], year, undefined, {
+      baselineYear: p.baselineYear,
+      periodEnd: p.periodEnd,
+    });
     const summary = summaryLine(p, list, ev, dir);
     out.set(p.id, { summary, indicators: list.length, bindingWithoutData: ev.bindingWithoutData });
   }

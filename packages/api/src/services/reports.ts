@@ -15,7 +15,6 @@ import {
 } from "@ybplan/db";
 import { evaluateIndicator } from "@ybplan/domain/evaluation";
 import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
-import type { Plan } from "@ybplan/domain/plan";
 import {
   buildPlanReport,
   type ChildSummary,
@@ -28,13 +27,9 @@ import type { OutlineKind } from "@ybplan/domain/task";
 import type { ReportFormat } from "@ybplan/reports";
 import { and, asc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
-import type { PlanDto } from "./dto.ts";
-import { planDto } from "./dto.ts";
-import { listIndicators } from "./indicators.ts";
-import { listObservations } from "./observations.ts";
 import { policyChangesBetween } from "./policies.ts";
-import { procurementSectionForPlan, withProcurementValues } from "./procurement.ts";
-import { attachRevisions, revisionsByPlans } from "./target-revisions.ts";
+import { procurementSectionForPlan } from "./procurement.ts";
+import { loadPlanBundles, type PlanBundle } from "./read-model.ts";
 import { listProjects, listTasks } from "./work-items.ts";
 
 /**
@@ -61,54 +56,29 @@ export interface GeneratedReport {
   readonly base64: string;
 }
 
-type PlanRow = typeof plans.$inferSelect;
-
-const toPlan = (p: PlanDto): Plan => ({
-  id: p.id,
-  jurisdictionCode: p.jurisdictionCode,
-  title: p.title,
-  issuer: p.issuer,
-  documentNumber: p.documentNumber,
-  issueDate: p.issueDate,
-  periodStart: p.periodStart,
-  periodEnd: p.periodEnd,
-  baselineYear: p.baselineYear,
-  status: p.status,
-  parentPlanId: p.parentPlanId,
-  revision: p.revision,
-});
-
 function jurisdictionOf(dir: JurisdictionDirectory, code: string): Jurisdiction {
   const j = dir.byCode.get(code);
   if (!j) throw new NotFoundError({ entity: "jurisdiction", entityId: code });
   return j;
 }
 
-/** The plan's indicators and observations up to `year`, bound indicators judged on derived counts. */
-async function indicatorData(db: Db, plan: PlanRow, year: number) {
-  // With their 中期调整 revisions: the engine judges, and the report prints, the target in force.
-  const indicators = attachRevisions(
-    await listIndicators(db, { planId: plan.id }),
-    await revisionsByPlans(db, [plan.id]),
-  );
-  const manual = await listObservations(db, { planId: plan.id, toYear: year });
-  const years: number[] = [];
-  for (let y = plan.baselineYear; y <= year; y++) years.push(y);
-  const observations = await withProcurementValues(db, plan.id, years, manual);
-  return { indicators, observations };
-}
-
+/** The report of a plan's bundle (indicators with revisions, observations as judged). */
 function buildReport(
-  plan: PlanRow,
+  { plan, indicators, observations }: PlanBundle,
   jurisdiction: Jurisdiction,
   year: number,
   kind: ReportKind,
-  data: Omit<Parameters<typeof buildPlanReport>[0], "plan" | "jurisdiction" | "year" | "kind" | "evaluate">,
+  data: Omit<
+    Parameters<typeof buildPlanReport>[0],
+    "plan" | "indicators" | "observations" | "jurisdiction" | "year" | "kind" | "evaluate"
+  >,
 ): PlanReport {
   const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
   return buildPlanReport({
     ...data,
-    plan: toPlan(planDto(plan)),
+    plan,
+    indicators,
+    observations,
     jurisdiction,
     year,
     kind,
@@ -131,7 +101,7 @@ async function childSummaries(
   const below = dir.subtree(code).filter((c) => c !== code && (readable === null || readable.has(c)));
   if (below.length === 0) return [];
   const rows = await db
-    .select()
+    .select({ id: plans.id, jurisdictionCode: plans.jurisdictionCode })
     .from(plans)
     .where(
       and(
@@ -142,17 +112,16 @@ async function childSummaries(
       ),
     )
     .orderBy(asc(plans.jurisdictionCode), asc(plans.title));
-  const out: ChildSummary[] = [];
-  for (const row of rows) {
-    const data = await indicatorData(db, row, year);
-    const report = buildReport(row, jurisdictionOf(dir, row.jurisdictionCode), year, kind, {
-      ...data,
+  const bundles = await loadPlanBundles(db, { planIds: rows.map((r) => r.id), upToYear: year });
+  return rows.flatMap((row) => {
+    const bundle = bundles.get(row.id);
+    if (!bundle) return [];
+    const report = buildReport(bundle, jurisdictionOf(dir, row.jurisdictionCode), year, kind, {
       tasks: [],
       projects: [],
     });
-    out.push(summariseReport(report));
-  }
-  return out;
+    return [summariseReport(report)];
+  });
 }
 
 /**
@@ -172,8 +141,11 @@ export async function planReport(
   input: Omit<GenerateReportInput, "format">,
   readable: ReadonlySet<string> | null,
 ): Promise<PlanReport> {
-  const [plan] = await db.select().from(plans).where(eq(plans.id, input.planId));
-  if (!plan) throw new NotFoundError({ entity: "plan", entityId: input.planId });
+  const bundle = (await loadPlanBundles(db, { planIds: [input.planId], upToYear: input.year })).get(
+    input.planId,
+  );
+  if (!bundle) throw new NotFoundError({ entity: "plan", entityId: input.planId });
+  const { plan } = bundle;
   if (input.year < plan.periodStart || input.year > plan.periodEnd) {
     throw new ValidationError({
       issues: [{ path: ["year"], message: `报告年份须在规划期 ${plan.periodStart}—${plan.periodEnd} 年内` }],
@@ -185,32 +157,29 @@ export async function planReport(
     from: `${input.kind === "midTerm" ? plan.baselineYear : input.year - 1}-12-31`,
     to: `${input.year}-12-31`,
   };
-  const [data, tasks, projects, procurement, credit, children, remedies, cycle, policyChanges] =
-    await Promise.all([
-      indicatorData(db, plan, input.year),
-      tasksWithKinds(db, plan.id),
-      listProjects(db, plan.id),
-      procurementSectionForPlan(db, plan.id, input.year),
-      loadCreditSection(db, {
-        jurisdictionCode: jurisdiction.code,
-        jurisdictionName: jurisdiction.name,
-        year: input.year,
-      }),
-      childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
-      remediesOf(db, plan.id, input.year),
-      db
-        .select({
-          state: reportingCycles.state,
-          unlockedAt: reportingCycles.unlockedAt,
-          unlockedBy: reportingCycles.unlockedBy,
-          unlockReason: reportingCycles.unlockReason,
-        })
-        .from(reportingCycles)
-        .where(and(eq(reportingCycles.planId, plan.id), eq(reportingCycles.year, input.year))),
-      policyChangesBetween(db, dir, jurisdiction.code, policyWindow.from, policyWindow.to),
-    ]);
-  return buildReport(plan, jurisdiction, input.year, input.kind, {
-    ...data,
+  const [tasks, projects, procurement, credit, children, remedies, cycle, policyChanges] = await Promise.all([
+    tasksWithKinds(db, plan.id),
+    listProjects(db, plan.id),
+    procurementSectionForPlan(db, plan.id, input.year),
+    loadCreditSection(db, {
+      jurisdictionCode: jurisdiction.code,
+      jurisdictionName: jurisdiction.name,
+      year: input.year,
+    }),
+    childSummaries(db, dir, plan.jurisdictionCode, input.year, input.kind, readable),
+    remediesOf(db, plan.id, input.year),
+    db
+      .select({
+        state: reportingCycles.state,
+        unlockedAt: reportingCycles.unlockedAt,
+        unlockedBy: reportingCycles.unlockedBy,
+        unlockReason: reportingCycles.unlockReason,
+      })
+      .from(reportingCycles)
+      .where(and(eq(reportingCycles.planId, plan.id), eq(reportingCycles.year, input.year))),
+    policyChangesBetween(db, dir, jurisdiction.code, policyWindow.from, policyWindow.to),
+  ]);
+  return buildReport(bundle, jurisdiction, input.year, input.kind, {
     recipient: recipientOf(dir, jurisdiction),
     remedies,
     // No row: the year was never opened in the cycle (未填报).
