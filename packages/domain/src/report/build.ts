@@ -338,7 +338,14 @@ function indicatorRow(r: RowInput): IndicatorRow {
   const attributeLabel = indicatorAttributeLabels[indicator.attribute];
   const name = toSimplified(indicator.name);
   const targetText = toSimplified(cellText(target)) + (revised ? "（调整后）" : "");
-  const baselineText = toSimplified(cellText(indicator.baseline));
+  // A plan without a numeric baseline judged on the baseline year's recorded value says so in the
+  // baseline cell, so the row's 时序进度 line has the figure it came from beside it.
+  const fromData = cellNumber(indicator.baseline) === null && baselineValue !== null;
+  const baselineYearValue = fromData ? actuals.find((a) => a.value === baselineValue) : undefined;
+  const baselineText =
+    baselineYearValue && baselineValue !== null
+      ? `${formatQuantity(baselineValue, indicator.unit)}（${baselineYearValue.year}年实际值）`
+      : toSimplified(cellText(indicator.baseline));
   const reading = readEvaluation({
     year,
     name,
@@ -374,7 +381,11 @@ function indicatorRow(r: RowInput): IndicatorRow {
     attribute: indicator.attribute,
     attributeLabel,
     direction: indicator.direction,
-    baseline: { text: baselineText, value: baselineValue },
+    baseline: {
+      text: baselineText,
+      value: baselineValue,
+      ...(baselineYearValue ? { observedYear: baselineYearValue.year } : {}),
+    },
     target: { text: targetText, value: targetValue },
     actuals: actuals.map((a) => ({ ...a, text: toSimplified(a.text) })),
     actual: { ...actual, text: toSimplified(actual.text) },

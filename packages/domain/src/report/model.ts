@@ -84,7 +84,10 @@ export interface IndicatorRow {
   /** 约束性 / 预期性 */
   readonly attributeLabel: string;
   readonly direction: IndicatorDirection;
-  readonly baseline: ValueCell;
+  readonly baseline: ValueCell & {
+    /** Set when the plan states no baseline and the verdict rests on this year's recorded value. */
+    readonly observedYear?: number;
+  };
   readonly target: ValueCell;
   /** Actual values for every year from the baseline year to the report year. */
   readonly actuals: readonly YearValue[];

@@ -24,7 +24,9 @@ export function procurementParagraphs(
         const d = r.assessed.value - r.baseline.value;
         const change =
           Math.abs(d) < 0.005 ? "持平" : `${d > 0 ? "增加" : "减少"}${formatDifference(d, r.unit)}`;
-        parts.push(`较基期（${formatQuantity(r.baseline.value, r.unit)}）${change}`);
+        // Without a plan baseline the line starts from a recorded year's value: name that year.
+        const from = r.baseline.observedYear === undefined ? "基期" : `${r.baseline.observedYear}年末`;
+        parts.push(`较${from}（${formatQuantity(r.baseline.value, r.unit)}）${change}`);
       }
       parts.push(`规划目标为“${r.target.text}”`);
       // The rest is the indicator's own reading (line or target, one gap, verdict).

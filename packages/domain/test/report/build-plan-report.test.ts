@@ -353,6 +353,36 @@ describe("buildPlanReport", () => {
     expect(r.credit).toBeNull();
   });
 
+  it("shows a baseline taken from the baseline year's record where the plan states none", () => {
+    const consumables = indicator({
+      id: "i6",
+      position: 6,
+      category: "医药服务",
+      name: "高值医用耗材集中带量采购品种",
+      unit: "类",
+      attribute: "expected",
+      baseline: cell("—", { kind: "notApplicable" }),
+      target: cell(">5", { kind: "threshold", op: "gt", quantity: { value: 5, unit: "类" }, sustain: false }),
+    });
+    const judged: EvaluationLike = {
+      verdict: "onTrack",
+      breach: false,
+      explanation: "快于时序进度。",
+      inputs: { baselineValue: 1, expected: 3.4, actual: 5 },
+    };
+    const r = build("annual", {
+      indicators: [consumables],
+      observations: [obs("i6", 2020, 1), obs("i6", 2023, 5)],
+      evaluations: new Map([["i6", judged]]),
+      procurement: { key: "procurement", title: "集中带量采购", paragraphs: [], tables: [] },
+    });
+    const row = r.indicators[0]!;
+    expect(row.baseline).toEqual({ text: "1类（2020年实际值）", value: 1, observedYear: 2020 });
+    // The table's 时序进度 line and the procurement sentence both start from the 2020 record.
+    expect(row.expected).toBeCloseTo(3.4);
+    expect(r.procurement?.paragraphs[0]).toContain("较2020年末（1类）增加4类");
+  });
+
   it("names the jurisdiction in a derived value's note, never 本地区", () => {
     const derived = {
       ...obs("i5", 2023, 400),
