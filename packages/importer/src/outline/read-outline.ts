@@ -2,8 +2,8 @@ import type { TaskDraft } from "@ybplan/domain/plan";
 import { classifyOutline } from "@ybplan/domain/task";
 import { plain, type SourceLine } from "../lines/source-lines.ts";
 import { cleanProse, keyText } from "../text/clean.ts";
-import { appendParagraph } from "../text/paragraphs.ts";
 import { type Heading, type HeadingStyle, headingStyles, matchHeading } from "./headings.ts";
+import { nodeText, type OutlineNode, type Paragraph, splitLeadIns } from "./lead-ins.ts";
 
 export interface ReadOutline {
   readonly tasks: TaskDraft[];
@@ -141,16 +141,17 @@ export function readOutline(lines: readonly SourceLine[], excluded: ReadonlySet<
   for (const style of headingStyles)
     if (present.has(style)) levelOf.set(style, Math.min(6, levelOf.size + 1));
 
-  const tasks: (TaskDraft & { paragraphs: string[] })[] = [];
+  const tasks: (TaskDraft & { paragraphs: Paragraph[] })[] = [];
   const stack: { level: number; key: string; ordinal: number }[] = [];
   const keys = new Set<string>();
-  let open: (TaskDraft & { paragraphs: string[] }) | null = null;
+  let open: (TaskDraft & { paragraphs: Paragraph[] }) | null = null;
   for (const it of body) {
     if (it.heading === null) {
       if (BACK_MATTER.test(it.text)) open = null;
       if (open === null || PAGE_DEBRIS.test(it.text)) continue;
       if (it.text.length <= 40 && SIGNATURE.test(keyText(it.text))) continue;
-      open.paragraphs.push(it.text);
+      const line = lines[it.index] as SourceLine;
+      open.paragraphs.push({ text: it.text, line: line.no, leadIn: line.leadIn });
       continue;
     }
     const h = it.heading;
@@ -175,18 +176,16 @@ export function readOutline(lines: readonly SourceLine[], excluded: ReadonlySet<
       line: (lines[it.index] as SourceLine).no,
       level,
       parentKey: parent ? `t${parent.key}` : null,
-      paragraphs: h.rest === "" ? [] : [h.rest],
+      paragraphs:
+        h.rest === "" ? [] : [{ text: h.rest, line: (lines[it.index] as SourceLine).no, leadIn: null }],
     };
     tasks.push(open);
   }
   // Background, principles, goals and safeguards are outline too, but not key tasks.
   const kinds = classifyOutline(tasks);
+  const classified: OutlineNode[] = tasks.map((t) => ({ ...t, kind: kinds.get(t.key) ?? null }));
   return {
     toc,
-    tasks: tasks.map(({ paragraphs, ...t }) => ({
-      ...t,
-      text: cleanProse(paragraphs.reduce(appendParagraph, ""), { keepLineBreaks: true }),
-      kind: kinds.get(t.key) ?? null,
-    })),
+    tasks: splitLeadIns(classified).map(({ paragraphs, ...t }) => ({ ...t, text: nodeText(paragraphs) })),
   };
 }

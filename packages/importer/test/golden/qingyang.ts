@@ -12,7 +12,9 @@ const fn4 = "④指异地就医住院费用直接结算人次占全部住院异�
  * 指标属性; notes ①–④ on lines 93–101.
  *
  * Outline (Markdown "#" levels are inconsistent, the numbering decides): 一、–四、 = 4; （一） entries
- * 2 + 3 + 3 + 4 = 12; "1."–"5." under 三（一） = 5. Total 21. 专栏1 is the table; 专栏2 has 5 items.
+ * 2 + 3 + 3 + 4 = 12; level 3: "1."–"5." under 三（一） = 5, and the bold-led tasks of 三（二） (6:
+ * 全面实行多元复合式医保支付 … 推进完善医药价格形成机制) and 三（三） (3: 发挥智慧医保平台作用, 优化医疗保障
+ * 公共服务, 强化法治保障) = 9, so 14. Total 30. 专栏1 is the table; 专栏2 has 5 items.
  */
 export const qingyang: GoldenPlan = {
   key: "anhui-qingyang-county",
@@ -151,6 +153,6 @@ export const qingyang: GoldenPlan = {
       attribute: "binding",
     },
   ],
-  outline: { 1: 4, 2: 12, 3: 5 },
+  outline: { 1: 4, 2: 12, 3: 14 },
   projects: { 专栏2: 5 },
 };
