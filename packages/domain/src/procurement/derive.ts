@@ -234,6 +234,8 @@ export function procurementCategoryForIndicatorName(name: string): ProcurementCa
   const n = [...name.normalize("NFKC")].map((c) => toSimplified[c] ?? c).join("");
   if (!n.includes("带量采购") || n.includes("比例") || n.includes("金额")) return null;
   if (!/品种|类别|种类/.test(n)) return null;
+  // A row counting drugs and consumables together has two targets, not one derivable count.
+  if (n.includes("药品") && n.includes("耗材")) return null;
   if (n.includes("高值医用耗材") || n.includes("高值耗材")) return "highValueConsumable";
   if (n.includes("耗材")) return "otherConsumable";
   if (n.includes("药品")) return "drug";

@@ -163,6 +163,9 @@ describe("recognising procurement-count indicators by name", () => {
     ["高值醫用耗材集中帶量採購品種", "highValueConsumable"],
     ["公立医疗机构通过省级集中采购平台采购药品金额占全部采购药品(不含中药饮片)金额的比例", null],
     ["基本医疗保险参保率", null],
+    // 湖南: one row, two counts (药品500个品种以上, 高值医用耗材5类以上): no single count to derive.
+    ["药品、医用耗材集中带量采购品种", null],
+    ["药品和高值医用耗材集中带量采购品种", null],
   ])("%s → %s", (name, expected) => {
     expect(procurementCategoryForIndicatorName(name)).toBe(expected);
   });
