@@ -114,7 +114,7 @@ export function readEvaluation(r: ReadingInput): Reading {
       verdict = verdict === "needsJudgement" ? "needsJudgement" : "insufficientData";
       parts.push(`${r.year}年尚未填报监测数据`);
       if (r.targetKind === "qualitative" || r.targetKind === "milestone")
-        parts.push(`目标为“${r.targetText}”，待填报进展后研判`);
+        parts.push(`目标为“${r.targetText}”，须填报数据或研判结论`);
     }
   } else {
     parts.push(`${label}为${assessedText}`);
