@@ -1,5 +1,6 @@
 import { verdictLabels } from "@ybplan/domain/evaluation";
 import { indicatorAttributeLabels } from "@ybplan/domain/indicator";
+import { plainCellText } from "@ybplan/domain/text";
 import { Effect } from "effect";
 import { oneOf, parse, required, yearOption } from "../args.ts";
 import { call, withApi } from "../data/api.ts";
@@ -73,7 +74,7 @@ export const evaluateCommand: Command = {
             name: e.name,
             attribute: e.attribute,
             actual,
-            target: e.targetText,
+            target: plainCellText(e.targetText),
             verdict: e.verdict,
             verdictLabel: verdictLabels[e.verdict],
             breach: e.breach,
@@ -83,14 +84,14 @@ export const evaluateCommand: Command = {
         return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       }
       const shown = (v: number | string | null, unit: string | null) =>
-        v === null ? "—" : typeof v === "number" ? `${Number(v.toFixed(2))}${unit === "%" ? "%" : ""}` : v;
+        v === null ? "—" : typeof v === "number" ? `${Number(v.toFixed(2))}${unit ?? ""}` : v;
       const rows = indicators.map(({ e, actual }, i) => [
         String(i + 1),
         e.breach ? `！${e.name}` : e.name,
         indicatorAttributeLabels[e.attribute],
-        e.baselineText,
+        plainCellText(e.baselineText),
         shown(actual, e.unit),
-        e.targetText,
+        plainCellText(e.targetText),
         verdictLabels[e.verdict],
         e.explanation,
       ]);

@@ -1,5 +1,6 @@
 import type { Indicator, Observation, Plan } from "@ybplan/domain";
 import { indicatorAttributeLabels } from "@ybplan/domain/indicator";
+import { plainCellText } from "@ybplan/domain/text";
 import ExcelJS from "exceljs";
 
 /**
@@ -73,8 +74,8 @@ export async function buildTemplate(
       ind.name,
       ind.unit ?? "",
       indicatorAttributeLabels[ind.attribute],
-      ind.baseline.text,
-      ind.target.text,
+      plainCellText(ind.baseline.text),
+      plainCellText(ind.target.text),
       ...values,
       null,
       null,

@@ -59,3 +59,13 @@ export function extractFootnoteMarks(s: string): FootnoteExtraction {
   });
   return { text: text.replace(/[ \t]+/g, " ").trim(), marks };
 }
+
+/**
+ * A cell as plain text for a terminal or a spreadsheet: markup-free, the footnote marks glued
+ * after the text as circled digits ("96%以上 ^①" → "96%以上①", "&gt;5 <sup>③</sup>" → ">5③").
+ */
+export function plainCellText(s: string): string {
+  const decoded = s.replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+  const { text, marks } = extractFootnoteMarks(decoded);
+  return `${text}${marks.join("")}`;
+}

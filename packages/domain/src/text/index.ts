@@ -3,7 +3,7 @@
  * traditional → simplified, footnote markers, units in names and values.
  */
 
-export { circledDigit, extractFootnoteMarks, type FootnoteExtraction } from "./footnote.ts";
+export { circledDigit, extractFootnoteMarks, type FootnoteExtraction, plainCellText } from "./footnote.ts";
 export { compactSpaces, type NormalizeOptions, normalizeText, toHalfWidth } from "./normalize.ts";
 export { hasTraditional, simplifiedPairCount, toSimplified } from "./simplify.ts";
 export {

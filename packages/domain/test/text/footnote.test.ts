@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { circledDigit, extractFootnoteMarks } from "../../src/text/footnote.ts";
+import { circledDigit, extractFootnoteMarks, plainCellText } from "../../src/text/footnote.ts";
 
 describe("extractFootnoteMarks", () => {
   it.each([
@@ -29,5 +29,16 @@ describe("extractFootnoteMarks", () => {
     expect(circledDigit(1)).toBe("①");
     expect(circledDigit(20)).toBe("⑳");
     expect(circledDigit(21)).toBe("[21]");
+  });
+});
+
+describe("plainCellText", () => {
+  it.each([
+    ["96%以上 ^①", "96%以上①"],
+    [">5 ^③", ">5③"],
+    ["&gt;95 &lt;sup&gt;①&lt;/sup&gt;", ">95①"],
+    ["稳定在80%左右", "稳定在80%左右"],
+  ])("%s → %s", (raw, plain) => {
+    expect(plainCellText(raw)).toBe(plain);
   });
 });
