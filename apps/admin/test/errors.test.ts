@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatApiError, readApiError } from "../src/api/errors.ts";
+import { formatApiError, readApiError, rowIssuesOf } from "../src/api/errors.ts";
 
 describe("API errors in Chinese", () => {
   it("names the fields at fault", () => {
@@ -19,5 +19,25 @@ describe("API errors in Chinese", () => {
     );
     expect(readApiError(new TypeError("Failed to fetch")).message).toBe("无法连接服务器，请检查网络后重试");
     expect(readApiError(null).code).toBe("UNKNOWN");
+  });
+
+  it("reads the rows of a refused upload, and none from other failures", () => {
+    const refused = {
+      message: "文件有误，未导入任何记录：第3行 [公布日期]：日期无效",
+      data: {
+        code: "BAD_REQUEST",
+        rows: [
+          { line: 3, field: "公布日期", message: "日期无效" },
+          { line: 4, field: null, message: "重复" },
+          "x",
+        ],
+      },
+    };
+    expect(rowIssuesOf(refused)).toEqual([
+      { line: 3, field: "公布日期", message: "日期无效" },
+      { line: 4, field: null, message: "重复" },
+    ]);
+    expect(rowIssuesOf({ message: "Forbidden", data: { code: "FORBIDDEN", rows: null } })).toEqual([]);
+    expect(rowIssuesOf(new TypeError("Failed to fetch"))).toEqual([]);
   });
 });

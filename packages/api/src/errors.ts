@@ -3,7 +3,12 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ConflictError, fromDatabaseError, NotFoundError, ValidationError } from "@ybplan/db";
 import type { CreditError, RepairIncomplete } from "@ybplan/domain/credit";
 import type { CycleTransitionError, TargetRevisionError } from "@ybplan/domain/cycle";
-import type { ProcurementDataError, ProcurementImportError } from "@ybplan/domain/procurement";
+import {
+  formatRowIssue,
+  type ProcurementDataError,
+  ProcurementImportError,
+  type RowIssue,
+} from "@ybplan/domain/procurement";
 import { Data } from "effect";
 import { z } from "zod";
 import type { YearLockedError } from "./services/cycle-guard.ts";
@@ -47,12 +52,27 @@ export class ImportFailedError extends Data.TaggedError("ImportFailedError")<{ r
   }
 }
 
+/**
+ * An uploaded table (CSV/XLSX) with invalid rows: nothing was saved. BAD_REQUEST whose
+ * `error.data.rows` lists every problem (line in the file, column as the file names it, message).
+ */
+export class InvalidRowsError extends Data.TaggedError("InvalidRowsError")<{
+  readonly issues: readonly RowIssue[];
+}> {
+  override get message(): string {
+    const [first] = this.issues;
+    const more = this.issues.length > 1 ? `等 ${this.issues.length} 处问题` : "";
+    return `文件有误，未导入任何记录：${first ? formatRowIssue(first) : ""}${more ? ` ${more}` : ""}`;
+  }
+}
+
 /** Every tag the API knows: its own, @ybplan/db's, the importer's and the domain's typed errors. */
 export type KnownTag =
   | UnauthenticatedError["_tag"]
   | ForbiddenError["_tag"]
   | TooManyAttemptsError["_tag"]
   | ImportFailedError["_tag"]
+  | InvalidRowsError["_tag"]
   // @ybplan/importer's ImportError (empty, binary, truncated, too large, unsupported, no plan content).
   | "ImportError"
   | ConflictError["_tag"]
@@ -75,12 +95,13 @@ const codeByTag = {
   ForbiddenError: "FORBIDDEN",
   TooManyAttemptsError: "TOO_MANY_REQUESTS",
   ImportFailedError: "UNPROCESSABLE_CONTENT",
+  InvalidRowsError: "BAD_REQUEST",
   ImportError: "UNPROCESSABLE_CONTENT",
   ConflictError: "CONFLICT",
   NotFoundError: "NOT_FOUND",
   ValidationError: "BAD_REQUEST",
   ProcurementDataError: "BAD_REQUEST",
-  ProcurementImportError: "UNPROCESSABLE_CONTENT",
+  ProcurementImportError: "BAD_REQUEST",
   InvalidRuleData: "BAD_REQUEST",
   RuleNotFound: "NOT_FOUND",
   UnknownCategory: "BAD_REQUEST",
@@ -169,6 +190,8 @@ export interface ErrorData {
   readonly tag: string | null;
   /** BAD_REQUEST: offending fields, dotted paths ("rows.3.value"), Chinese messages. */
   readonly fields: FieldIssue[] | null;
+  /** BAD_REQUEST of an upload: every invalid row (1-based line in the file, column, message). */
+  readonly rows: RowIssue[] | null;
   /** CONFLICT: the newer change. */
   readonly conflict: {
     readonly entity: string;
@@ -185,7 +208,16 @@ const pathText = (path: ReadonlyArray<PropertyKey>) => path.map(String).join("."
 
 export function errorData(error: TRPCError): ErrorData {
   const cause = error.cause;
-  const base: ErrorData = { tag: tagOf(cause), fields: null, conflict: null, retryAfterSeconds: null };
+  const base: ErrorData = {
+    tag: tagOf(cause),
+    fields: null,
+    rows: null,
+    conflict: null,
+    retryAfterSeconds: null,
+  };
+  if (cause instanceof InvalidRowsError || cause instanceof ProcurementImportError) {
+    return { ...base, rows: cause.issues.map((i) => ({ line: i.line, field: i.field, message: i.message })) };
+  }
   if (cause instanceof z.ZodError) {
     return {
       ...base,

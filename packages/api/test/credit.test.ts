@@ -6,6 +6,7 @@ import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../src/auth/session.ts";
 import { createCaller, createContextInner } from "../src/index.ts";
+import { refusal } from "./utils/index.ts";
 
 let database: Database;
 
@@ -79,14 +80,11 @@ describe("credit API: companies", () => {
   it("imports a CSV all-or-nothing, with row issues, within the user's province only", async () => {
     const header = "企业编码,企业名称,评价省份代码,失信事项,案号,涉案金额（元）,认定日期,案件来源\n";
     const bad = `${header}A,甲公司,440000,医药商业贿赂,k1,114万,2022-06-01,法院判决\nB,乙公司,440000,行贿,k2,5万,2022-06-01,法院判决\n`;
-    const out = await as(guangdongReporter).credit.importCompanyEvents({
-      fileName: "事项.csv",
-      contentBase64: b64(bad),
-    });
-    expect(out).toEqual({
-      ok: false,
-      issues: [{ line: 3, field: "失信事项", message: "无法识别的失信事项“行贿”" }],
-    });
+    const out = await refusal(
+      as(guangdongReporter).credit.importCompanyEvents({ fileName: "事项.csv", contentBase64: b64(bad) }),
+    );
+    expect(out.code).toBe("BAD_REQUEST");
+    expect(out.data.rows).toEqual([{ line: 3, field: "失信事项", message: "无法识别的失信事项“行贿”" }]);
     const good = `${header}A,甲公司,440000,医药商业贿赂,k1,114万,2022-06-01,法院判决\n`;
     expect(
       await as(guangdongReporter).credit.importCompanyEvents({
@@ -94,7 +92,6 @@ describe("credit API: companies", () => {
         contentBase64: b64(good),
       }),
     ).toEqual({
-      ok: true,
       created: 1,
       provinces: ["440000"],
     });

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../src/auth/session.ts";
 import { createCaller, createContextInner } from "../src/index.ts";
 import { withProcurementValues } from "../src/services/procurement.ts";
+import { refusal } from "./utils/index.ts";
 
 let database: Database;
 
@@ -112,16 +113,16 @@ describe("procurement API", () => {
     const [before] = await database.db.select({ n: count() }).from(procurementBatches);
     const csv =
       "层级,批次名称,公布日期,类别,品种数,参与省份\n省级,湖北省第一批,2021-03-15,药品,,420000\n省级,湖北省第二批,2021-13,药品,,420000\n";
-    const out = await as(hubeiPlanner).procurement.import({
-      kind: "batches",
-      fileName: "批次.csv",
-      contentBase64: b64(csv),
-    });
-    expect(out).toEqual({
-      ok: false,
-      kind: "batches",
-      issues: [{ line: 3, field: "公布日期", message: "日期“2021-13”无效，应为 YYYY-MM-DD 或 YYYY-MM" }],
-    });
+    const out = await refusal(
+      as(hubeiPlanner).procurement.import({ kind: "batches", fileName: "批次.csv", contentBase64: b64(csv) }),
+    );
+    expect(out.code).toBe("BAD_REQUEST");
+    expect(out.message).toBe(
+      "文件有误，未导入任何记录：第3行 [公布日期]：日期“2021-13”无效，应为 YYYY-MM-DD 或 YYYY-MM",
+    );
+    expect(out.data.rows).toEqual([
+      { line: 3, field: "公布日期", message: "日期“2021-13”无效，应为 YYYY-MM-DD 或 YYYY-MM" },
+    ]);
     const [after] = await database.db.select({ n: count() }).from(procurementBatches);
     expect(after!.n).toBe(before!.n);
   });
@@ -144,7 +145,6 @@ describe("procurement API", () => {
         contentBase64: b64(batches),
       }),
     ).toEqual({
-      ok: true,
       kind: "batches",
       created: 1,
       warnings: [],
@@ -165,7 +165,6 @@ describe("procurement API", () => {
         contentBase64: xlsx,
       }),
     ).toMatchObject({
-      ok: true,
       created: 3,
     });
 
@@ -174,17 +173,10 @@ describe("procurement API", () => {
     s2.addRow(["批次名称", "品种名称"]);
     s2.addRow(["湖北省第一批", "恩替卡韦片"]);
     const badXlsx = Buffer.from(await bad.xlsx.writeBuffer()).toString("base64");
-    expect(
-      await as(hubeiPlanner).procurement.import({
-        kind: "varieties",
-        fileName: "v.xlsx",
-        contentBase64: badXlsx,
-      }),
-    ).toEqual({
-      ok: false,
-      kind: "varieties",
-      issues: [{ line: 2, field: null, message: "该品种（通用名+剂型组）已在该批次中" }],
-    });
+    const dup = await refusal(
+      as(hubeiPlanner).procurement.import({ kind: "varieties", fileName: "v.xlsx", contentBase64: badXlsx }),
+    );
+    expect(dup.data.rows).toEqual([{ line: 2, field: null, message: "该品种（通用名+剂型组）已在该批次中" }]);
   });
 
   it("counts 112 for Huangshi in 2020 from Hubei's records of national batches 1–3, and adds Hubei's own round", async () => {
@@ -209,7 +201,6 @@ describe("procurement API", () => {
         contentBase64: b64(impl),
       }),
     ).toMatchObject({
-      ok: true,
       created: 4,
     });
 
@@ -314,17 +305,15 @@ describe("procurement API", () => {
     sheet.addRow(["第五批", "420200", new Date(Date.UTC(2021, 9, 1)), 88.5]);
     sheet.addRow(["第五批", "429999", new Date(Date.UTC(2021, 9, 1)), null]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    expect(
-      await as(admin).procurement.import({
+    const unknown = await refusal(
+      as(admin).procurement.import({
         kind: "implementations",
         fileName: "执行.xlsx",
         contentBase64: bytes.toString("base64"),
       }),
-    ).toEqual({
-      ok: false,
-      kind: "implementations",
-      issues: [{ line: 3, field: null, message: "行政区划代码 429999 不存在" }],
-    });
+    );
+    expect(unknown.code).toBe("BAD_REQUEST");
+    expect(unknown.data.rows).toEqual([{ line: 3, field: null, message: "行政区划代码 429999 不存在" }]);
     sheet.spliceRows(3, 1);
     const ok = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
     expect(
@@ -334,7 +323,6 @@ describe("procurement API", () => {
         contentBase64: ok,
       }),
     ).toMatchObject({
-      ok: true,
       created: 1,
     });
     const rows = await as(admin).procurement.implementations.list({ jurisdictionCode: "420200" });
@@ -343,13 +331,11 @@ describe("procurement API", () => {
       savingsWanYuan: 88.5,
       inherited: false,
     });
-    expect(
-      await as(admin).procurement.import({ kind: "batches", fileName: "批次.docx", contentBase64: b64("x") }),
-    ).toEqual({
-      ok: false,
-      kind: "batches",
-      issues: [{ line: 1, field: null, message: "仅支持 CSV 或 XLSX 文件" }],
-    });
+    const docx = await refusal(
+      as(admin).procurement.import({ kind: "batches", fileName: "批次.docx", contentBase64: b64("x") }),
+    );
+    expect(docx.code).toBe("BAD_REQUEST");
+    expect(docx.data.rows).toEqual([{ line: 1, field: null, message: "仅支持 CSV 或 XLSX 文件" }]);
   });
 
   it("keeps one implementation record per batch and jurisdiction, with versioned edits", async () => {

@@ -48,6 +48,27 @@ function readIssues(data: Record<string, unknown>): FieldIssue[] {
   return [];
 }
 
+/** One invalid row of a refused upload: its line in the file, the column as the file names it. */
+export interface RowIssue {
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+/**
+ * The invalid rows of a refused CSV/XLSX upload (BAD_REQUEST with `error.data.rows`; nothing was
+ * saved); empty for any other failure.
+ */
+export function rowIssuesOf(error: unknown): RowIssue[] {
+  const data = isRecord(error) && isRecord(error.data) ? error.data : {};
+  if (!Array.isArray(data.rows)) return [];
+  return data.rows.flatMap((r: unknown) =>
+    isRecord(r) && typeof r.line === "number" && typeof r.message === "string"
+      ? [{ line: r.line, field: typeof r.field === "string" ? r.field : null, message: r.message }]
+      : [],
+  );
+}
+
 /** Reads any thrown value (TRPCClientError, network failure) into code, message and field issues. */
 export function readApiError(error: unknown): ApiErrorInfo {
   if (!isRecord(error)) return { code: "UNKNOWN", message: "操作失败，请稍后再试", fields: [] };

@@ -48,17 +48,21 @@ const cliErrorByKind: Record<ErrorKind, (message: string, details?: readonly str
   internal: (message) => new Failure({ message }),
 };
 
-interface FieldIssue {
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-}
+/** A field of a refused input (ValidationError, zod) or a row of a refused upload (InvalidRowsError). */
+type Issue =
+  | { readonly path: readonly PropertyKey[]; readonly message: string }
+  | { readonly line: number; readonly field: string | null; readonly message: string };
 
-/** Per-field issues of a refused input (ValidationError or zod), as "path：message" lines. */
+/** Per-field (or per-row) issues of a refused input, as "where：message" lines. */
 function fieldDetails(e: unknown): string[] | undefined {
   const cause = e instanceof Error && e.cause !== undefined ? e.cause : e;
-  const issues = (cause as { issues?: readonly FieldIssue[] } | null)?.issues;
+  const issues = (cause as { issues?: readonly Issue[] } | null)?.issues;
   if (!Array.isArray(issues) || issues.length === 0) return undefined;
-  return issues.map((i) => `${i.path.map(String).join(".")}：${i.message}`);
+  return issues.map((i) =>
+    "path" in i
+      ? `${i.path.map(String).join(".")}：${i.message}`
+      : `第${i.line}行${i.field === null ? "" : ` [${i.field}]`}：${i.message}`,
+  );
 }
 
 /** Any failure of a router call as the CLI error of its kind (exit codes 3, 4, 5, else 1). */

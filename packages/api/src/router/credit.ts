@@ -6,7 +6,7 @@ import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Context } from "../context.ts";
-import { ForbiddenError } from "../errors.ts";
+import { ForbiddenError, InvalidRowsError } from "../errors.ts";
 import * as svc from "../services/credit.ts";
 import { readProcurementFile } from "../services/procurement-file.ts";
 import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
@@ -137,7 +137,7 @@ export const creditRouter = router({
       .query(({ ctx, input }) => svc.quarterRollup(ctx.db, input)),
   }),
 
-  /** CSV/XLSX of events; row problems come back as `{ ok: false, issues }` and nothing is saved. */
+  /** CSV/XLSX of events; row problems answer BAD_REQUEST with `error.data.rows`, nothing is saved. */
   importCompanyEvents: protectedProcedure
     .input(
       z.object({
@@ -148,7 +148,7 @@ export const creditRouter = router({
     .mutation(async ({ ctx, input }): Promise<svc.CompanyImportOutcome> => {
       const bytes = Uint8Array.from(Buffer.from(input.contentBase64, "base64"));
       const table = await readProcurementFile(input.fileName, bytes);
-      if (Result.isFailure(table)) return { ok: false, issues: [...table.failure.issues] };
+      if (Result.isFailure(table)) throw new InvalidRowsError({ issues: table.failure.issues });
       return svc.importCompanyEventTable(ctx.db, ctx.actor, table.success, async (province) => {
         await ctx.authorize("enterData", { jurisdictionCode: province });
       });

@@ -3,7 +3,7 @@ import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { BatchLevel, ProcurementCategory } from "@ybplan/domain/procurement";
 import { Result } from "effect";
 import { z } from "zod";
-import { ForbiddenError } from "../errors.ts";
+import { ForbiddenError, InvalidRowsError } from "../errors.ts";
 import * as svc from "../services/procurement.ts";
 import { readProcurementFile } from "../services/procurement-file.ts";
 import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
@@ -48,8 +48,8 @@ export const procurementRouter = router({
   }),
 
   /**
-   * CSV/XLSX import of batches, varieties or implementation records. Row problems come back as
-   * `{ ok: false, issues }` (line, column, Chinese message) and nothing is saved.
+   * CSV/XLSX import of batches, varieties or implementation records. Row problems answer
+   * BAD_REQUEST with `error.data.rows` (line, column, Chinese message) and nothing is saved.
    */
   import: protectedProcedure
     .input(
@@ -62,7 +62,7 @@ export const procurementRouter = router({
     .mutation(async ({ ctx, input }): Promise<svc.ImportOutcome> => {
       const bytes = Uint8Array.from(Buffer.from(input.contentBase64, "base64"));
       const table = await readProcurementFile(input.fileName, bytes);
-      if (Result.isFailure(table)) return { ok: false, kind: input.kind, issues: [...table.failure.issues] };
+      if (Result.isFailure(table)) throw new InvalidRowsError({ issues: table.failure.issues });
       return svc.importProcurementTable(ctx.db, ctx.actor, input.kind, table.success, async (need) => {
         if (need.kind === "implementation") {
           await ctx.authorize("enterData", { jurisdictionCode: need.jurisdictionCode });

@@ -48,6 +48,8 @@ export function observationDto(o: Row<typeof observations>) {
   return {
     id: o.id,
     ...observationOf(o),
+    // As stored: null for the indicator as a whole (the domain type also allows absent).
+    subject: o.subject,
     recordedAt: iso(o.recordedAt)!,
     version: o.version,
   };

@@ -4,6 +4,7 @@ import { createTestDatabase, postgresTestUrl } from "@ybplan/db/testing";
 import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
 import type { Role } from "../../src/auth/roles.ts";
 import type { SessionUser } from "../../src/auth/session.ts";
+import { type ErrorData, errorData, toTRPCError } from "../../src/errors.ts";
 import { createCaller, createContextInner, type PlanImporter } from "../../src/index.ts";
 
 /**
@@ -54,4 +55,21 @@ export function userOf(role: Role, code: string | null, name = `${role}-${code ?
     jurisdictionCode: code,
     mustChangePassword: false,
   };
+}
+
+/**
+ * The refusal of a call as a client over HTTP sees it: the tRPC code, the message and the
+ * `error.data` payload the server's errorFormatter sends (`fields`, `rows`, `conflict`, …).
+ * Fails the test when the call succeeds.
+ */
+export async function refusal(
+  call: Promise<unknown>,
+): Promise<{ code: string; message: string; data: ErrorData }> {
+  try {
+    await call;
+  } catch (e) {
+    const error = toTRPCError(e);
+    return { code: error.code, message: error.message, data: errorData(error) };
+  }
+  throw new Error("expected the call to be refused, but it succeeded");
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Upload } from "antd";
 import type dayjs from "dayjs";
-import { formatApiError } from "../../api/errors.ts";
+import { formatApiError, rowIssuesOf } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { QueryState } from "../../components/query-state.tsx";
 import { bytesToBase64, companyEventTemplate } from "./model.ts";
@@ -58,12 +58,13 @@ export function EventsTab() {
   const importRun = useMutation(
     trpc.credit.importCompanyEvents.mutationOptions({
       onSuccess: (r) => {
-        if (r.ok) {
-          void message.success(`已导入${r.created}条`);
-          void refresh();
-        }
+        void message.success(`已导入${r.created}条`);
+        void refresh();
       },
-      onError: (e) => void message.error(formatApiError(e)),
+      // A refused file lists its rows below; any other failure is one message.
+      onError: (e) => {
+        if (rowIssuesOf(e).length === 0) void message.error(formatApiError(e));
+      },
     }),
   );
 
@@ -92,7 +93,7 @@ export function EventsTab() {
     URL.revokeObjectURL(a.href);
   };
 
-  const result = importRun.data;
+  const rows = importRun.isError ? rowIssuesOf(importRun.error) : [];
   return (
     <Space orientation="vertical" style={{ width: "100%" }} size="large">
       <Form
@@ -182,16 +183,16 @@ export function EventsTab() {
           下载导入模板
         </Button>
       </Space>
-      {result && !result.ok && (
+      {rows.length > 0 && (
         <Alert
           type="error"
           showIcon
-          title={`文件有${result.issues.length}处问题，未导入任何记录`}
+          title={`文件有${rows.length}处问题，未导入任何记录`}
           description={
             <Table
               size="small"
               rowKey={(r) => `${r.line}-${r.field}-${r.message}`}
-              dataSource={result.issues}
+              dataSource={rows}
               pagination={false}
               columns={[
                 { title: "行", dataIndex: "line", width: 60 },

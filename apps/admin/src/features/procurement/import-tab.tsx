@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Radio, Space, Table, Typography, Upload } from "antd";
 import { useState } from "react";
-import { formatApiError } from "../../api/errors.ts";
+import { formatApiError, rowIssuesOf } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { useSession } from "../../auth/session-context.ts";
 import {
@@ -25,10 +25,8 @@ export function ImportTab() {
   const run = useMutation(
     trpc.procurement.import.mutationOptions({
       onSuccess: (r) => {
-        if (r.ok) {
-          void message.success(`已导入${r.created}条`);
-          void qc.invalidateQueries({ queryKey: trpc.procurement.pathKey() });
-        }
+        void message.success(`已导入${r.created}条`);
+        void qc.invalidateQueries({ queryKey: trpc.procurement.pathKey() });
       },
     }),
   );
@@ -52,6 +50,8 @@ export function ImportTab() {
   };
 
   const result = run.data;
+  // A refused file (BAD_REQUEST) lists its rows; any other failure is one message.
+  const rows = run.isError ? rowIssuesOf(run.error) : [];
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Radio.Group
@@ -92,10 +92,10 @@ export function ImportTab() {
           </Button>
         )}
       </Space>
-      {run.isError && (
+      {run.isError && rows.length === 0 && (
         <Alert type="error" showIcon title="导入失败" description={formatApiError(run.error)} />
       )}
-      {result?.ok === true && (
+      {result && (
         <Alert
           type="success"
           showIcon
@@ -103,19 +103,19 @@ export function ImportTab() {
           description={result.warnings.length > 0 ? result.warnings.join("；") : undefined}
         />
       )}
-      {result?.ok === false && (
+      {rows.length > 0 && (
         <>
           <Alert
             type="error"
             showIcon
-            title={`发现${result.issues.length}处问题，文件未保存`}
+            title={`发现${rows.length}处问题，文件未保存`}
             description="请修改后重新导入。"
           />
           <Table
             rowKey={(r) => `${r.line}-${r.field ?? ""}-${r.message}`}
             size="small"
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            dataSource={result.issues}
+            dataSource={rows}
             columns={[
               { title: "行号", dataIndex: "line", width: 80 },
               { title: "列", dataIndex: "field", width: 160, render: (v: string | null) => v ?? "整行" },

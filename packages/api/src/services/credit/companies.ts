@@ -27,6 +27,7 @@ import {
 } from "@ybplan/domain/credit";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { Result } from "effect";
+import { InvalidRowsError } from "../../errors.ts";
 
 /** Companies (医药企业信用评价): dishonest events, their import, repairs, quarterly ratings and roll-ups. */
 export type CompanyEventFields = Omit<DishonestEventInput, "id">;
@@ -135,11 +136,15 @@ export async function listCompanyEvents(
   return rows.map((r) => ({ ...eventFromRow(r), version: r.version }));
 }
 
-export type CompanyImportOutcome =
-  | { ok: true; created: number; provinces: string[] }
-  | { ok: false; issues: ImportRowIssue[] };
+export interface CompanyImportOutcome {
+  readonly created: number;
+  readonly provinces: string[];
+}
 
-/** Validates the whole table with the domain (and a rating dry run), then saves all or nothing. */
+/**
+ * Validates the whole table with the domain (and a rating dry run), then saves all or nothing:
+ * invalid rows fail with `InvalidRowsError` listing every one.
+ */
 export async function importCompanyEventTable(
   db: Db,
   actor: Actor,
@@ -147,13 +152,13 @@ export async function importCompanyEventTable(
   guard: (provinceCode: string) => Promise<void>,
 ): Promise<CompanyImportOutcome> {
   const { events, issues } = importCompanyEvents(table, { newId: () => crypto.randomUUID() });
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) throw new InvalidRowsError({ issues });
   const rateIssues: ImportRowIssue[] = [];
   events.forEach((e, i) => {
     const problem = checkRatable(e);
     if (problem) rateIssues.push({ line: table.rows[i]!.line, field: "失信事项", message: problem });
   });
-  if (rateIssues.length > 0) return { ok: false, issues: rateIssues };
+  if (rateIssues.length > 0) throw new InvalidRowsError({ issues: rateIssues });
   const provinces = [...new Set(events.map((e) => e.province))].sort();
   for (const p of provinces) await guard(p);
   await db.transaction(async (tx) => {
@@ -174,7 +179,7 @@ export async function importCompanyEventTable(
       })),
     );
   });
-  return { ok: true, created: events.length, provinces };
+  return { created: events.length, provinces };
 }
 
 export async function createRepair(

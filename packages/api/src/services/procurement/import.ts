@@ -14,10 +14,10 @@ import {
   importImplementationTable,
   importVarietyTable,
   type RawTable,
-  type RowIssue,
 } from "@ybplan/domain/procurement";
 import { count, eq } from "drizzle-orm";
 import { Result } from "effect";
+import { InvalidRowsError } from "../../errors.ts";
 import { insertVarieties } from "./batches.ts";
 import { implementationOf, loadBatches } from "./records.ts";
 
@@ -31,11 +31,16 @@ export type ImportGuard = (
     | { kind: "implementation"; jurisdictionCode: string },
 ) => Promise<void>;
 
-export type ImportOutcome =
-  | { ok: true; kind: ImportKind; created: number; warnings: string[] }
-  | { ok: false; kind: ImportKind; issues: RowIssue[] };
+export interface ImportOutcome {
+  readonly kind: ImportKind;
+  readonly created: number;
+  readonly warnings: string[];
+}
 
-/** Validates the whole table in the domain, then saves all of it in one transaction, or nothing. */
+/**
+ * Validates the whole table in the domain, then saves all of it in one transaction, or nothing:
+ * invalid rows fail with `InvalidRowsError` listing every one.
+ */
 export async function importProcurementTable(
   db: Db,
   actor: Actor,
@@ -46,7 +51,7 @@ export async function importProcurementTable(
   const { batches } = await loadBatches(db);
   if (kind === "batches") {
     const r = importBatchTable(table, { existing: batches, newId: () => crypto.randomUUID() });
-    if (Result.isFailure(r)) return { ok: false, kind, issues: [...r.failure.issues] };
+    if (Result.isFailure(r)) throw new InvalidRowsError({ issues: r.failure.issues });
     for (const b of r.success) await guard({ kind: "batch", level: b.level, regionCodes: b.regionCodes });
     await db.transaction(async (tx) => {
       // Origins first, so a retender's foreign key always finds its row.
@@ -82,12 +87,12 @@ export async function importProcurementTable(
       }
       await writeAudit(tx, actor, audit);
     });
-    return { ok: true, kind, created: r.success.length, warnings: [] };
+    return { kind, created: r.success.length, warnings: [] };
   }
 
   if (kind === "varieties") {
     const r = importVarietyTable(table, batches);
-    if (Result.isFailure(r)) return { ok: false, kind, issues: [...r.failure.issues] };
+    if (Result.isFailure(r)) throw new InvalidRowsError({ issues: r.failure.issues });
     const byId = new Map(batches.map((b) => [b.id, b]));
     for (const a of r.success) {
       const b = byId.get(a.batchId)!;
@@ -135,7 +140,7 @@ export async function importProcurementTable(
         const listed = (b.varieties.kind === "listed" ? b.varieties.items.length : 0) + a.varieties.length;
         return `批次“${b.name}”公布数量为${a.publishedCount}，导入后列明${listed}个，请核对`;
       });
-    return { ok: true, kind, created: r.success.reduce((s, a) => s + a.varieties.length, 0), warnings };
+    return { kind, created: r.success.reduce((s, a) => s + a.varieties.length, 0), warnings };
   }
 
   const existing = (await db.select().from(procurementImplementations)).map(implementationOf);
@@ -143,7 +148,7 @@ export async function importProcurementTable(
     (await db.select({ code: jurisdictions.code }).from(jurisdictions)).map((j) => j.code),
   );
   const r = importImplementationTable(table, { batches, existing });
-  if (Result.isFailure(r)) return { ok: false, kind, issues: [...r.failure.issues] };
+  if (Result.isFailure(r)) throw new InvalidRowsError({ issues: r.failure.issues });
   // The domain checks the code's shape; only the database knows which jurisdictions exist.
   const unknown = table.rows.flatMap((row, i) => {
     const impl = r.success[i];
@@ -151,7 +156,7 @@ export async function importProcurementTable(
       ? [{ line: row.line, field: null, message: `行政区划代码 ${impl.jurisdictionCode} 不存在` }]
       : [];
   });
-  if (unknown.length > 0) return { ok: false, kind, issues: unknown };
+  if (unknown.length > 0) throw new InvalidRowsError({ issues: unknown });
   for (const i of r.success) await guard({ kind: "implementation", jurisdictionCode: i.jurisdictionCode });
   await db.transaction(async (tx) => {
     const rows = await tx
@@ -170,5 +175,5 @@ export async function importProcurementTable(
       })),
     );
   });
-  return { ok: true, kind, created: r.success.length, warnings: [] };
+  return { kind, created: r.success.length, warnings: [] };
 }
