@@ -3,13 +3,24 @@ import { z } from "zod";
 import { ParsedCell } from "../target/expression.ts";
 
 /**
+ * How long a target entry applies: `from` its year on (中期调整, the default), or for its `year`
+ * only — a staged yearly target the plan itself sets ("每年进度分别不低于70%、80%、90%"), due in
+ * that year.
+ */
+export const TargetScope = z.enum(["from", "year"]);
+export type TargetScope = z.infer<typeof TargetScope>;
+
+/**
  * Target revisions (中期调整): a plan's target may be revised from a given year on, with the
  * reason and the basis document. Each year is judged against the target in force that year, so
- * verdicts of earlier years never change.
+ * verdicts of earlier years never change. A staged yearly target is the same kind of entry with
+ * scope `year`: the target in force in its year and in no other.
  */
 export const TargetRevision = z.object({
-  /** First year the revised target applies to. */
+  /** First year the revised target applies to (the only one, for scope `year`). */
   effectiveYear: z.number().int(),
+  /** Absent: `from`. */
+  scope: TargetScope.optional(),
   /** The revised target cell (parsed by the domain parser). */
   target: ParsedCell,
   reason: z.string().min(1),
@@ -18,14 +29,31 @@ export const TargetRevision = z.object({
 });
 export type TargetRevision = z.infer<typeof TargetRevision>;
 
-/** The target in force in `year`: the latest revision effective by then, else the original. */
+/** What the engine reads of a revision or staged target. */
+export type TargetInForceEntry = Pick<TargetRevision, "effectiveYear" | "target" | "scope">;
+
+/** The staged target set for exactly `year` (scope `year`), if any. */
+export function ownYearTarget(
+  entries: readonly TargetInForceEntry[] | undefined,
+  year: number,
+): TargetInForceEntry | null {
+  return entries?.find((r) => r.scope === "year" && r.effectiveYear === year) ?? null;
+}
+
+/**
+ * The target in force in `year`: the year's own staged target, else the latest revision
+ * effective by then, else the original.
+ */
 export function targetInForce(
   original: ParsedCell,
-  revisions: readonly Pick<TargetRevision, "effectiveYear" | "target">[],
+  revisions: readonly TargetInForceEntry[],
   year: number,
 ): ParsedCell {
-  let best: Pick<TargetRevision, "effectiveYear" | "target"> | null = null;
+  const own = ownYearTarget(revisions, year);
+  if (own) return own.target;
+  let best: TargetInForceEntry | null = null;
   for (const r of revisions) {
+    if (r.scope === "year") continue;
     if (r.effectiveYear <= year && (best === null || r.effectiveYear > best.effectiveYear)) best = r;
   }
   return best ? best.target : original;
@@ -34,7 +62,7 @@ export function targetInForce(
 /** The indicator as judged in `year`: same fields, target replaced by the one in force. */
 export function withTargetInForce<I extends { readonly target: ParsedCell }>(
   indicator: I,
-  revisions: readonly Pick<TargetRevision, "effectiveYear" | "target">[] | undefined,
+  revisions: readonly TargetInForceEntry[] | undefined,
   year: number,
 ): I {
   if (!revisions?.length) return indicator;
@@ -95,13 +123,25 @@ export function checkRevision(input: {
   return Result.succeed(undefined);
 }
 
-/** Report phrasing: "原目标≥95%，2024年起调整为≥96%（依据…）"; several revisions in order. */
+/**
+ * Report phrasing: "原目标≥95%，2024年起调整为≥96%（依据…）"; several revisions in order. Staged
+ * yearly targets are the plan's own, not adjustments: "分年度目标：2022年≥70%、2023年≥80%".
+ */
 export function describeRevisions(
   originalText: string,
-  revisions: readonly Pick<TargetRevision, "effectiveYear" | "target" | "basis">[],
+  revisions: readonly Pick<TargetRevision, "effectiveYear" | "target" | "basis" | "scope">[],
 ): string | null {
   if (!revisions.length) return null;
   const sorted = [...revisions].sort((a, b) => a.effectiveYear - b.effectiveYear);
-  const steps = sorted.map((r) => `${r.effectiveYear}年起调整为${r.target.text}（依据${r.basis}）`);
-  return `原目标${originalText}，${steps.join("，")}`;
+  const staged = sorted.filter((r) => r.scope === "year");
+  const revised = sorted.filter((r) => r.scope !== "year");
+  const parts: string[] = [];
+  if (revised.length > 0) {
+    const steps = revised.map((r) => `${r.effectiveYear}年起调整为${r.target.text}（依据${r.basis}）`);
+    parts.push(`原目标${originalText}，${steps.join("，")}`);
+  }
+  if (staged.length > 0) {
+    parts.push(`分年度目标：${staged.map((r) => `${r.effectiveYear}年${r.target.text}`).join("、")}`);
+  }
+  return parts.join("；");
 }

@@ -1,4 +1,4 @@
-import type { TargetRevision } from "../cycle/targets.ts";
+import type { TargetInForceEntry } from "../cycle/targets.ts";
 import type { Indicator } from "../indicator/schema.ts";
 import { indicatorAttributeLabels } from "../indicator/schema.ts";
 import type { EvaluationInputs, EvaluationPart, EvaluationProblem } from "./schema.ts";
@@ -8,13 +8,14 @@ import { escapPresets } from "./settings.ts";
 import type { Verdict } from "./verdict.ts";
 
 /**
- * The fields of an indicator the engine reads. `targetRevisions` (中期调整): each year is judged
- * against the target in force that year (see cycle/targets.ts); absent = the original target.
+ * The fields of an indicator the engine reads. `targetRevisions` (中期调整 and staged yearly
+ * targets): each year is judged against the target in force that year (see cycle/targets.ts);
+ * absent = the original target.
  */
 export type IndicatorForEvaluation = Pick<
   Indicator,
   "id" | "name" | "unit" | "baseline" | "target" | "attribute" | "direction" | "assessment"
-> & { readonly targetRevisions?: readonly Pick<TargetRevision, "effectiveYear" | "target">[] | undefined };
+> & { readonly targetRevisions?: readonly TargetInForceEntry[] | undefined };
 
 /** Everything one judgement (an indicator, or one subject of a compound target) needs. */
 export interface Context {
@@ -26,6 +27,8 @@ export interface Context {
   readonly series: Series;
   /** Display unit: the target cell's, else the indicator's. */
   readonly unit: string | null;
+  /** The target is the year's own staged target (due this year), not the end-of-period one. */
+  readonly ownYearTarget?: boolean;
 }
 
 /** 约束性 / 预期性 */

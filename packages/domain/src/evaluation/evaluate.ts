@@ -1,4 +1,4 @@
-import { withTargetInForce } from "../cycle/targets.ts";
+import { ownYearTarget, withTargetInForce } from "../cycle/targets.ts";
 import type { Observation } from "../observation/schema.ts";
 import type { SimpleTarget, TargetExpression } from "../target/expression.ts";
 import { baseInputs, type Context, type IndicatorForEvaluation, insufficient, isBreach } from "./context.ts";
@@ -83,6 +83,8 @@ export function evaluateIndexed(
   period: PlanPeriod,
 ): Evaluation {
   const indicator = withTargetInForce(asPlanned, asPlanned.targetRevisions, year);
+  // A staged target set for this very year is due now: judged against it, not on the time line.
+  const own = ownYearTarget(asPlanned.targetRevisions, year) !== null;
   try {
     const target = indicator.target.expression;
     if (target.kind !== "compound") {
@@ -95,6 +97,7 @@ export function evaluateIndexed(
         year,
         settings,
         period,
+        own,
       );
       return part;
     }
@@ -108,6 +111,7 @@ export function evaluateIndexed(
         year,
         settings,
         period,
+        own,
       ),
     );
     return combine(indicator, year, settings, period, parts);
@@ -133,8 +137,18 @@ function context(
   settings: EvaluationSettings,
   index: SeriesIndex,
   unit: string | null,
+  ownYearTarget = false,
 ): Context {
-  return { indicator, subject, year, period, settings, series: seriesFor(index, subject), unit };
+  return {
+    indicator,
+    subject,
+    year,
+    period,
+    settings,
+    series: seriesFor(index, subject),
+    unit,
+    ownYearTarget,
+  };
 }
 
 function unitOf(target: SimpleTarget, indicatorUnit: string | null): string | null {
@@ -157,8 +171,18 @@ function evaluateSimple(
   year: number,
   settings: EvaluationSettings,
   period: PlanPeriod,
+  ownYear = false,
 ): EvaluationPart {
-  const ctx = context(indicator, subject, year, period, settings, index, unitOf(target, indicator.unit));
+  const ctx = context(
+    indicator,
+    subject,
+    year,
+    period,
+    settings,
+    index,
+    unitOf(target, indicator.unit),
+    ownYear,
+  );
   const who = subject === null ? "" : `${subject}：`;
   if (year <= period.baselineYear || year > period.periodEnd) {
     const msg =

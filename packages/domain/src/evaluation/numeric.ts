@@ -22,6 +22,8 @@ export function judgeNumeric(
   if (actual === undefined) {
     return insufficient(ctx, "missingActual", `缺少${ctx.year}年实际值，数据不足。`, inputs, [ctx.year]);
   }
+  // The plan's own target for this year comes before the footnote rules and the method.
+  if (ctx.ownYearTarget) return yearTarget(ctx, goal, actual, inputs);
   switch (ctx.indicator.assessment) {
     case "eachYear":
       return eachYear(ctx, goal, inputs);
@@ -126,6 +128,28 @@ function timeElapsed(
     );
   }
   return makePart(ctx, "behind", inputs, `${line}，落后${lag}，进度滞后。`);
+}
+
+/**
+ * A staged yearly target ("每年进度分别不低于70%、80%、90%"), due in its year: reached → 进展顺利
+ * (已达成 in the end year; the period's own target is still ahead before then), missed → 进度滞后
+ * (未达成 in the end year).
+ */
+function yearTarget(ctx: Context, goal: NumericGoal, a: number, inputs: EvaluationInputs): EvaluationPart {
+  const y = ctx.year;
+  const end = y >= ctx.period.periodEnd;
+  inputs.actual = a;
+  inputs.yearsUsed = [y];
+  inputs.notes.push(`按${y}年分年度目标判断`);
+  const head = `${y}年分年度目标为${requirement(goal, ctx)}，实际值${value(a, ctx)}，${standing(a, goal, ctx)}`;
+  if (meets(goal, a)) {
+    return end
+      ? makePart(ctx, "achieved", inputs, `${head}，已达成。`)
+      : makePart(ctx, "onTrack", inputs, `${head}，达到当年进度要求，进展顺利。`);
+  }
+  return end
+    ? makePart(ctx, "missed", inputs, `${head}，未达成。`)
+    : makePart(ctx, "behind", inputs, `${head}，未达到当年进度要求，进度滞后。`);
 }
 
 function yearsText(years: readonly number[]): string {

@@ -1,5 +1,5 @@
 import { type CycleState, cycleStateLabels } from "../cycle/state.ts";
-import { type TargetRevision, targetInForce } from "../cycle/targets.ts";
+import { type TargetInForceEntry, targetInForce } from "../cycle/targets.ts";
 import type { Verdict } from "../evaluation/verdict.ts";
 import { type Indicator, indicatorAttributeLabels } from "../indicator/schema.ts";
 import type { Jurisdiction } from "../jurisdiction/schema.ts";
@@ -63,7 +63,7 @@ export interface BuildPlanReportInput {
   readonly jurisdiction: Jurisdiction;
   /** With `targetRevisions` (中期调整) where a target was revised: the one in force is printed. */
   readonly indicators: readonly (Indicator & {
-    readonly targetRevisions?: readonly Pick<TargetRevision, "effectiveYear" | "target">[] | undefined;
+    readonly targetRevisions?: readonly TargetInForceEntry[] | undefined;
   })[];
   readonly observations: readonly Observation[];
   readonly tasks: readonly Task[];
@@ -290,7 +290,7 @@ interface RowInput {
   readonly scopeWord: string;
   readonly tolerance: number | undefined;
   readonly remedy: string | null;
-  readonly revisions: readonly Pick<TargetRevision, "effectiveYear" | "target">[] | undefined;
+  readonly revisions: readonly TargetInForceEntry[] | undefined;
 }
 
 function yearValue(indicator: Indicator, observations: readonly Observation[], year: number): YearValue {
