@@ -111,7 +111,10 @@ export function importPlanText(
 
   if (table === null) {
     const goals = goalsText(lines, outline.tasks);
-    const prose = parseIndicatorProse(goals.text, { firstLine: goals.firstLine });
+    const prose = parseIndicatorProse(goals.text, {
+      firstLine: goals.firstLine,
+      baselineYear: meta.plan.baselineYear,
+    });
     indicators = prose.indicators;
     warnings.add(
       "noIndicatorTable",

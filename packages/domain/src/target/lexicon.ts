@@ -84,6 +84,11 @@ export const CHANGE_VERBS: ReadonlyArray<readonly [string, "higher" | "lower"]> 
   ["减少", "lower"],
   ["压减", "lower"],
   ["缩减", "lower"],
+  ["缩短", "lower"],
+  ["缩小", "lower"],
+  ["压缩", "lower"],
+  ["增", "higher"],
+  ["升", "higher"],
   ["降", "lower"],
 ];
 

@@ -128,9 +128,10 @@ function change(s: string): NumericTarget | null {
   const rest = s.slice(skipYear(s, i + to.length));
   const quantity = wholeQuantity(rest);
   if (quantity) return { kind: "level", quantity, from, directionHint };
-  // "提高到95%以上": the comparison is what counts.
+  // "提高到95%以上": the comparison is what counts; "提高到65%左右": the band.
   const cmp = comparison(rest);
-  return cmp ? { kind: "threshold", op: cmp.op, quantity: cmp.quantity, sustain: false } : null;
+  if (cmp) return { kind: "threshold", op: cmp.op, quantity: cmp.quantity, sustain: false };
+  return band(rest, false);
 }
 
 /** Parses a numeric target, or returns null. */

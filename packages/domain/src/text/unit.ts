@@ -6,8 +6,12 @@ import { toSimplified } from "./simplify.ts";
  * spelling. Longest first so "万人次" wins over "万人" and "个月" over "个".
  */
 export const UNITS: readonly string[] = [
+  "个工作日",
   "万人次",
+  "工作日",
   "个月",
+  "分钟",
+  "小时",
   "亿元",
   "万元",
   "千元",

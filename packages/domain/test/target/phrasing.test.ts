@@ -60,6 +60,10 @@ const phrasings: ReadonlyArray<readonly [string, TargetExpression]> = [
   // prose names the years of a change's ends
   ["由2020年的30%提升至70%", level(70, "%", q(30, "%"), "higher")],
   ["从2020年底的63%提高到2025年的70%", level(70, "%", q(63, "%"), "higher")],
+  ["提高到65%左右", band(65, "%")],
+  ["增至260万人", level(260, "万人", null, "higher")],
+  ["压缩至10个工作日", level(10, "个工作日", null, "lower")],
+  ["缩短到30分钟以内", lte(30, "分钟")],
   ["提高到95%以上", gte(95, "%")],
   ["1.5万人次", level(1.5, "万人次")],
   // bands

@@ -1,16 +1,24 @@
 import { inferDirection } from "@ybplan/domain/indicator";
+import type { AssessmentRule, IndicatorAttribute } from "@ybplan/domain/indicator";
 import type { ImportWarning, IndicatorDraft } from "@ybplan/domain/plan";
 import { type ParsedCell, parseTargetCell } from "@ybplan/domain/target";
 import { splitNameAndUnit } from "@ybplan/domain/text";
 import { indicatorKey, unitOfExpression } from "../table/build-indicators.ts";
 import { clean } from "../text/clean.ts";
 import { Warnings } from "../warnings.ts";
+import { ACTION, ATTRIBUTE_TAIL, COUNT_UNIT, FUTURE, LEAD, METRIC, PAST, VERB_IN_NAME } from "./lexicon.ts";
+import { readClause, type Statement } from "./read-clause.ts";
 
 export interface ProseOptions {
   /** Source line number of the text's first line (default 1). */
   readonly firstLine?: number;
   /** Category for indicators before any category heading (default ""). */
   readonly category?: string;
+  /**
+   * The plan's baseline year: a clause dated in it or before ("2020年全市参保率达到96%") states
+   * where things stand, not a target. Without it only words mark the past (截至, 已, 十三五…).
+   */
+  readonly baselineYear?: number;
 }
 
 export interface ProseIndicators {
@@ -18,148 +26,219 @@ export interface ProseIndicators {
   readonly warnings: ImportWarning[];
 }
 
-const VALUE = String.raw`[≥≤><]?\s*\d+(?:\.\d+)?\s*(?:%|‰|亿元|万元|元|万人次|人次|万人|个百分点|个月|个|类|项|家|种|天|倍)?`;
-const QUALIFIER = "(?:以上|以下|左右|以内|及以上|及以下)?";
-const VERB =
-  "(?:稳定在|保持在|维持在|稳定于|达到|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|降至|降低到|降低至|下降到|下降至|减少到|控制在|不低于|不少于|不高于|不超过|超过|高于|低于|大于|小于|达)";
-const CHANGE = "(?:提高|提升|增加|增长|上升|降低|下降|减少|降)(?:到|至)";
-/** An indicator name ends in what it measures. */
-const METRIC =
-  /(率|比例|比重|占比|人数|人次|数量|品种|种类|金额|收入|支出|结余|费用|次数|天数|时间|时限|个数|家数|覆盖面|满意度|水平)$/;
 /** A measure named, then a figure: a clause that ought to be an indicator. */
-const MEASURE_THEN_FIGURE = /(率|比例|比重|占比|人数|人次|品种|金额|收入|支出|结余)[^\d]*\d/;
-const LEAD =
-  /^(?:其中|全市|全省|全县|全区|全州|我市|我省|我县|我区|力争|确保|争取|届时|同时|并且|并|且|使|将|到(?:19|20)\d\d年(?:底|末)?|至(?:19|20)\d\d年(?:底|末)?|(?:19|20)\d\d年(?:底|末)?)+/;
+const MEASURE = /率|比例|比重|占比|人数|人次|品种|金额|收入|支出|结余|数量|费用|限额|起付线|天数/;
+const FIGURE = /\d+(?:\.\d+)?(?:%|‰|个|家|种|项|类|万|亿|元|天|人|倍|个百分点)/;
+/** Numbering before a list item: "1.", "（1）", "①", "一是", "-". */
+const NUMBERING =
+  /^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|\d{1,2}[.、．)）](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、是]|[-•·●◆▪■*])\s*/;
+const QUOTES = /[“”‘’"《》「」]/g;
+/** A bare year, not the start of a change ("由2020年的…") nor a reference ("较2020年"). */
+const BARE_YEAR = /(?<![到至由从较比于])((?:19|20)\d{2})年/;
 
-const fromTo = new RegExp(`^(.+?)(?:由|从)\\s*(${VALUE})\\s*(${CHANGE}\\s*${VALUE}${QUALIFIER})$`);
-const respectively = new RegExp(`^(.+?)分别(${VERB})(.+)$`);
-const simple = new RegExp(
-  `^(.+?)(${VERB}\\s*${VALUE}${QUALIFIER}|[≥≤><]\\s*\\d+(?:\\.\\d+)?\\s*%?|保持稳定|基本稳定)$`,
-);
-const valueOnly = new RegExp(`^${VALUE}${QUALIFIER}$`);
-
-function cleanName(raw: string): string {
+/** Cleaned text of a clause, without numbering, quotes, footnote marks or spaces. */
+function cleanClause(raw: string): string {
   return clean(raw)
-    .replace(LEAD, "")
-    .replace(/^[、，,：:\s]+/, "")
-    .trim();
+    .replace(QUOTES, "")
+    .replace(/[①-⑳]|\^\d|<\/?sup>/g, "")
+    .replace(/\s+/g, "")
+    .replace(NUMBERING, "")
+    .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "");
 }
 
-/** A short line with no figures and no sentence punctuation: a category heading ("参保覆盖"). */
+/** A short line with no figures and no sentence punctuation: a category heading ("（一）医疗保障"). */
 function categoryHeading(line: string): string | null {
   const t = clean(line)
-    .replace(/^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.]|\d{1,2}[.、])\s*/, "")
+    .replace(/\*\*/g, "")
+    .replace(NUMBERING, "")
     .replace(/[：:]$/, "")
     .trim();
-  if (t.length < 2 || t.length > 12 || /\d|[。，；,;]/.test(t)) return null;
-  if (/[率例]$/.test(t)) return null;
+  if (t.length < 2 || t.length > 12 || /\d|[。，；,;、]/.test(t)) return null;
+  if (METRIC.test(t)) return null;
   return t;
 }
 
-/**
- * Reads indicators written as running text, as in news releases and policy interpretations:
- * "基本医疗保险参保率稳定在95%以上；职工…稳定在86%左右", "…从63%提高到70%", "线上可办率和窗口可办率
- * 分别达到80%和100%", with category headings on their own lines ("参保覆盖"). Each clause that names
- * a measure (…率, …比例, …人数) and a figure becomes an indicator with `confidence: "prose"`; a clause
- * that names a measure and a figure but fits no pattern is reported as a warning.
- */
-export function parseIndicatorProse(text: string, options: ProseOptions = {}): ProseIndicators {
-  const warnings = new Warnings();
-  const out: IndicatorDraft[] = [];
-  const keys = new Set<string>();
-  let category = options.category ?? "";
-  const firstLine = options.firstLine ?? 1;
+/** The name without leading words, or null when it is no indicator's name. */
+function acceptName(raw: string, unit: string | null, verb: boolean): string | null {
+  const name = raw
+    .replace(LEAD, "")
+    .replace(/^[、，,：:]+/, "")
+    .replace(/(?:的?目标值?|预期目标)$/, "");
+  if (name.length < 2 || name.length > 40 || /^\d|[，。；：,;:]/.test(name)) return null;
+  if (/^(?:对|较|比|同比|占|为)/.test(name) || VERB_IN_NAME.test(name)) return null;
+  if (METRIC.test(name.replace(/\([^)]*\)$/, ""))) return name;
+  // "定点医药机构达到1200家": a counted thing, if a verb sets it and no action is in the name
+  if (verb && unit !== null && COUNT_UNIT.test(unit) && name.length <= 25 && !ACTION.test(name)) {
+    return /[\u4e00-\u9fff)]$/.test(name) && !/[的了和与及]$/.test(name) ? name : null;
+  }
+  return null;
+}
 
-  const add = (line: number, rawName: string, targetText: string, baselineText: string | null): void => {
-    const { name: bare, unit: nameUnit } = splitNameAndUnit(cleanName(rawName));
-    const name = clean(bare);
-    if (name.length < 3 || name.length > 40 || !METRIC.test(name)) {
-      warnings.add("unclearProse", line, "无法从表述中确定指标名称", `${rawName}${targetText}`);
+type Draft = Omit<IndicatorDraft, "key" | "position">;
+
+/** Reads the lines of a text one sentence and clause at a time; see {@link parseIndicatorProse}. */
+class ProseReader {
+  readonly warnings = new Warnings();
+  readonly indicators: IndicatorDraft[] = [];
+  private readonly keys = new Set<string>();
+  category: string;
+
+  constructor(
+    category: string,
+    private readonly baselineYear: number | undefined,
+  ) {
+    this.category = category;
+  }
+
+  /** One line: sentences (。), each cut into clauses (，；) that share what time they speak of. */
+  readLine(line: number, body: string): void {
+    for (const sentence of body.split(/[。！？!?]/)) {
+      let past = false;
+      for (const raw of sentence.split(/[；;，,](?!\d{3}(?!\d))/)) {
+        const clause = cleanClause(raw);
+        if (clause === "") continue;
+        past = this.isPast(clause, past);
+        if (past) continue;
+        this.readClause(line, raw, clause);
+      }
+    }
+  }
+
+  private isPast(clause: string, before: boolean): boolean {
+    if (FUTURE.test(clause)) return false;
+    if (PAST.test(clause)) return true;
+    const year = BARE_YEAR.exec(clause)?.[1];
+    if (year !== undefined && this.baselineYear !== undefined) return Number(year) <= this.baselineYear;
+    return before;
+  }
+
+  private readClause(line: number, raw: string, clauseWithTail: string): void {
+    const attribute = ATTRIBUTE_TAIL.exec(clauseWithTail)?.[1];
+    const clause = clauseWithTail.replace(ATTRIBUTE_TAIL, "");
+    const kind: IndicatorAttribute = attribute === "约束性" ? "binding" : "expected";
+    const read =
+      this.statements(line, raw, clause, kind) ??
+      // "职工医保参保率达到80%、居民医保参保率达到70%": parts cut at 、, each read on its own
+      (clause.includes("、") ? this.allParts(line, raw, clause.split("、"), kind) : null);
+    if (read !== null) {
+      for (const d of read) this.add(d);
       return;
     }
-    const target = parseTargetCell(targetText.trim());
+    if (MEASURE.test(clause) && FIGURE.test(clause)) {
+      this.warnings.add("unclearProse", line, "这句话像是指标表述，但无法识别其目标值", raw);
+    }
+  }
+
+  /** Drafts of every statement of a clause, or null unless all of them are indicators. */
+  private statements(line: number, raw: string, clause: string, kind: IndicatorAttribute): Draft[] | null {
+    const statements = readClause(clause);
+    if (statements === null) return null;
+    const read = statements.map((s) => this.draft(line, raw, s, kind)).filter((d) => d !== null);
+    return read.length === statements.length ? read : null;
+  }
+
+  private allParts(
+    line: number,
+    raw: string,
+    parts: readonly string[],
+    kind: IndicatorAttribute,
+  ): Draft[] | null {
+    const out: Draft[] = [];
+    for (const part of parts) {
+      const read = this.statements(line, raw, part, kind);
+      if (read === null) return null;
+      out.push(...read);
+    }
+    return out;
+  }
+
+  private draft(line: number, raw: string, s: Statement, attribute: IndicatorAttribute): Draft | null {
+    const target = parseTargetCell(s.target);
+    if (target.expression.kind === "unrecognised") return null;
     const baseline: ParsedCell =
-      baselineText === null
+      s.baseline === null
         ? { text: "", expression: { kind: "notApplicable" }, footnoteMarks: [] }
-        : parseTargetCell(baselineText.trim());
-    let key = indicatorKey(category, name);
-    for (let n = 2; keys.has(key); n++) key = `${indicatorKey(category, name)}#${n}`;
-    keys.add(key);
-    out.push({
-      key,
-      position: out.length + 1,
-      category,
+        : parseTargetCell(s.baseline);
+    const { name: bare, unit: nameUnit } = splitNameAndUnit(s.name);
+    const unit = nameUnit ?? unitOfExpression(target.expression) ?? unitOfExpression(baseline.expression);
+    const name = acceptName(bare, unit, s.verb);
+    if (name === null) return null;
+    const assessment: AssessmentRule = s.eachYear
+      ? "eachYear"
+      : name.includes("年均")
+        ? "periodAverage"
+        : "endOfPeriod";
+    return {
+      category: this.category,
       name,
-      unit: nameUnit ?? unitOfExpression(target.expression) ?? unitOfExpression(baseline.expression),
+      unit,
       baseline,
       target,
-      attribute: "expected",
+      attribute,
       direction: inferDirection(name, target.expression),
       definition: null,
       footnote: null,
-      assessment: "endOfPeriod",
+      assessment,
       confidence: "prose",
       line,
-      source: { category, name: rawName.trim(), definition: null, attribute: "" },
-    });
-  };
+      source: { category: this.category, name: raw.trim(), definition: null, attribute: "" },
+    };
+  }
 
+  private add(d: Draft): void {
+    const base = indicatorKey(d.category, d.name);
+    let key = base;
+    for (let n = 2; this.keys.has(key); n++) key = `${base}#${n}`;
+    this.keys.add(key);
+    this.indicators.push({ ...d, key, position: this.indicators.length + 1 });
+  }
+}
+
+/**
+ * Reads indicators written as running text or as one-per-line lists, as in plans without a
+ * table, their official interpretations and news releases: "全市基本医疗保险参保率保持在96%以上",
+ * "到2025年，医保电子凭证激活率不低于60%", "DRG/DIP付费住院费用占比由2020年的30%提升至70%",
+ * "线上可办率和窗口可办率分别达到80%和100%", "基本医疗保险参保率 96%以上（约束性）" under a
+ * heading "（一）医疗保障", a name on one line and its figure on the next; traditional characters
+ * and full-width forms are read as simplified. Each clause that names a measure (…率, …比例,
+ * …人数, or a counted thing with a verb: "定点医药机构达到1200家") and a target becomes an
+ * indicator with `confidence: "prose"`. Statements of the past (截至, 已, 十三五, a year up to the
+ * baseline year) are not targets; tasks ("开展专项检查不少于4次") are no indicators; a clause that
+ * names a measure and a figure but cannot be read is a warning with its line.
+ */
+export function parseIndicatorProse(text: string, options: ProseOptions = {}): ProseIndicators {
+  const reader = new ProseReader(options.category ?? "", options.baselineYear);
+  const firstLine = options.firstLine ?? 1;
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let pendingName: { line: number; text: string } | null = null;
   lines.forEach((rawLine, idx) => {
     const line = firstLine + idx;
-    const heading = categoryHeading(rawLine);
-    if (heading !== null) {
-      category = heading;
+    let body = rawLine.replace(/\*\*/g, "");
+    if (body.trim() === "") return;
+    // a name alone on its line, its figure on the next ("基本医疗保险参保率" / "96%以上")
+    const named = pendingName;
+    pendingName = null;
+    const lone = cleanClause(body);
+    if (named !== null && /^[≥≤><]?\d/.test(lone)) {
+      reader.readLine(named.line, `${named.text} ${body}`);
       return;
     }
-    let body = rawLine.replace(/\*\*/g, "");
+    if (/^[^\d，。；,;]{3,40}$/.test(lone) && METRIC.test(lone.replace(/\([^)]*\)$/, ""))) {
+      pendingName = { line, text: body };
+      return;
+    }
+    const heading = categoryHeading(body);
+    if (heading !== null) {
+      reader.category = heading;
+      return;
+    }
     // "参保覆盖：基本医疗保险参保率…" — a category before a colon
     const lead = /^\s*([^\d：:，。；]{2,8})[：:](.+)$/.exec(body);
-    if (lead && !METRIC.test(lead[1] ?? "")) {
-      category = clean(lead[1] ?? "");
+    if (lead && !METRIC.test(clean(lead[1] ?? ""))) {
+      reader.category = clean(lead[1] ?? "").replace(NUMBERING, "");
       body = lead[2] ?? "";
     }
-    for (const clauseRaw of body.split(/[。；;，,\n]/)) {
-      const clause = clean(clauseRaw).replace(/[“”]/g, "").trim();
-      if (clause === "") continue;
-      const ft = fromTo.exec(clause);
-      if (ft) {
-        add(line, ft[1] ?? "", `从${ft[2]}${ft[3]}`, ft[2] ?? null);
-        continue;
-      }
-      const resp = respectively.exec(clause);
-      if (resp) {
-        const names = (resp[1] ?? "").split(/和|、|及|与/).filter((s) => s.trim() !== "");
-        const values = (resp[3] ?? "").split(/和|、|及|与/).filter((s) => s.trim() !== "");
-        if (
-          names.length >= 2 &&
-          names.length === values.length &&
-          values.every((v) => valueOnly.test(v.trim()))
-        ) {
-          // "医疗保障政务服务事项线上可办率和窗口可办率": later names share the first one's subject
-          const first = cleanName(names[0] ?? "");
-          names.forEach((n, k) => {
-            const name = cleanName(n);
-            const shared = k > 0 && name.length < first.length && name.at(-1) === first.at(-1);
-            add(
-              line,
-              shared ? first.slice(0, first.length - name.length) + name : n,
-              `${resp[2]}${values[k]}`,
-              null,
-            );
-          });
-          continue;
-        }
-      }
-      const m = simple.exec(clause);
-      if (m && METRIC.test(cleanName(m[1] ?? "").replace(/\([^)]*\)$/, ""))) {
-        add(line, m[1] ?? "", m[2] ?? "", null);
-        continue;
-      }
-      if (MEASURE_THEN_FIGURE.test(clause)) {
-        warnings.add("unclearProse", line, "这句话像是指标表述，但无法识别其目标值", clause);
-      }
-    }
+    reader.readLine(line, body);
   });
-  return { indicators: out, warnings: warnings.sorted() };
+  return { indicators: reader.indicators, warnings: reader.warnings.sorted() };
 }
