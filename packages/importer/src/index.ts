@@ -7,6 +7,7 @@
  *   importPlanBytes({ bytes, fileName })      Promise<PlanDocument>, rejects with the ImportError
  *   importPlanText(text, options)             Result<PlanDocument, ImportError>  (already decoded)
  *   parseIndicatorProse(text, options)        indicators written as running text
+ *   proposeWorkIndicators(document)           staged / dated targets in tasks and 专栏 items (proposals)
  */
 
 export { type DocumentFormat, decodeText, detectFormat, type TextEncoding } from "./decode/index.ts";
@@ -31,3 +32,12 @@ export {
 } from "./policy/propose-parameters.ts";
 export { type ProseIndicators, type ProseOptions, parseIndicatorProse } from "./prose/parse-prose.ts";
 export type { WarningCode } from "./warnings.ts";
+export {
+  type ProposalSource,
+  proposeWorkIndicators,
+  type StagedTargetProposal,
+  type WorkIndicatorOwner,
+  type WorkIndicatorProposal,
+  type WorkIndicatorProposals,
+  type WorkIndicatorWarning,
+} from "./work-indicators/index.ts";
