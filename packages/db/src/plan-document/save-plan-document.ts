@@ -235,7 +235,8 @@ async function saveIndicators(
   if (gone.length > 0) {
     const withData = await referencedIds(tx, observations.indicatorId, gone);
     for (const g of gone) {
-      if (withData.has(g.id)) {
+      // A work indicator a person confirmed under a task or 专栏 item is in no document table.
+      if (withData.has(g.id) || g.taskId !== null || g.projectItemId !== null) {
         counts.retained++;
         continue;
       }
@@ -332,10 +333,13 @@ async function saveTasks(
   if (gone.length > 0) {
     const withNotes = await referencedIds(tx, progressNotes.taskId, gone);
     const withFiles = await referencedIds(tx, attachments.taskId, gone);
+    const withIndicators = await referencedIds(tx, indicators.taskId, gone);
     for (const g of gone) {
-      // Keep a vanished task that has notes, evidence, an assignment or is still someone's parent.
+      // Keep a vanished task that has notes, evidence, work indicators, an assignment or is still
+      // someone's parent.
       const assigned = g.leadDepartmentId !== null || g.coDepartmentIds.length > 0 || g.deadline !== null;
-      if (withNotes.has(g.id) || withFiles.has(g.id) || assigned || g.status !== "notStarted") {
+      const kept = withNotes.has(g.id) || withFiles.has(g.id) || withIndicators.has(g.id);
+      if (kept || assigned || g.status !== "notStarted") {
         counts.retained++;
         continue;
       }

@@ -1,3 +1,4 @@
+import type { TargetScope } from "@ybplan/domain/cycle";
 import type { ParsedCell } from "@ybplan/domain/target";
 import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { versionColumns } from "./columns.ts";
@@ -62,13 +63,17 @@ export const indicatorExplanations = pgTable(
   (t) => [primaryKey({ columns: [t.indicatorId, t.year] })],
 );
 
-/** 中期调整: a revised target from `effectiveYear` on. */
+/**
+ * 中期调整: a revised target from `effectiveYear` on; with scope "year" (migration 0902) a staged
+ * yearly target in force in that year only.
+ */
 export const targetRevisions = pgTable("target_revisions", {
   id: uuid("id").primaryKey().defaultRandom(),
   indicatorId: uuid("indicator_id")
     .notNull()
     .references(() => indicators.id, { onDelete: "cascade" }),
   effectiveYear: integer("effective_year").notNull(),
+  scope: text("scope").$type<TargetScope>().notNull().default("from"),
   target: jsonb("target").$type<ParsedCell>().notNull(),
   targetText: text("target_text").notNull(),
   reason: text("reason").notNull(),

@@ -3,6 +3,8 @@ import type { ParsedCell, TargetKind } from "@ybplan/domain/target";
 import { type AnyPgColumn, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { versionColumns } from "./columns.ts";
 import { plans } from "./plans.ts";
+import { projectItems } from "./projects.ts";
+import { tasks } from "./tasks.ts";
 
 /**
  * Rows of a plan's main-indicator table. `baseline`/`target` hold the domain's ParsedCell as
@@ -33,6 +35,11 @@ export const indicators = pgTable("indicators", {
     onDelete: "set null",
   }),
   confidence: text("confidence").$type<"table" | "prose" | "manual">().notNull().default("table"),
+  /** A work indicator's key task or 专栏 item (migration 0902); null for the plan's own indicators. */
+  taskId: uuid("task_id").references((): AnyPgColumn => tasks.id, { onDelete: "set null" }),
+  projectItemId: uuid("project_item_id").references((): AnyPgColumn => projectItems.id, {
+    onDelete: "set null",
+  }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   ...versionColumns(),
 });
