@@ -5,8 +5,9 @@ import { renderHtml } from "./render/html.ts";
 import { renderMarkdown } from "./render/markdown.ts";
 import { renderXlsx } from "./render/xlsx.ts";
 
-export { chartFont, svgToPng } from "./charts/rasterise.ts";
-export { smallMultiplesSvg, trajectorySvg } from "./charts/trajectory.ts";
+export { seriesNames, trajectoryChartXml, trajectoryLines, trajectoryWorkbook } from "./charts/native.ts";
+export { chartTitle } from "./charts/scale.ts";
+export { trajectorySvg } from "./charts/trajectory.ts";
 export type {
   Block,
   Cell,
@@ -34,12 +35,10 @@ export function isReportFormat(s: string): s is ReportFormat {
 }
 
 export interface RenderOptions {
-  /** docx: leave the rasterised figure out. */
+  /** docx: leave the figure's native charts out. */
   readonly charts?: boolean;
   /** docx: how many trajectories the figure shows (default 6). */
   readonly figureCharts?: number;
-  /** docx: pixel width of the rasterised figure (default 1080). */
-  readonly chartPixelWidth?: number;
 }
 
 export interface RenderedReport {
@@ -75,7 +74,7 @@ export async function renderReport(
       data = new TextEncoder().encode(renderHtml(report, layout));
       break;
     case "docx": {
-      const docxOptions: DocxOptions = { charts: options.charts, chartPixelWidth: options.chartPixelWidth };
+      const docxOptions: DocxOptions = { charts: options.charts };
       data = await renderDocx(layout, docxOptions);
       break;
     }

@@ -128,11 +128,11 @@ describe("renderReport on a constructed plan", () => {
     });
     // The verdict cell is filled with the verdict's colour.
     expect(xml).toContain(`w:fill="${verdictFill.behind}"`);
-    // The figure is a PNG.
+    // The figure is native charts (docx-charts.test.ts checks them), not an image.
     const zip = (await import("jszip")).default;
     const files = Object.keys((await zip.loadAsync(out.data)).files);
-    const png = files.find((f) => f.startsWith("word/media/") && f.endsWith(".png"));
-    expect(png).toBeDefined();
+    expect(files).toContain("word/charts/chart1.xml");
+    expect(files.some((f) => f.startsWith("word/media/"))).toBe(false);
   });
 
   it("xlsx: indicator sheet with numbers, verdict fills, frozen header, filter; a sheet per table", async () => {

@@ -1,28 +1,9 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  DocumentGridType,
-  Footer,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from "docx";
-import { svgToPng } from "../charts/rasterise.ts";
-import { smallMultiplesSvg } from "../charts/trajectory.ts";
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from "docx";
+import { chartDrawingXml, chartRelsXml, trajectoryChartXml, trajectoryWorkbook } from "../charts/native.ts";
 import type { Cell, LayoutFigure, LayoutTable, ReportLayout } from "../layout.ts";
 import { verdictFill, verdictInk } from "../verdict-style.ts";
+import { escapeXml } from "./xml.ts";
+import { type PackedEntry, pack, unzip, type ZipEntry, zip } from "./zip.ts";
 
 /**
  * Word output in the layout of Chinese official documents (GB/T 9704-2012): A4, margins
@@ -139,110 +120,6 @@ const paragraphStyles = [
   },
 ];
 
-function para(style: string, text: string): Paragraph {
-  return new Paragraph({ style, children: [new TextRun(text)] });
-}
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-const borders = {
-  top: border,
-  bottom: border,
-  left: border,
-  right: border,
-  insideHorizontal: border,
-  insideVertical: border,
-};
-
-function tableCell(
-  c: Cell,
-  opts: { header?: boolean; fill?: string; ink?: string; width: number },
-): TableCell {
-  const text = c === null ? "" : String(c);
-  const style = opts.header ? "ybCellHead" : typeof c === "number" ? "ybCellCenter" : "ybCell";
-  return new TableCell({
-    width: { size: opts.width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
-    shading: opts.fill ? { type: ShadingType.CLEAR, color: "auto", fill: opts.fill } : undefined,
-    children: [
-      opts.ink
-        ? new Paragraph({ style, children: [new TextRun({ text, color: opts.ink })] })
-        : para(style, text),
-    ],
-  });
-}
-
-function table(t: LayoutTable): Table {
-  const total = mm(t.landscape ? LANDSCAPE_WIDTH_MM : TEXT_WIDTH_MM);
-  const weights = t.widths && t.widths.length === t.columns.length ? t.widths : t.columns.map(() => 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * total));
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: t.columns.map((c, i) => tableCell(c, { header: true, fill: "F2F2F2", width: widths[i]! })),
-  });
-  const rows = t.rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        children: r.cells.map((c, i) => {
-          const isVerdict = i === t.verdictColumn && r.verdict !== undefined;
-          return tableCell(c, {
-            width: widths[i]!,
-            // A breach row is marked across the row, not only in its verdict cell.
-            fill: isVerdict ? verdictFill[r.verdict!] : r.breach ? "FDE9E7" : undefined,
-            ink: isVerdict ? verdictInk[r.verdict!] : undefined,
-          });
-        }),
-      }),
-  );
-  return new Table({
-    rows: [header, ...rows],
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { top: 30, bottom: 30, left: 60, right: 60 },
-    borders,
-  });
-}
-
-export interface DocxOptions {
-  /** Pixel width the figure is rasterised at (display width is the text block). */
-  readonly chartPixelWidth?: number;
-  /** Leave charts out (fast previews). */
-  readonly charts?: boolean;
-}
-
-async function figure(f: LayoutFigure, options: DocxOptions): Promise<Paragraph[]> {
-  const svg = smallMultiplesSvg(f.series, 720, 190);
-  const { width, height } = sizeOf(svg);
-  const png = await svgToPng(svg, options.chartPixelWidth ?? 1080);
-  // Display at the text block's width (156 mm ≈ 590 px at 96 dpi).
-  const displayWidth = 590;
-  const displayHeight = Math.round((height / width) * displayWidth);
-  return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      keepNext: true,
-      children: [
-        new ImageRun({
-          type: "png",
-          data: png,
-          transformation: { width: displayWidth, height: displayHeight },
-          altText: { name: "chart", title: f.caption, description: f.series.map((s) => s.name).join("、") },
-        }),
-      ],
-    }),
-    para("ybCaption", f.caption),
-  ];
-}
-
-function sizeOf(svg: string) {
-  const w = /<svg[^>]*\bwidth="(\d+(?:\.\d+)?)/.exec(svg);
-  const h = /<svg[^>]*\bheight="(\d+(?:\.\d+)?)/.exec(svg);
-  return { width: Number(w?.[1] ?? 720), height: Number(h?.[1] ?? 400) };
-}
-
 function pageNumberFooter(side: "odd" | "even"): Footer {
   // §7.5: 4号 半角宋体 "— N —", one character in from the right edge on odd pages, the left on even.
   const oneChar = pt(14) * 20;
@@ -263,43 +140,236 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
-type Body = (Paragraph | Table)[];
+/**
+ * The package parts every report shares (styles, the two footers, settings, theme, font table,
+ * numbering, notes), packed once per process by the docx library and kept deflated. A report then
+ * writes only its body, its charts and the part lists as text: the library's object model cost
+ * more than the rest of `report --all` together.
+ */
+interface Skeleton {
+  /** `<?xml …?><w:document …namespaces…>` */
+  readonly documentHead: string;
+  /** The first section's footer references (odd and even page numbers). */
+  readonly footerRefs: string;
+  readonly contentTypes: string;
+  readonly documentRels: string;
+  readonly shared: readonly PackedEntry[];
+}
 
-function sectionOf(children: Body, landscape: boolean, first: boolean) {
-  // docx swaps width and height itself for a landscape page.
-  const width = mm(210);
-  const height = mm(297);
-  return {
-    properties: {
-      page: {
-        size: {
-          width,
-          height,
-          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+const ownParts = new Set([
+  "word/document.xml",
+  "docProps/core.xml",
+  "[Content_Types].xml",
+  "word/_rels/document.xml.rels",
+]);
+let skeleton: Promise<Skeleton> | undefined;
+
+function sharedParts(): Promise<Skeleton> {
+  skeleton ??= (async () => {
+    const doc = new Document({
+      creator: "ybplan",
+      evenAndOddHeaderAndFooters: true,
+      styles: {
+        default: {
+          document: {
+            run: { font: font(FONT.body), size: pt(16), language: { value: "en-US", eastAsia: "zh-CN" } },
+          },
         },
-        // Landscape pages keep the portrait margins turned with the paper.
-        margin: landscape
-          ? { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35), footer: mm(14) }
-          : { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(28) - 200 },
+        paragraphStyles,
       },
-      grid: landscape
-        ? { type: DocumentGridType.DEFAULT }
-        : // Line grid; the character pitch is recorded for Word's grid dialog but not enforced,
-          // as LibreOffice spaces characters by it far wider than Word does.
-          { type: DocumentGridType.LINES, linePitch: LINE, charSpace: CHAR_SPACE },
-    },
-    // Later sections inherit the first one's footers (OOXML §17.10.5): two footer parts in all.
-    ...(first ? { footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") } } : {}),
-    children,
-  };
+      sections: [
+        {
+          footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
+          children: [new Paragraph({ children: [] })],
+        },
+      ],
+    });
+    const bytes = await Packer.toBuffer(doc, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
+    const parts = unzip(new Uint8Array(bytes));
+    const text = (path: string) => new TextDecoder().decode(parts.get(path));
+    const documentXml = text("word/document.xml");
+    return {
+      documentHead: documentXml.slice(0, documentXml.indexOf("<w:body>")),
+      footerRefs: (documentXml.match(/<w:footerReference [^>]*\/>/g) ?? []).join(""),
+      contentTypes: text("[Content_Types].xml"),
+      documentRels: text("word/_rels/document.xml.rels"),
+      shared: [...parts].filter(([path]) => !ownParts.has(path)).map(([path, data]) => pack({ path, data })),
+    };
+  })();
+  return skeleton;
+}
+
+const run = (text: string, colour?: string) =>
+  `<w:r>${colour ? `<w:rPr><w:color w:val="${colour}"/></w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+
+function para(style: string, text: string, colour?: string): string {
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${run(text, colour)}</w:p>`;
+}
+
+const EMPTY = "<w:p/>";
+
+function borders(value: "single" | "none"): string {
+  const b =
+    value === "single"
+      ? 'w:val="single" w:color="000000" w:sz="4"'
+      : 'w:val="none" w:color="FFFFFF" w:sz="0"';
+  return `<w:tblBorders><w:top ${b}/><w:left ${b}/><w:bottom ${b}/><w:right ${b}/><w:insideH ${b}/><w:insideV ${b}/></w:tblBorders>`;
+}
+
+function tableStart(
+  widths: readonly number[],
+  border: "single" | "none",
+  margins: { v: number; h: number },
+): string {
+  const total = widths.reduce((a, b) => a + b, 0);
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${borders(border)}<w:tblLayout w:type="fixed"/>` +
+    `<w:tblCellMar><w:top w:type="dxa" w:w="${margins.v}"/><w:left w:type="dxa" w:w="${margins.h}"/><w:bottom w:type="dxa" w:w="${margins.v}"/><w:right w:type="dxa" w:w="${margins.h}"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`
+  );
+}
+
+function tableCell(c: Cell, opts: { header?: boolean; fill?: string; ink?: string; width: number }): string {
+  const text = c === null ? "" : String(c);
+  const style = opts.header ? "ybCellHead" : typeof c === "number" ? "ybCellCenter" : "ybCell";
+  const shading = opts.fill ? `<w:shd w:fill="${opts.fill}" w:color="auto" w:val="clear"/>` : "";
+  return (
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${opts.width}"/>${shading}<w:vAlign w:val="center"/></w:tcPr>` +
+    `${para(style, text, opts.ink)}</w:tc>`
+  );
+}
+
+function table(t: LayoutTable): string {
+  const total = mm(t.landscape ? LANDSCAPE_WIDTH_MM : TEXT_WIDTH_MM);
+  const weights = t.widths && t.widths.length === t.columns.length ? t.widths : t.columns.map(() => 1);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((w / sum) * total));
+  const header =
+    "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" +
+    t.columns.map((c, i) => tableCell(c, { header: true, fill: "F2F2F2", width: widths[i]! })).join("") +
+    "</w:tr>";
+  const rows = t.rows.map(
+    (r) =>
+      "<w:tr><w:trPr><w:cantSplit/></w:trPr>" +
+      r.cells
+        .map((c, i) => {
+          const isVerdict = i === t.verdictColumn && r.verdict !== undefined;
+          return tableCell(c, {
+            width: widths[i]!,
+            // A breach row is marked across the row, not only in its verdict cell.
+            fill: isVerdict ? verdictFill[r.verdict!] : r.breach ? "FDE9E7" : undefined,
+            ink: isVerdict ? verdictInk[r.verdict!] : undefined,
+          });
+        })
+        .join("") +
+      "</w:tr>",
+  );
+  return `${tableStart(widths, "single", { v: 30, h: 60 })}${header}${rows.join("")}</w:tbl>`;
+}
+
+export interface DocxOptions {
+  /** Leave charts out (fast previews). */
+  readonly charts?: boolean;
+}
+
+/**
+ * Two charts a row across the text block (156 mm): 288 × 230 px at 96 dpi, 76 × 61 mm each, so
+ * six charts and the caption fit one page. Their paragraphs leave the line grid, which would
+ * round each chart up to whole 28.95 pt lines.
+ */
+const CHART_SIZE = { width: 288, height: 230 } as const;
+
+/** The charts written so far: their parts and the document's relationships to them. */
+class Charts {
+  readonly parts: ZipEntry[] = [];
+  readonly rels: string[] = [];
+  readonly types: string[] = [];
+
+  add(s: LayoutFigure["series"][number]): string {
+    const n = this.rels.length + 1;
+    const rId = `rIdChart${n}`;
+    const workbook = `Microsoft_Excel_Worksheet${n}.xlsx`;
+    this.parts.push(
+      { path: `word/charts/chart${n}.xml`, data: trajectoryChartXml(s) },
+      { path: `word/charts/_rels/chart${n}.xml.rels`, data: chartRelsXml(workbook) },
+      { path: `word/embeddings/${workbook}`, data: trajectoryWorkbook(s) },
+    );
+    this.rels.push(
+      `<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart${n}.xml"/>`,
+    );
+    this.types.push(
+      `<Override ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml" PartName="/word/charts/chart${n}.xml"/>`,
+      `<Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" PartName="/word/embeddings/${workbook}"/>`,
+    );
+    return chartDrawingXml(s, rId, n, CHART_SIZE);
+  }
+}
+
+/**
+ * The figure: one native line chart per indicator (word/charts/chartN.xml with its embedded
+ * workbook), two a row in a borderless table kept with the caption under it. Word, WPS and
+ * LibreOffice draw them from their data; nothing is rasterised.
+ */
+function figure(f: LayoutFigure, charts: Charts): string[] {
+  const half = Math.floor(mm(TEXT_WIDTH_MM) / 2);
+  const rows: string[] = [];
+  for (let i = 0; i < f.series.length; i += 2) {
+    const cells = [f.series[i], f.series[i + 1]].map(
+      (s) =>
+        `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${half}"/></w:tcPr><w:p><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>${s ? charts.add(s) : ""}</w:p></w:tc>`,
+    );
+    rows.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join("")}</w:tr>`);
+  }
+  // The caption closes the figure: unlike a table's caption above its table, it is not kept with what follows.
+  const caption = `<w:p><w:pPr><w:pStyle w:val="ybCaption"/><w:keepNext w:val="0"/></w:pPr>${run(f.caption)}</w:p>`;
+  return [`${tableStart([half, half], "none", { v: 40, h: 40 })}${rows.join("")}</w:tbl>`, caption];
+}
+
+function sectPr(landscape: boolean, footerRefs: string): string {
+  // Landscape pages keep the portrait margins turned with the paper.
+  const page = landscape
+    ? `<w:pgSz w:w="${mm(297)}" w:h="${mm(210)}" w:orient="landscape"/><w:pgMar w:top="${mm(28)}" w:right="${mm(35)}" w:bottom="${mm(26)}" w:left="${mm(37)}" w:header="708" w:footer="${mm(14)}" w:gutter="0"/>`
+    : `<w:pgSz w:w="${mm(210)}" w:h="${mm(297)}" w:orient="portrait"/><w:pgMar w:top="${mm(37)}" w:right="${mm(26)}" w:bottom="${mm(35)}" w:left="${mm(28)}" w:header="708" w:footer="${mm(28) - 200}" w:gutter="0"/>`;
+  // Portrait: a line grid; the character pitch is recorded for Word's grid dialog but not enforced,
+  // as LibreOffice spaces characters by it far wider than Word does.
+  const grid = landscape
+    ? '<w:docGrid w:type="default" w:linePitch="360"/>'
+    : `<w:docGrid w:type="lines" w:linePitch="${LINE}" w:charSpace="${CHAR_SPACE}"/>`;
+  return `<w:sectPr>${footerRefs}${page}<w:pgNumType/>${grid}</w:sectPr>`;
+}
+
+/** Ends a section inside the document: its properties go in the last paragraph (or a new one after a table). */
+function endSection(body: string[], properties: string): void {
+  const last = body[body.length - 1];
+  if (last === EMPTY) body[body.length - 1] = `<w:p><w:pPr>${properties}</w:pPr></w:p>`;
+  else if (last?.startsWith("<w:p><w:pPr>")) {
+    const at = last.indexOf("</w:pPr>");
+    body[body.length - 1] = `${last.slice(0, at)}${properties}${last.slice(at)}`;
+  } else body.push(`<w:p><w:pPr>${properties}</w:pPr></w:p>`);
+}
+
+function corePropertiesXml(title: string): string {
+  const now = new Date().toISOString();
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>ybplan</dc:creator><cp:lastModifiedBy>ybplan</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`
+  );
 }
 
 export async function renderDocx(layout: ReportLayout, options: DocxOptions = {}): Promise<Uint8Array> {
-  const sections: { children: Body; landscape: boolean }[] = [];
-  let current: Body = [para("ybTitle", layout.title), para("ybRecipient", layout.recipient)];
+  const base = await sharedParts();
+  const charts = new Charts();
+  const body: string[] = [];
+  let current: string[] = [para("ybTitle", layout.title), para("ybRecipient", layout.recipient)];
+  let sections = 0;
+  // The first section carries the footers; later sections inherit them (OOXML §17.10.5).
   const flush = (landscape: boolean) => {
-    if (current.length > 0) sections.push({ children: current, landscape });
+    if (current.length === 0) return;
+    endSection(current, sectPr(landscape, sections === 0 ? base.footerRefs : ""));
+    body.push(...current);
     current = [];
+    sections++;
   };
   for (const s of layout.sections) {
     current.push(para("ybHeading1", s.heading));
@@ -314,43 +384,45 @@ export async function renderDocx(layout: ReportLayout, options: DocxOptions = {}
         case "table":
           if (b.table.landscape) {
             flush(false);
-            current.push(para("ybCaption", b.table.caption), table(b.table), new Paragraph({ children: [] }));
+            current.push(para("ybCaption", b.table.caption), table(b.table), EMPTY);
             flush(true);
           } else {
-            current.push(para("ybCaption", b.table.caption), table(b.table), new Paragraph({ children: [] }));
+            current.push(para("ybCaption", b.table.caption), table(b.table), EMPTY);
           }
           break;
         case "figure":
-          if (options.charts !== false) current.push(...(await figure(b.figure, options)));
+          if (options.charts !== false) current.push(...figure(b.figure, charts));
           break;
       }
     }
   }
   for (const n of layout.notes) current.push(para("ybNote", n));
   current.push(
-    new Paragraph({ style: "ybBody", children: [] }),
+    '<w:p><w:pPr><w:pStyle w:val="ybBody"/></w:pPr></w:p>',
     para("ybSignature", layout.signature.bureau),
     para("ybSignature", layout.signature.date),
   );
-  flush(false);
+  // The last section's properties close the body rather than a paragraph.
+  const last = sectPr(false, sections === 0 ? base.footerRefs : "");
+  body.push(...current);
 
-  const doc = new Document({
-    title: layout.title,
-    creator: "ybplan",
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: font(FONT.body), size: pt(16), language: { value: "en-US", eastAsia: "zh-CN" } },
-        },
-      },
-      paragraphStyles,
+  return zip([
+    {
+      path: "[Content_Types].xml",
+      data: base.contentTypes.replace("</Types>", `${charts.types.join("")}</Types>`),
     },
-    sections: sections.map((s, i) => sectionOf(s.children, s.landscape, i === 0)),
-  });
-  return new Uint8Array(
-    await Packer.toBuffer(doc, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]),
-  );
+    {
+      path: "word/_rels/document.xml.rels",
+      data: base.documentRels.replace("</Relationships>", `${charts.rels.join("")}</Relationships>`),
+    },
+    {
+      path: "word/document.xml",
+      data: `${base.documentHead}<w:body>${body.join("")}${last}</w:body></w:document>`,
+    },
+    { path: "docProps/core.xml", data: corePropertiesXml(layout.title) },
+    ...base.shared,
+    ...charts.parts,
+  ]);
 }
 
 /**
