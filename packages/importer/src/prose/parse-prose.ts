@@ -6,7 +6,18 @@ import { splitNameAndUnit } from "@ybplan/domain/text";
 import { indicatorKey, unitOfExpression } from "../table/build-indicators.ts";
 import { clean } from "../text/clean.ts";
 import { Warnings } from "../warnings.ts";
-import { ACTION, ATTRIBUTE_TAIL, COUNT_UNIT, FUTURE, LEAD, METRIC, PAST, VERB_IN_NAME } from "./lexicon.ts";
+import {
+  ACTION,
+  ATTRIBUTE_TAIL,
+  COUNT_UNIT,
+  FUTURE,
+  LEAD,
+  METRIC,
+  PAST,
+  VALUE,
+  VERB,
+  VERB_IN_NAME,
+} from "./lexicon.ts";
 import { readClause, type Statement } from "./read-clause.ts";
 
 export interface ProseOptions {
@@ -28,28 +39,41 @@ export interface ProseIndicators {
 
 /** A measure named, then a figure: a clause that ought to be an indicator. */
 const MEASURE = /率|比例|比重|占比|人数|人次|品种|金额|收入|支出|结余|数量|费用|限额|起付线|天数/;
+/** A verb setting a figure ("达到90%"): a target, whatever its name. */
+const SET_FIGURE = new RegExp(`${VERB}${VALUE}`);
 const FIGURE = /\d+(?:\.\d+)?(?:%|‰|个|家|种|项|类|万|亿|元|天|人|倍|个百分点)/;
 /** Numbering before a list item: "1.", "（1）", "①", "一是", "-". */
 const NUMBERING =
   /^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|\d{1,2}[.、．)）](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、是]|[-•·●◆▪■*])\s*/;
 const QUOTES = /[“”‘’"《》「」]/g;
+/** Clauses end at ，；, but not at a thousands separator ("1,200家"). */
+const CLAUSE_BREAK = /[；;，,](?!\d{3}(?!\d))/;
 /** A bare year, not the start of a change ("由2020年的…") nor a reference ("较2020年"). */
 const BARE_YEAR = /(?<![到至由从较比于])((?:19|20)\d{2})年/;
 
+const FIGURE_GAP = /(?<=[\d%‰个家种项类人次元天日上下右内])\s+(?=[≥≤><]?\d)/g;
+
 /** Cleaned text of a clause, without numbering, quotes, footnote marks or spaces. */
 function cleanClause(raw: string): string {
-  return clean(raw)
-    .replace(QUOTES, "")
-    .replace(/[①-⑳]|\^\d|<\/?sup>/g, "")
-    .replace(/\s+/g, "")
-    .replace(NUMBERING, "")
-    .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "");
+  return (
+    clean(raw)
+      .replace(/^#+\s*/, "")
+      .replace(QUOTES, "")
+      .replace(/[①-⑳]|\^\d|<\/?sup>/g, "")
+      // "参保率 95% 96%以上": two figures stay apart (a baseline and a target), other spaces go
+      .replace(FIGURE_GAP, "\uE000")
+      .replace(/\s+/g, "")
+      .replace(/\uE000/g, " ")
+      .replace(NUMBERING, "")
+      .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "")
+  );
 }
 
 /** A short line with no figures and no sentence punctuation: a category heading ("（一）医疗保障"). */
 function categoryHeading(line: string): string | null {
   const t = clean(line)
     .replace(/\*\*/g, "")
+    .replace(/^#+\s*/, "")
     .replace(NUMBERING, "")
     .replace(/[：:]$/, "")
     .trim();
@@ -92,15 +116,21 @@ class ProseReader {
 
   /** One line: sentences (。), each cut into clauses (，；) that share what time they speak of. */
   readLine(line: number, body: string): void {
-    for (const sentence of body.split(/[。！？!?]/)) {
+    const sentences = body.split(/[。！？!?]/);
+    // a list line holding one clause: a name and a bare figure there are a target ("覆盖率 100%")
+    const alone =
+      sentences.flatMap((t) => t.split(CLAUSE_BREAK)).filter((c) => cleanClause(c) !== "").length === 1;
+    for (const sentence of sentences) {
+      const raws = sentence.split(CLAUSE_BREAK);
+      const clauses = raws.map(cleanClause);
+      // a sentence that speaks only of the past ("…支出81亿元，同比增长10%") states no target
+      const wholly = clauses.some((c) => PAST.test(c)) && !clauses.some((c) => FUTURE.test(c));
       let past = false;
-      for (const raw of sentence.split(/[；;，,](?!\d{3}(?!\d))/)) {
-        const clause = cleanClause(raw);
-        if (clause === "") continue;
-        past = this.isPast(clause, past);
-        if (past) continue;
-        this.readClause(line, raw, clause);
-      }
+      clauses.forEach((clause, k) => {
+        if (clause === "") return;
+        past = wholly || this.isPast(clause, past);
+        if (!past) this.readClause(line, raws[k] ?? clause, clause, alone);
+      });
     }
   }
 
@@ -112,27 +142,35 @@ class ProseReader {
     return before;
   }
 
-  private readClause(line: number, raw: string, clauseWithTail: string): void {
+  private readClause(line: number, raw: string, clauseWithTail: string, alone: boolean): void {
     const attribute = ATTRIBUTE_TAIL.exec(clauseWithTail)?.[1];
     const clause = clauseWithTail.replace(ATTRIBUTE_TAIL, "");
     const kind: IndicatorAttribute = attribute === "约束性" ? "binding" : "expected";
     const read =
-      this.statements(line, raw, clause, kind) ??
+      this.statements(line, raw, clause, kind, alone) ??
       // "职工医保参保率达到80%、居民医保参保率达到70%": parts cut at 、, each read on its own
       (clause.includes("、") ? this.allParts(line, raw, clause.split("、"), kind) : null);
     if (read !== null) {
       for (const d of read) this.add(d);
       return;
     }
-    if (MEASURE.test(clause) && FIGURE.test(clause)) {
+    if ((MEASURE.test(clause) && FIGURE.test(clause)) || (SET_FIGURE.test(clause) && !ACTION.test(clause))) {
       this.warnings.add("unclearProse", line, "这句话像是指标表述，但无法识别其目标值", raw);
     }
   }
 
   /** Drafts of every statement of a clause, or null unless all of them are indicators. */
-  private statements(line: number, raw: string, clause: string, kind: IndicatorAttribute): Draft[] | null {
+  private statements(
+    line: number,
+    raw: string,
+    clause: string,
+    kind: IndicatorAttribute,
+    alone = false,
+  ): Draft[] | null {
     const statements = readClause(clause);
     if (statements === null) return null;
+    // "医保基金支出81亿元" in running text is a figure, not a target
+    if (statements.some((s) => !s.verb && !s.qualified) && !alone) return null;
     const read = statements.map((s) => this.draft(line, raw, s, kind)).filter((d) => d !== null);
     return read.length === statements.length ? read : null;
   }
@@ -163,9 +201,9 @@ class ProseReader {
     const unit = nameUnit ?? unitOfExpression(target.expression) ?? unitOfExpression(baseline.expression);
     const name = acceptName(bare, unit, s.verb);
     if (name === null) return null;
-    const assessment: AssessmentRule = s.eachYear
+    const assessment: AssessmentRule = s.adverbs.includes("每年")
       ? "eachYear"
-      : name.includes("年均")
+      : `${s.adverbs}${name}`.includes("年均")
         ? "periodAverage"
         : "endOfPeriod";
     return {

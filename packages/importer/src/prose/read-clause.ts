@@ -6,6 +6,7 @@
  *   name₁和|、name₂ 分别 [verb] Q₁和|、Q₂ [以上|左右…]          → one statement per name
  *   name [adverbs] verb Q [以上|左右…]                           → name + target
  *   name [adverbs] 保持稳定                                       → name, kept at its baseline
+ *   name Q₀ Q [以上…]   (figures apart, a list row)                → baseline + target
  *   name [：] [≥…] Q [以上|左右…]                                → the same without a verb
  *
  * The caller judges whether a name is an indicator's ({@link acceptName}).
@@ -21,29 +22,32 @@ export interface Statement {
   readonly baseline: string | null;
   /** A verb or sign came before the figure ("达到80%"), as opposed to "参保率 96%以上". */
   readonly verb: boolean;
-  /** "每年保持在95%以上": the target holds each year. */
-  readonly eachYear: boolean;
+  /** Words between name and verb: "每年" (each year), "年均" (on average over the period)… */
+  readonly adverbs: string;
+  /** A qualifier (以上, 左右…) follows the figure: a target's form even without a verb. */
+  readonly qualified: boolean;
 }
 
 const FROM_TO = new RegExp(
-  `^(.+?)(${ADVERB})(由|从)(${YEAR_OF}?)(${VALUE})(${ADVERB})(${CHANGE})(${YEAR_OF}?)(${VALUE}${QUALIFIER}?)$`,
+  `^([^ ]+?)(${ADVERB})(由|从)(${YEAR_OF}?)(${VALUE})(${ADVERB})(${CHANGE})(${YEAR_OF}?)(${VALUE}${QUALIFIER}?)$`,
 );
 const RESPECTIVELY = new RegExp(
-  `^(.+?)(${ADVERB})分别(${ADVERB})(${VERB}|为)?[:：]?(${VALUE}${QUALIFIER}?(?:(?:和|、|及|与|,)${VALUE}${QUALIFIER}?)+)$`,
+  `^([^ ]+?)(${ADVERB})分别(${ADVERB})(${VERB}|为)?[:：]?(${VALUE}${QUALIFIER}?(?:(?:和|、|及|与|,)${VALUE}${QUALIFIER}?)+)$`,
 );
-const WITH_VERB = new RegExp(`^(.+?)(${ADVERB})[:：]?(${VERB})(${VALUE}${QUALIFIER}?)$`);
+const WITH_VERB = new RegExp(`^([^ ]+?)(${ADVERB})[:：]?(${VERB})(${VALUE}${QUALIFIER}?)$`);
 const STEADY = new RegExp(
-  `^(.+?)(${ADVERB})(继续保持稳定|保持基本稳定|基本保持稳定|总体保持稳定|保持总体稳定|保持稳定|维持稳定)$`,
+  `^([^ ]+?)(${ADVERB})(继续保持稳定|保持基本稳定|基本保持稳定|总体保持稳定|保持总体稳定|保持稳定|维持稳定)$`,
 );
-const BARE = new RegExp(`^(.+?)[:：—–]*(${SIGN}?)(${VALUE}${QUALIFIER}?)$`);
+const BARE = new RegExp(`^([^ ]+?)[:：—–]*(${SIGN}?)(${VALUE}${QUALIFIER}?)$`);
+const TWO_FIGURES = new RegExp(
+  `^([^ ]+?)[:：—–]*(${SIGN}?${VALUE}${QUALIFIER}?) (${SIGN}?${VALUE}${QUALIFIER}?)$`,
+);
 const VALUE_PART = new RegExp(`^(${VALUE})(${QUALIFIER}?)$`);
 const QUALIFIER_TAIL = new RegExp(`${QUALIFIER}$`);
 
 /** Subjects a shortened first name may stand for ("职工和城乡居民医保…比例" → 职工医保…比例). */
 const SUBJECT =
   /^(?:城乡居民|城镇职工|城镇居民|农村居民|在职职工|退休人员|职工|居民|药品|高值医用耗材|医用耗材|住院|门诊)/;
-
-const each = (adverbs: string): boolean => adverbs.includes("每年");
 
 /**
  * Names of "A和B分别…": later names that are shortened share the first one's subject
@@ -116,7 +120,8 @@ function respectively(m: RegExpExecArray): Statement[] | null {
       target: `${verb}${parts?.[1] ?? value}${qualifier}`,
       baseline: null,
       verb: verb !== "" || m[4] === "为",
-      eachYear: each(`${m[2]}${m[3]}`),
+      adverbs: `${m[2]}${m[3]}`,
+      qualified: true,
     };
   });
 }
@@ -131,7 +136,8 @@ export function readClause(clause: string): Statement[] | null {
         target: `${ft[3]}${ft[4]}${ft[5]}${ft[7]}${ft[8]}${ft[9]}`,
         baseline: ft[5] ?? null,
         verb: true,
-        eachYear: each(`${ft[2]}${ft[6]}`),
+        adverbs: `${ft[2]}${ft[6]}`,
+        qualified: true,
       },
     ];
   }
@@ -145,7 +151,8 @@ export function readClause(clause: string): Statement[] | null {
         target: `${wv[3]}${wv[4]}`,
         baseline: null,
         verb: true,
-        eachYear: each(wv[2] ?? ""),
+        adverbs: wv[2] ?? "",
+        qualified: true,
       },
     ];
   }
@@ -157,7 +164,22 @@ export function readClause(clause: string): Statement[] | null {
         target: steady[3] ?? "",
         baseline: null,
         verb: true,
-        eachYear: each(steady[2] ?? ""),
+        adverbs: steady[2] ?? "",
+        qualified: true,
+      },
+    ];
+  }
+  // a list row "name baseline target": "基本医疗保险参保率 95% 96%以上"
+  const two = TWO_FIGURES.exec(clause);
+  if (two) {
+    return [
+      {
+        name: two[1] ?? "",
+        target: two[3] ?? "",
+        baseline: two[2] ?? null,
+        verb: false,
+        adverbs: "",
+        qualified: true,
       },
     ];
   }
@@ -169,7 +191,8 @@ export function readClause(clause: string): Statement[] | null {
         target: `${bare[2]}${bare[3]}`,
         baseline: null,
         verb: (bare[2] ?? "") !== "",
-        eachYear: false,
+        adverbs: "",
+        qualified: QUALIFIER_TAIL.test(bare[3] ?? ""),
       },
     ];
   }
