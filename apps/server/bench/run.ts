@@ -53,6 +53,9 @@ async function prepare(databaseUrl: string | undefined): Promise<Target> {
   });
   const db = server.database.db;
   const { planIds } = await loadDataset(db);
+  // The fixture is bulk-loaded beside the API: bring the planner's statistics up to date now, as
+  // the server's own upkeep would within a minute (PGlite has no autovacuum).
+  await server.database.refreshStatistics();
   const login = await fetch(`${server.url}/trpc/auth.login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: server.url },

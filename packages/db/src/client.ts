@@ -13,6 +13,7 @@ import {
 } from "./changes.ts";
 import { lockDataDir } from "./dir-lock.ts";
 import { migratedSnapshot, snapshotWanted } from "./pglite-snapshot.ts";
+import { keepStatistics } from "./pglite-statistics.ts";
 import * as schema from "./schema/index.ts";
 
 /**
@@ -75,6 +76,12 @@ export interface Database {
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** Takes the advisory lock `key` if free (null when another process holds it). */
   tryAdvisoryLock(key: number): Promise<AdvisoryLock | null>;
+  /**
+   * Brings the planner's statistics up to date where many rows changed (PGlite, which has no
+   * autovacuum; done every minute and after writes anyway) and returns the tables analysed. On
+   * PostgreSQL autovacuum does it: nothing to do.
+   */
+  refreshStatistics(): Promise<readonly string[]>;
   close(): Promise<void>;
 }
 
@@ -88,12 +95,18 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
  * this process once it has committed (a reader that started earlier then sees its cache entry as
  * stale; one that starts later reads the committed data).
  */
-function trackTransactions(db: Db, tracker: ChangeTracker, notify: boolean): void {
+function trackTransactions(
+  db: Db,
+  tracker: ChangeTracker,
+  notify: boolean,
+  onWrite: () => void = () => {},
+): void {
   const original = db.transaction.bind(db);
   const tracked: typeof db.transaction = async (fn, config) => {
     const store = { tracker, notify, scopes: new Set<string>() };
     const result = await transactionScopes.run(store, () => original(fn, config));
     if (store.scopes.size > 0) tracker.changed(store.scopes);
+    onWrite();
     return result;
   };
   (db as { transaction: typeof db.transaction }).transaction = tracked;
@@ -158,7 +171,8 @@ async function startPglite(
   // One process owns an embedded database: changes are known here at commit, no notifications.
   const changes = new ChangeTracker();
   openTrackers.add(changes);
-  trackTransactions(db, changes, false);
+  const statistics = keepStatistics(client);
+  trackTransactions(db, changes, false, statistics.noteWrite);
   const locks = localLocks();
   return {
     kind: "pglite",
@@ -176,8 +190,10 @@ async function startPglite(
             (await tx.query<Row>(text)).rows,
         }),
       ),
+    refreshStatistics: () => statistics.refresh(),
     close: async () => {
       openTrackers.delete(changes);
+      await statistics.stop();
       await client.close();
       release();
     },
@@ -239,6 +255,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       }
     },
     tryAdvisoryLock: (key) => lockWith(key, false),
+    refreshStatistics: async () => [],
     rawTransaction: async (fn) =>
       (await client.begin((tx) =>
         fn({

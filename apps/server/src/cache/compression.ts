@@ -27,12 +27,16 @@ export function negotiateEncoding(req: IncomingMessage): Encoding | null {
   return null;
 }
 
-/** Fast settings for bodies compressed at request time (brotli 5 ≈ gzip's speed, smaller). */
+/**
+ * Fast settings for bodies compressed at request time, which the client waits for: on a 73 KiB
+ * subtree answer brotli 2 takes ~0.5 ms against ~2.2 ms at 5 for a body 4 % larger (10.5 vs 10.1
+ * KiB), gzip 3 about half of gzip 6's time. `best` is for files compressed once and kept.
+ */
 export function compress(body: Buffer, encoding: Encoding, quality: "fast" | "best" = "fast"): Buffer {
-  if (encoding === "gzip") return gzipSync(body, { level: quality === "best" ? 9 : 6 });
+  if (encoding === "gzip") return gzipSync(body, { level: quality === "best" ? 9 : 3 });
   return brotliCompressSync(body, {
     params: {
-      [constants.BROTLI_PARAM_QUALITY]: quality === "best" ? 11 : 5,
+      [constants.BROTLI_PARAM_QUALITY]: quality === "best" ? 11 : 2,
       [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
     },
   });
