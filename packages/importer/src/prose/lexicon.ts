@@ -107,7 +107,7 @@ export const YEAR_OF = String.raw`(?:(?:19|20)\d{2}年(?:底|末)?的?)`;
  * Words between a name and its verb that belong to neither ("参保率力争达到97%", "激活率到2025年
  * 不低于60%"): adverbs of intent and manner, and the target year.
  */
-export const ADVERB = String.raw`(?:达到并|并|要|将|年均|需|应|力争|争取|确保|努力|逐步|稳步|进一步|持续|继续|基本|总体|均|都|原则上|每年|到(?:19|20)\d{2}年(?:底|末)?|至(?:19|20)\d{2}年(?:底|末)?|(?:19|20)\d{2}年(?:底|末)?)*`;
+export const ADVERB = String.raw`(?:达到并|并|要|将|年均|累计|需|应|力争|争取|确保|努力|逐步|稳步|进一步|持续|继续|基本|总体|均|都|原则上|每年|到(?:19|20)\d{2}年(?:底|末)?|至(?:19|20)\d{2}年(?:底|末)?|(?:19|20)\d{2}年(?:底|末)?)*`;
 
 /** A name ends in what it measures. */
 export const METRIC =
@@ -126,7 +126,7 @@ export const ACTION =
  * among them: they are relative figures, which no target form reads anyway.
  */
 export const PAST =
-  /截至|截止|以来|十三五|过去|历年|先后|累计(?!结余|结存|结转)|已经|已(?:达|稳定|保持|提高|提升|实现|超过|降至|控制)/;
+  /截至|截止|以来|十三五|过去|历年|先后|累计(?:救助|惠及|减轻|追回|完成|支付|结算|发放|节约|资助|帮助|办理|为|享受|减免|拨付|筹集|投入)|已经|已(?:达|稳定|保持|提高|提升|实现|超过|降至|控制)/;
 
 /** Statements of what is to be. */
 export const FUTURE =

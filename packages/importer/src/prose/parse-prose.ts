@@ -38,7 +38,7 @@ export interface ProseIndicators {
 }
 
 /** A measure named, then a figure: a clause that ought to be an indicator. */
-const MEASURE = /率|比例|比重|占比|人数|人次|品种|金额|收入|支出|结余|数量|费用|限额|起付线|天数/;
+const MEASURE = /率|比例|比重|占比|人数|人次|品种|金额|收入|支出|结余|数量|费用|限额|起付线|天数|标准/;
 /** A verb setting a figure ("达到90%"): a target, whatever its name. */
 const SET_FIGURE = new RegExp(`${VERB}${VALUE}`);
 const FIGURE = /\d+(?:\.\d+)?(?:%|‰|个|家|种|项|类|万|亿|元|天|人|倍|个百分点)/;
@@ -82,6 +82,20 @@ function categoryHeading(line: string): string | null {
   return t;
 }
 
+/** The insurance scheme or fund an indicator's name is about. */
+const SCHEME =
+  /基本医疗保险|基本医保|城乡居民医保|居民医保|职工医保|医疗保险|大病保险|医疗救助|长期护理保险|生育保险|医保基金|医保/;
+const SCHEMES = new RegExp(SCHEME.source, "g");
+/** A measure of a scheme, named without the scheme ("参保率", "报销比例"). */
+const BARE_MEASURE = /^(?:参保|报销|支付|起付|封顶|最高支付|缴费|筹资|结算|激活|使用|覆盖)/;
+
+/** The part of a name up to its last scheme ("城乡居民大病保险起付线" → "城乡居民大病保险"), or null. */
+function subjectOf(name: string): string | null {
+  let end = -1;
+  for (const m of name.matchAll(SCHEMES)) end = m.index + m[0].length;
+  return end > 0 && end < name.length ? name.slice(0, end) : null;
+}
+
 /** The name without leading words, or null when it is no indicator's name. */
 function acceptName(raw: string, unit: string | null, verb: boolean): string | null {
   const name = raw
@@ -106,6 +120,8 @@ class ProseReader {
   readonly indicators: IndicatorDraft[] = [];
   private readonly keys = new Set<string>();
   category: string;
+  /** The scheme the sentence's last indicator named ("基本医疗保险"), for a later "参保率". */
+  private subject: string | null = null;
 
   constructor(
     category: string,
@@ -121,6 +137,7 @@ class ProseReader {
     const alone =
       sentences.flatMap((t) => t.split(CLAUSE_BREAK)).filter((c) => cleanClause(c) !== "").length === 1;
     for (const sentence of sentences) {
+      this.subject = null;
       const raws = sentence.split(CLAUSE_BREAK);
       const clauses = raws.map(cleanClause);
       // a sentence that speaks only of the past ("…支出81亿元，同比增长10%") states no target
@@ -152,6 +169,7 @@ class ProseReader {
       (clause.includes("、") ? this.allParts(line, raw, clause.split("、"), kind) : null);
     if (read !== null) {
       for (const d of read) this.add(d);
+      this.subject = subjectOf(read.at(-1)?.name ?? "");
       return;
     }
     if ((MEASURE.test(clause) && FIGURE.test(clause)) || (SET_FIGURE.test(clause) && !ACTION.test(clause))) {
@@ -199,13 +217,20 @@ class ProseReader {
         : parseTargetCell(s.baseline);
     const { name: bare, unit: nameUnit } = splitNameAndUnit(s.name);
     const unit = nameUnit ?? unitOfExpression(target.expression) ?? unitOfExpression(baseline.expression);
-    const name = acceptName(bare, unit, s.verb);
-    if (name === null) return null;
+    const accepted = acceptName(bare, unit, s.verb);
+    if (accepted === null) return null;
+    // "…参保人数达到924万人，参保率稳定在97%以上": the second name leaves its scheme unsaid
+    const name =
+      this.subject !== null && accepted.length <= 6 && BARE_MEASURE.test(accepted) && !SCHEME.test(accepted)
+        ? `${this.subject}${accepted}`
+        : accepted;
     const assessment: AssessmentRule = s.adverbs.includes("每年")
       ? "eachYear"
       : `${s.adverbs}${name}`.includes("年均")
         ? "periodAverage"
-        : "endOfPeriod";
+        : s.adverbs.includes("累计")
+          ? "cumulative"
+          : "endOfPeriod";
     return {
       category: this.category,
       name,

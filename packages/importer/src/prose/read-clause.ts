@@ -34,7 +34,9 @@ const FROM_TO = new RegExp(
 const RESPECTIVELY = new RegExp(
   `^([^ ]+?)(${ADVERB})分别(${ADVERB})(${VERB}|为)?[:：]?(${VALUE}${QUALIFIER}?(?:(?:和|、|及|与|,)${VALUE}${QUALIFIER}?)+)$`,
 );
-const WITH_VERB = new RegExp(`^([^ ]+?)(${ADVERB})[:：]?(${VERB})(${VALUE}${QUALIFIER}?)$`);
+/** "提高至每人每年640元": who the amount is for; the figure alone is the target. */
+const PER = "(?:每人每年|每人每月|每人次|每人|人均)?";
+const WITH_VERB = new RegExp(`^([^ ]+?)(${ADVERB})[:：]?(${VERB})${PER}(${VALUE}${QUALIFIER}?)$`);
 const STEADY = new RegExp(
   `^([^ ]+?)(${ADVERB})(继续保持稳定|保持基本稳定|基本保持稳定|总体保持稳定|保持总体稳定|保持稳定|维持稳定)$`,
 );
