@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareInForce, PolicyDocument } from "@ybplan/domain/policy";
 import { samplePlans } from "@ybplan/samples";
-import { renderReport } from "../src/index.ts";
+import { chartTitle, pickCharts, renderReport } from "../src/index.ts";
 import { sampleReport } from "../test/sample-plans.ts";
 
 const dir = process.argv[2];
@@ -66,6 +66,26 @@ writeFileSync(
     "待遇政策调整",
     report.policy.paragraphs[1]!,
     "— 1 —",
+  ].join("\n"),
+);
+// The figure's native charts, drawn by LibreOffice from their DrawingML: text found only in a chart
+// (title with unit, value-axis title, legend, the report year's value label), looked for on the
+// pages that hold the figure (its caption's page and the one before).
+const first = pickCharts(report, 6)[0];
+if (!first) throw new Error("the report has no chart");
+const yearValue = first.actual[first.years.indexOf(report.year)];
+writeFileSync(
+  join(dir, "report.docx.charts"),
+  [
+    "图1　主要指标实际值与时序进度、目标值对比",
+    chartTitle(first),
+    "年份",
+    first.unit ? `数值（${first.unit}）` : "数值",
+    "实际值",
+    "时序进度",
+    "目标值",
+    String(first.years[first.years.length - 1]),
+    ...(yearValue === null || yearValue === undefined ? [] : [String(yearValue)]),
   ].join("\n"),
 );
 const shortNames = report.indicators

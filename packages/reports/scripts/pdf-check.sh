@@ -47,6 +47,36 @@ for file in report.docx report.xlsx; do
     fi
   done <"$work/$file.expect"
   if [ "$file" = report.docx ]; then
+    # The native charts: LibreOffice draws them from their DrawingML, so their text is in the PDF,
+    # on the figure's pages (the caption's page and the one before; the first line is the caption).
+    caption="$(head -n 1 "$work/report.docx.charts" | tr -d ' \t\n\r\f\v　')"
+    pages="$(pdfinfo "$work/$file.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
+    figure=""
+    for ((p = 1; p <= ${pages:-0}; p++)); do
+      # -layout keeps the caption's line whole; the charts' own text comes between its parts otherwise.
+      if pdftotext -layout -f "$p" -l "$p" -enc UTF-8 "$work/$file.pdf" - | tr -d ' \t\n\r\f\v　' | grep -qF -- "$caption"; then
+        figure="$p"
+        break
+      fi
+    done
+    if [ -z "$figure" ]; then
+      echo "pdf-check: FAIL $file: figure caption not found: $caption" >&2
+      failed=$((failed + 1))
+    else
+      from=$((figure > 1 ? figure - 1 : 1))
+      pdftotext -f "$from" -l "$figure" -enc UTF-8 "$work/$file.pdf" - | tr -d ' \t\n\r\f\v　' >"$work/figure.txt"
+      while IFS= read -r expected || [ -n "$expected" ]; do
+        [ -z "$expected" ] && continue
+        needle="$(printf '%s' "$expected" | tr -d ' \t\n\r\f\v　')"
+        if grep -qF -- "$needle" "$work/figure.txt"; then
+          passed=$((passed + 1))
+        else
+          echo "pdf-check: FAIL $file: chart text not found on the figure's pages ($from–$figure): $expected" >&2
+          failed=$((failed + 1))
+        fi
+      done < <(tail -n +2 "$work/report.docx.charts")
+      echo "pdf-check: native charts drawn on page $figure"
+    fi
     # The body (仿宋_GB2312) must come out in a serif CJK face, never a sans fallback.
     fonts="$(pdffonts "$work/$file.pdf" | tail -n +3 | awk '{print $1}')"
     if printf '%s\n' "$fonts" | grep -qi 'serifcjk\|song\|fangsong\|ming'; then
