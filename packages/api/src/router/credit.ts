@@ -1,5 +1,5 @@
 import { IsoDate, Limits, Year } from "@ybplan/domain/common";
-import { CaseSource, CompanyRole, InstitutionKind, Responsibility } from "@ybplan/domain/credit";
+import { DishonestEvent, InstitutionKind, Responsibility } from "@ybplan/domain/credit";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { Result } from "effect";
 import { z } from "zod";
@@ -7,6 +7,7 @@ import { readableCodes } from "../auth/access.ts";
 import type { SessionUser } from "../auth/session.ts";
 import type { Context } from "../context.ts";
 import { ForbiddenError, InvalidRowsError } from "../errors.ts";
+import { withLimits } from "../services/common.ts";
 import * as svc from "../services/credit.ts";
 import { readProcurementFile } from "../services/procurement-file.ts";
 import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
@@ -23,21 +24,16 @@ import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const QuarterInput = z.object({ year: Year, quarter: z.number().int().min(1).max(4) });
 
-const CompanyEventInput = z.object({
-  companyId: z.string().trim().min(1).max(100),
-  companyName: z.string().trim().min(1).max(200),
-  companyRole: CompanyRole.default("manufacturer"),
-  province: AdminCode,
-  category: z.string().trim().min(1).max(Limits.name),
-  caseRef: z.string().trim().min(1).max(200),
-  amountYuan: z.number().nonnegative().nullable().default(null),
-  largestSingleYuan: z.number().nonnegative().nullable().default(null),
+/** A dishonest event as the domain has it (the server assigns the id), with the boundary's sizes. */
+const CompanyEventInput = withLimits(DishonestEvent.omit({ id: true }), {
+  companyId: 100,
+  companyName: 200,
+  category: Limits.name,
+  caseRef: 200,
+  assessedLevel: Limits.code,
+  note: 500,
+}).extend({
   circumstances: z.array(z.string().max(Limits.shortText)).max(100).default([]),
-  assessedLevel: z.string().max(Limits.code).nullable().default(null),
-  dateConfirmed: IsoDate,
-  source: CaseSource,
-  revokedOn: IsoDate.nullable().default(null),
-  note: z.string().trim().max(500).optional(),
 });
 
 /**

@@ -1,25 +1,12 @@
 import { Limits } from "@ybplan/domain/common";
-import { AssessmentRule, IndicatorAttribute, IndicatorDirection } from "@ybplan/domain/indicator";
+import { IndicatorAttribute } from "@ybplan/domain/indicator";
 import { parseTargetCell } from "@ybplan/domain/target";
 import { z } from "zod";
 import { versioned } from "../services/common.ts";
+import { IndicatorDto } from "../services/dto.ts";
 import * as svc from "../services/indicators.ts";
 import * as revisions from "../services/target-revisions.ts";
 import { protectedProcedure, router } from "../trpc.ts";
-
-const Fields = z.object({
-  category: z.string().trim().max(50),
-  name: z.string().trim().min(1, "请输入指标名称").max(100),
-  unit: z.string().trim().max(20).nullable(),
-  baselineText: z.string().trim().max(200),
-  targetText: z.string().trim().max(200),
-  attribute: IndicatorAttribute,
-  direction: IndicatorDirection,
-  definition: z.string().trim().max(500).nullable(),
-  footnote: z.string().trim().max(1000).nullable(),
-  assessment: AssessmentRule,
-  parentIndicatorId: z.uuid().nullable(),
-});
 
 export const indicatorsRouter = router({
   list: protectedProcedure
@@ -30,25 +17,31 @@ export const indicatorsRouter = router({
         attribute: IndicatorAttribute.optional(),
       }),
     )
+    .output(z.array(IndicatorDto))
     .query(async ({ ctx, input }) => {
       await ctx.authorize("read", { planId: input.planId });
       return svc.listIndicators(ctx.db, input);
     }),
 
-  get: protectedProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { indicatorId: input.id });
-    return svc.getIndicator(ctx.db, input.id);
-  }),
+  get: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(IndicatorDto)
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { indicatorId: input.id });
+      return svc.getIndicator(ctx.db, input.id);
+    }),
 
   create: protectedProcedure
-    .input(Fields.extend({ planId: z.uuid(), position: z.number().int().positive().optional() }))
+    .input(svc.IndicatorFields.extend({ planId: z.uuid(), position: z.number().int().positive().optional() }))
+    .output(IndicatorDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { planId: input.planId });
       return svc.createIndicator(ctx.db, ctx.actor, code, input);
     }),
 
   update: protectedProcedure
-    .input(versioned(Fields.extend({ position: z.number().int().positive() }).partial()))
+    .input(versioned(svc.IndicatorFields.extend({ position: z.number().int().positive() }).partial()))
+    .output(IndicatorDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { indicatorId: input.id });
       return svc.updateIndicator(ctx.db, ctx.actor, code, input);

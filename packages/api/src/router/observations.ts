@@ -1,12 +1,13 @@
 import { Year } from "@ybplan/domain/common";
-import { ObservationValue } from "@ybplan/domain/observation";
 import { z } from "zod";
+import { ObservationDto } from "../services/dto.ts";
 import * as svc from "../services/observations.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const observationsRouter = router({
   list: protectedProcedure
     .input(z.object({ planId: z.uuid(), fromYear: Year.optional(), toYear: Year.optional() }))
+    .output(z.array(ObservationDto))
     .query(async ({ ctx, input }) => {
       await ctx.authorize("read", { planId: input.planId });
       return svc.listObservations(ctx.db, input);
@@ -18,18 +19,16 @@ export const observationsRouter = router({
       z.object({
         planId: z.uuid(),
         year: Year,
-        rows: z
-          .array(
-            z.object({
-              indicatorId: z.uuid(),
-              subject: z.string().trim().min(1).max(50).nullable().optional(),
-              value: ObservationValue.nullable(),
-              source: z.string().trim().max(200).nullable().optional(),
-              note: z.string().trim().max(1000).nullable().optional(),
-              version: z.number().int().positive().nullable(),
-            }),
-          )
-          .max(500),
+        rows: z.array(svc.ObservationRowInput).max(500),
+      }),
+    )
+    .output(
+      z.object({
+        created: z.number().int(),
+        updated: z.number().int(),
+        deleted: z.number().int(),
+        unchanged: z.number().int(),
+        observations: z.array(ObservationDto),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -1,24 +1,13 @@
-import { IsoDate, Limits, Year } from "@ybplan/domain/common";
+import { Limits, Year } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { PlanStatus } from "@ybplan/domain/plan";
 import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
-import { PageInput, versioned } from "../services/common.ts";
+import { PageInput, pageOf, versioned } from "../services/common.ts";
+import { PlanDto } from "../services/dto.ts";
 import * as removal from "../services/plan-removal.ts";
 import * as svc from "../services/plans.ts";
 import { protectedProcedure, router } from "../trpc.ts";
-
-const PlanFields = z.object({
-  title: z.string().trim().min(1, "请输入规划名称").max(200),
-  issuer: z.string().trim().max(100).nullable(),
-  documentNumber: z.string().trim().max(100).nullable(),
-  issueDate: IsoDate.nullable(),
-  periodStart: Year,
-  periodEnd: Year,
-  baselineYear: Year,
-  status: PlanStatus,
-  parentPlanId: z.uuid().nullable(),
-});
 
 export const plansRouter = router({
   /** Plans the user may read; `jurisdictionCode` + `includeDescendants` narrow to a subtree. */
@@ -32,6 +21,7 @@ export const plansRouter = router({
         year: Year.optional(),
       }),
     )
+    .output(pageOf(PlanDto.extend({ indicatorCount: z.number().int() })))
     .query(async ({ ctx, input }) => {
       const dir = await ctx.directory();
       const readable = readableCodes(ctx.user, dir);
@@ -46,22 +36,33 @@ export const plansRouter = router({
       return svc.listPlans(ctx.db, { ...input, codes });
     }),
 
-  get: protectedProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { planId: input.id });
-    return svc.getPlan(ctx.db, input.id);
-  }),
+  get: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(
+      PlanDto.extend({
+        counts: z.record(z.enum(["indicators", "tasks", "projects", "observations"]), z.number()),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.id });
+      return svc.getPlan(ctx.db, input.id);
+    }),
 
   create: protectedProcedure
-    .input(PlanFields.extend({ jurisdictionCode: AdminCode }))
+    .input(svc.PlanFields.extend({ jurisdictionCode: AdminCode }))
+    .output(PlanDto)
     .mutation(async ({ ctx, input }) => {
       await ctx.authorize("editPlan", { jurisdictionCode: input.jurisdictionCode });
       return svc.createPlan(ctx.db, ctx.actor, input);
     }),
 
-  update: protectedProcedure.input(versioned(PlanFields.partial())).mutation(async ({ ctx, input }) => {
-    await ctx.authorize("editPlan", { planId: input.id });
-    return svc.updatePlan(ctx.db, ctx.actor, input);
-  }),
+  update: protectedProcedure
+    .input(versioned(svc.PlanFields.partial()))
+    .output(PlanDto)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.authorize("editPlan", { planId: input.id });
+      return svc.updatePlan(ctx.db, ctx.actor, input);
+    }),
 
   /** Archives the plan (its data stays); `hard: true` (administrators only) deletes it with its data. */
   /** Marks one import warning (by line, message and text) resolved or open again. */

@@ -1,9 +1,10 @@
-import { IsoDate, Year } from "@ybplan/domain/common";
+import { Year } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
-import { BatchLevel, ProcurementCategory } from "@ybplan/domain/procurement";
+import { BatchLevel, Implementation, ProcurementCategory } from "@ybplan/domain/procurement";
 import { Result } from "effect";
 import { z } from "zod";
 import { ForbiddenError, InvalidRowsError } from "../errors.ts";
+import { withLimits } from "../services/common.ts";
 import * as svc from "../services/procurement.ts";
 import { readProcurementFile } from "../services/procurement-file.ts";
 import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
@@ -18,13 +19,17 @@ import { adminProcedure, protectedProcedure, router } from "../trpc.ts";
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-const ImplementationFields = z.object({
-  startDate: IsoDate,
-  agreedVolume: z.number().nonnegative().nullable(),
-  completionRatePct: z.number().nonnegative().nullable(),
-  savingsWanYuan: z.number().nullable(),
-  note: z.string().trim().max(500).nullable(),
-});
+/** The domain's implementation record fields (batch and jurisdiction are the route's), bounded. */
+const ImplementationFields = withLimits(
+  Implementation.pick({
+    startDate: true,
+    agreedVolume: true,
+    completionRatePct: true,
+    savingsWanYuan: true,
+    note: true,
+  }),
+  { note: 500 },
+);
 
 /**
  * Nested by section, as the service is split: `procurement.batches.list|get|loadReference`,

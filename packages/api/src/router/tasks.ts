@@ -1,26 +1,32 @@
 import { projectItems, projects, tasks } from "@ybplan/db";
 import { IsoDate, Year } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
-import { WorkStatus } from "@ybplan/domain/task";
+import { Task, WorkStatus } from "@ybplan/domain/task";
 import { isoDateInChina } from "@ybplan/domain/workitem";
 import { z } from "zod";
-import { versioned } from "../services/common.ts";
+import { versioned, withLimits } from "../services/common.ts";
 import { projectDto, projectItemDto, taskDto } from "../services/dto.ts";
 import { deleteVersioned, updateVersioned } from "../services/versioned-write.ts";
 import * as svc from "../services/work-items.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 /** Key tasks and their yearly progress. Structure: editPlan; status and notes: enterData. */
-const WorkFields = z.object({
-  number: z.string().trim().max(30),
-  title: z.string().trim().min(1, "请输入标题").max(300),
-  text: z.string().max(20_000),
-  leadDepartment: z.string().trim().max(200).nullable(),
+const WorkFields = withLimits(
+  Task.pick({
+    number: true,
+    title: true,
+    leadDepartment: true,
+    deadline: true,
+    status: true,
+    position: true,
+  }),
+  { number: 30, title: 300, leadDepartment: 200 },
+  { title: "请输入标题" },
+).extend({
+  // Body text as typed (not trimmed), bounded.
+  text: Task.shape.text.max(20_000),
   leadDepartmentId: z.uuid().nullable(),
   coDepartmentIds: z.array(z.uuid()).max(50),
-  deadline: IsoDate.nullable(),
-  status: WorkStatus,
-  position: z.number().int().nonnegative(),
 });
 
 const MoveInput = z.object({

@@ -25,3 +25,42 @@ export const versioned = <T extends z.ZodRawShape>(data: z.ZodObject<T>) =>
 
 /** Escapes LIKE wildcards in a user's search text. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A domain schema as a router input: the domain's fields and rules, with each named string
+ * trimmed and limited to `limits[field]` characters at the boundary (issue 17's sizes), then
+ * checked by the domain's own rule; `required` gives the message for an empty required field.
+ * The limits live here, not in the domain: values read back (imported texts) are never refused.
+ */
+export function withLimits<S extends z.ZodObject>(
+  schema: S,
+  limits: { readonly [K in keyof S["shape"]]?: number },
+  required: { readonly [K in keyof S["shape"]]?: string } = {},
+): S {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, max] of Object.entries(limits) as [string, number][]) {
+    shape[key] = limitText(schema.shape[key] as z.ZodType, max, (required as Record<string, string>)[key]);
+  }
+  return schema.extend(shape) as unknown as S;
+}
+
+/** Rebuilds the wrappers (default, optional, nullable) around a bounded, trimmed string. */
+function limitText(field: z.ZodType, max: number, required: string | undefined): z.ZodType {
+  if (field instanceof z.ZodDefault) {
+    return limitText(field.unwrap() as z.ZodType, max, required).default(field.def.defaultValue as never);
+  }
+  if (field instanceof z.ZodOptional) return limitText(field.unwrap() as z.ZodType, max, required).optional();
+  if (field instanceof z.ZodNullable) return limitText(field.unwrap() as z.ZodType, max, required).nullable();
+  if (!(field instanceof z.ZodString)) throw new Error("withLimits: only string fields take a length limit");
+  const edge = z.string().trim();
+  return (required ? edge.min(1, required) : edge).max(max).pipe(field);
+}
+
+/** The response schema of a paginated list of `item`. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });

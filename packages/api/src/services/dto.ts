@@ -8,6 +8,10 @@ import type {
   tasks,
   users,
 } from "@ybplan/db";
+import { Indicator } from "@ybplan/domain/indicator";
+import { Observation } from "@ybplan/domain/observation";
+import { ImportWarning, Plan } from "@ybplan/domain/plan";
+import { z } from "zod";
 import type { Role } from "../auth/roles.ts";
 import { iso } from "./common.ts";
 import { indicatorOf, observationOf, planOf } from "./read-model.ts";
@@ -19,7 +23,43 @@ import { indicatorOf, observationOf, planOf } from "./read-model.ts";
 
 type Row<T extends { $inferSelect: unknown }> = T["$inferSelect"];
 
-export function planDto(p: Row<typeof plans>) {
+/** What every editable row answers besides its fields: the version to send back, who changed it last. */
+const Stamp = z.object({
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime({ offset: true }),
+  updatedBy: z.string().nullable(),
+});
+
+/**
+ * Response schemas (`.output()` of the procedures that return these DTOs): the domain's schema
+ * plus the stamp, so the response type is the schema's, not a second hand-written shape.
+ */
+export const PlanDto = Plan.extend({
+  footnotes: z.array(z.object({ mark: z.string(), text: z.string() })),
+  importWarnings: z.array(ImportWarning),
+  resolvedWarnings: z.array(
+    z.object({ line: z.number(), message: z.string(), text: z.string(), by: z.string(), at: z.string() }),
+  ),
+}).extend(Stamp.shape);
+export type PlanDto = z.infer<typeof PlanDto>;
+
+export const IndicatorDto = Indicator.extend({
+  targetText: z.string(),
+  baselineText: z.string(),
+  key: z.string(),
+  confidence: z.enum(["table", "prose", "manual"]),
+}).extend(Stamp.shape);
+export type IndicatorDto = z.infer<typeof IndicatorDto>;
+
+export const ObservationDto = Observation.extend({
+  id: z.uuid(),
+  subject: z.string().nullable(),
+  recordedAt: z.iso.datetime({ offset: true }),
+  version: z.number().int().positive(),
+});
+export type ObservationDto = z.infer<typeof ObservationDto>;
+
+export function planDto(p: Row<typeof plans>): PlanDto {
   return {
     ...planOf(p),
     footnotes: p.footnotes,
@@ -30,9 +70,8 @@ export function planDto(p: Row<typeof plans>) {
     updatedBy: p.updatedBy,
   };
 }
-export type PlanDto = ReturnType<typeof planDto>;
 
-export function indicatorDto(i: Row<typeof indicators>) {
+export function indicatorDto(i: Row<typeof indicators>): IndicatorDto {
   return {
     ...indicatorOf(i),
     key: i.key,
@@ -42,9 +81,8 @@ export function indicatorDto(i: Row<typeof indicators>) {
     updatedBy: i.updatedBy,
   };
 }
-export type IndicatorDto = ReturnType<typeof indicatorDto>;
 
-export function observationDto(o: Row<typeof observations>) {
+export function observationDto(o: Row<typeof observations>): ObservationDto {
   return {
     id: o.id,
     ...observationOf(o),
@@ -54,7 +92,6 @@ export function observationDto(o: Row<typeof observations>) {
     version: o.version,
   };
 }
-export type ObservationDto = ReturnType<typeof observationDto>;
 
 export function noteDto(n: Row<typeof progressNotes>) {
   return {

@@ -10,9 +10,11 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
-import type { AssessmentRule, IndicatorAttribute, IndicatorDirection } from "@ybplan/domain/indicator";
-import { parseTargetCell } from "@ybplan/domain/target";
+import { Indicator, type IndicatorAttribute } from "@ybplan/domain/indicator";
+import { ParsedCell, parseTargetCell } from "@ybplan/domain/target";
 import { and, asc, eq, max, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { withLimits } from "./common.ts";
 import { type IndicatorDto, indicatorDto } from "./dto.ts";
 
 /**
@@ -20,19 +22,26 @@ import { type IndicatorDto, indicatorDto } from "./dto.ts";
  * with the domain parser, so stored expressions always match the parser in force.
  */
 
-export interface IndicatorFields {
-  category: string;
-  name: string;
-  unit: string | null;
-  baselineText: string;
-  targetText: string;
-  attribute: IndicatorAttribute;
-  direction: IndicatorDirection;
-  definition: string | null;
-  footnote: string | null;
-  assessment: AssessmentRule;
-  parentIndicatorId: string | null;
-}
+/**
+ * The domain's indicator fields a person edits, with the boundary's sizes. Baseline and target are
+ * sent as cell texts (the server parses them); the parent is the database's uuid.
+ */
+export const IndicatorFields = withLimits(
+  Indicator.pick({
+    category: true,
+    name: true,
+    unit: true,
+    attribute: true,
+    direction: true,
+    definition: true,
+    footnote: true,
+    assessment: true,
+  }).extend({ baselineText: ParsedCell.shape.text, targetText: ParsedCell.shape.text }),
+  { category: 50, name: 100, unit: 20, definition: 500, footnote: 1000, baselineText: 200, targetText: 200 },
+  { name: "请输入指标名称" },
+).extend({ parentIndicatorId: z.uuid().nullable() });
+
+export type IndicatorFields = z.infer<typeof IndicatorFields>;
 
 /** Stable key of a manual indicator: category + name without spaces (mirrors the importer). */
 export const indicatorKey = (category: string, name: string) => `${category}/${name}`.replace(/\s+/g, "");

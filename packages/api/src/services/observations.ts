@@ -9,10 +9,11 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
-import { numericRangeProblem, type ObservationValue } from "@ybplan/domain/observation";
+import { numericRangeProblem, Observation } from "@ybplan/domain/observation";
 import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
-import { iso } from "./common.ts";
+import { z } from "zod";
+import { iso, withLimits } from "./common.ts";
 import { markFilling } from "./cycle.ts";
 import { assertYearWritable, type Writer } from "./cycle-guard.ts";
 import { type ObservationDto, observationDto } from "./dto.ts";
@@ -40,17 +41,23 @@ export async function listObservations(
   return rows.map((r) => observationDto(r.o));
 }
 
-export interface ObservationRowInput {
-  indicatorId: string;
-  /** Subject of a compound target's part; null/absent for the indicator as a whole. */
-  subject?: string | null | undefined;
-  /** null clears the year's value. */
-  value: ObservationValue | null;
-  source?: string | null | undefined;
-  note?: string | null | undefined;
-  /** Version the client read; null when it saw no value. */
-  version: number | null;
-}
+/**
+ * One row of a year's save: the domain's observation fields with the boundary's sizes. `subject`:
+ * a compound target's part (null/absent for the indicator as a whole); `value` null clears the
+ * year's value; `version`: what the client read, null when it saw no value.
+ */
+export const ObservationRowInput = withLimits(Observation.pick({ subject: true, source: true, note: true }), {
+  subject: 50,
+  source: 200,
+  note: 1000,
+})
+  .partial()
+  .extend({
+    indicatorId: z.uuid(),
+    value: Observation.shape.value.nullable(),
+    version: z.number().int().positive().nullable(),
+  });
+export type ObservationRowInput = z.infer<typeof ObservationRowInput>;
 
 export interface UpsertYearResult {
   created: number;

@@ -13,9 +13,10 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
-import type { PlanStatus } from "@ybplan/domain/plan";
+import { Plan, type PlanStatus } from "@ybplan/domain/plan";
 import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL } from "drizzle-orm";
-import { likePattern, offsetOf, type Page, type PageInput } from "./common.ts";
+import { z } from "zod";
+import { likePattern, offsetOf, type Page, type PageInput, withLimits } from "./common.ts";
 import { type PlanDto, planDto } from "./dto.ts";
 
 /** Plans: list (scoped), detail, manual create, metadata edit, delete. */
@@ -89,17 +90,23 @@ export async function getPlan(db: Db, id: string) {
   };
 }
 
-export interface PlanFields {
-  title: string;
-  issuer: string | null;
-  documentNumber: string | null;
-  issueDate: string | null;
-  periodStart: number;
-  periodEnd: number;
-  baselineYear: number;
-  status: PlanStatus;
-  parentPlanId: string | null;
-}
+/** The domain's plan fields a person edits, with the boundary's sizes; ids are the database's uuids. */
+export const PlanFields = withLimits(
+  Plan.pick({
+    title: true,
+    issuer: true,
+    documentNumber: true,
+    issueDate: true,
+    periodStart: true,
+    periodEnd: true,
+    baselineYear: true,
+    status: true,
+  }),
+  { title: 200, issuer: 100, documentNumber: 100 },
+  { title: "请输入规划名称" },
+).extend({ parentPlanId: z.uuid().nullable() });
+
+export type PlanFields = z.infer<typeof PlanFields>;
 
 function checkPeriod(p: Pick<PlanFields, "periodStart" | "periodEnd" | "baselineYear">) {
   const issues = [];
