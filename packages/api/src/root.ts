@@ -15,6 +15,7 @@ import { procurementRouter } from "./router/procurement.ts";
 import { reportsRouter } from "./router/reports.ts";
 import { projectsRouter, tasksRouter } from "./router/tasks.ts";
 import { usersRouter } from "./router/users.ts";
+import { workIndicatorsRouter } from "./router/work-indicators.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 /** The whole API: `<router>.<verb>`. Procurement and credit add their routers here. */
@@ -29,6 +30,7 @@ export const appRouter = router({
   projects: projectsRouter,
   departments: departmentsRouter,
   attachments: attachmentsRouter,
+  workIndicators: workIndicatorsRouter,
   evaluation: evaluationRouter,
   import: importRouter,
   procurement: procurementRouter,

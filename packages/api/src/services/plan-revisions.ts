@@ -47,14 +47,17 @@ export async function storedSnapshot(db: Db, plan: PlanRow): Promise<PlanSnapsho
       periodEnd: plan.periodEnd,
       baselineYear: plan.baselineYear,
     },
-    indicators: ind.map((i) => ({
-      key: i.key,
-      name: i.name,
-      unit: i.unit,
-      baselineText: i.baselineText,
-      targetText: i.targetText,
-      attribute: i.attribute,
-    })),
+    // Work indicators confirmed under a task or 专栏 item are in no document table either.
+    indicators: ind
+      .filter((i) => i.taskId === null && i.projectItemId === null)
+      .map((i) => ({
+        key: i.key,
+        name: i.name,
+        unit: i.unit,
+        baselineText: i.baselineText,
+        targetText: i.targetText,
+        attribute: i.attribute,
+      })),
     // Tasks and items added by hand are not in any document: they are not "removed" by one.
     tasks: tsk
       .filter((t) => !t.key.startsWith("manual/"))

@@ -1,5 +1,5 @@
 import { type Db, indicators, observations, plans, procurementBindings } from "@ybplan/db";
-import type { TargetRevision } from "@ybplan/domain/cycle";
+import type { TargetInForceEntry } from "@ybplan/domain/cycle";
 import type { Indicator } from "@ybplan/domain/indicator";
 import type { Observation, ObservationValue } from "@ybplan/domain/observation";
 import type { Plan } from "@ybplan/domain/plan";
@@ -138,7 +138,7 @@ const observationColumns = {
 
 /** An indicator with the 中期调整 revisions the engine judges each year by. */
 export type IndicatorInForce = IndicatorRead & {
-  readonly targetRevisions?: readonly Pick<TargetRevision, "effectiveYear" | "target">[] | undefined;
+  readonly targetRevisions?: readonly TargetInForceEntry[] | undefined;
 };
 
 /** What a plan is judged on up to a year. */

@@ -8,7 +8,7 @@ import {
   targetRevisions,
   writeAudit,
 } from "@ybplan/db";
-import { checkRevision, type TargetRevision } from "@ybplan/domain/cycle";
+import { checkRevision, type TargetInForceEntry } from "@ybplan/domain/cycle";
 import { parseTargetCell } from "@ybplan/domain/target";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { Result } from "effect";
@@ -27,6 +27,7 @@ function revisionDto(r: typeof targetRevisions.$inferSelect) {
     id: r.id,
     indicatorId: r.indicatorId,
     effectiveYear: r.effectiveYear,
+    scope: r.scope,
     target: r.target,
     targetText: r.targetText,
     reason: r.reason,
@@ -50,20 +51,21 @@ export async function listRevisions(db: Db, indicatorId: string): Promise<Revisi
 export async function revisionsByIndicator(
   db: Db,
   indicatorIds: readonly string[],
-): Promise<Map<string, Pick<TargetRevision, "effectiveYear" | "target">[]>> {
-  const out = new Map<string, Pick<TargetRevision, "effectiveYear" | "target">[]>();
+): Promise<Map<string, TargetInForceEntry[]>> {
+  const out = new Map<string, TargetInForceEntry[]>();
   if (!indicatorIds.length) return out;
   const rows = await db
     .select({
       indicatorId: targetRevisions.indicatorId,
       effectiveYear: targetRevisions.effectiveYear,
       target: targetRevisions.target,
+      scope: targetRevisions.scope,
     })
     .from(targetRevisions)
     .where(inArray(targetRevisions.indicatorId, [...indicatorIds]));
   for (const r of rows) {
     const list = out.get(r.indicatorId) ?? [];
-    list.push({ effectiveYear: r.effectiveYear, target: r.target });
+    list.push({ effectiveYear: r.effectiveYear, target: r.target, scope: r.scope });
     out.set(r.indicatorId, list);
   }
   return out;
@@ -73,21 +75,22 @@ export async function revisionsByIndicator(
 export async function revisionsByPlans(
   db: Db,
   planIds: readonly string[],
-): Promise<Map<string, Pick<TargetRevision, "effectiveYear" | "target">[]>> {
-  const out = new Map<string, Pick<TargetRevision, "effectiveYear" | "target">[]>();
+): Promise<Map<string, TargetInForceEntry[]>> {
+  const out = new Map<string, TargetInForceEntry[]>();
   if (!planIds.length) return out;
   const rows = await db
     .select({
       indicatorId: targetRevisions.indicatorId,
       effectiveYear: targetRevisions.effectiveYear,
       target: targetRevisions.target,
+      scope: targetRevisions.scope,
     })
     .from(targetRevisions)
     .innerJoin(indicators, eq(indicators.id, targetRevisions.indicatorId))
     .where(inArray(indicators.planId, [...planIds]));
   for (const r of rows) {
     const list = out.get(r.indicatorId) ?? [];
-    list.push({ effectiveYear: r.effectiveYear, target: r.target });
+    list.push({ effectiveYear: r.effectiveYear, target: r.target, scope: r.scope });
     out.set(r.indicatorId, list);
   }
   return out;
@@ -96,7 +99,7 @@ export async function revisionsByPlans(
 /** Indicators for the engine with their revisions attached (unchanged objects when none). */
 export function attachRevisions<I extends { readonly id: string }>(
   list: readonly I[],
-  revisions: ReadonlyMap<string, Pick<TargetRevision, "effectiveYear" | "target">[]>,
+  revisions: ReadonlyMap<string, TargetInForceEntry[]>,
 ): I[] {
   return list.map((i) => {
     const r = revisions.get(i.id);
