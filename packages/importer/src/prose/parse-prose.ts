@@ -120,6 +120,8 @@ class ProseReader {
   readonly indicators: IndicatorDraft[] = [];
   private readonly keys = new Set<string>();
   category: string;
+  /** The sentence looks ahead (到2025年, 力争…): "…为97%" there is a target, not a figure. */
+  private ahead = false;
   /** The scheme the sentence's last indicator named ("基本医疗保险"), for a later "参保率". */
   private subject: string | null = null;
 
@@ -141,7 +143,9 @@ class ProseReader {
       const raws = sentence.split(CLAUSE_BREAK);
       const clauses = raws.map(cleanClause);
       // a sentence that speaks only of the past ("…支出81亿元，同比增长10%") states no target
-      const wholly = clauses.some((c) => PAST.test(c)) && !clauses.some((c) => FUTURE.test(c));
+      const ahead = clauses.some((c) => FUTURE.test(c));
+      const wholly = clauses.some((c) => PAST.test(c)) && !ahead;
+      this.ahead = ahead;
       let past = false;
       clauses.forEach((clause, k) => {
         if (clause === "") return;
@@ -189,6 +193,7 @@ class ProseReader {
     if (statements === null) return null;
     // "医保基金支出81亿元" in running text is a figure, not a target
     if (statements.some((s) => !s.verb && !s.qualified) && !alone) return null;
+    if (statements.some((s) => s.copula) && !this.ahead) return null;
     const read = statements.map((s) => this.draft(line, raw, s, kind)).filter((d) => d !== null);
     return read.length === statements.length ? read : null;
   }

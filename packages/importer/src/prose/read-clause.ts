@@ -5,6 +5,7 @@
  *   name 由|从 [2020年的] Q [提高|…] 到|至 [2025年的] Q [以上…]   → baseline + target
  *   name₁和|、name₂ 分别 [verb] Q₁和|、Q₂ [以上|左右…]          → one statement per name
  *   name [adverbs] verb Q [以上|左右…]                           → name + target
+ *   name [adverbs] 为 Q                                           → name + target, if the sentence looks ahead
  *   name [adverbs] 保持稳定                                       → name, kept at its baseline
  *   name Q₀ Q [以上…]   (figures apart, a list row)                → baseline + target
  *   name [：] [≥…] Q [以上|左右…]                                → the same without a verb
@@ -26,10 +27,14 @@ export interface Statement {
   readonly adverbs: string;
   /** A qualifier (以上, 左右…) follows the figure: a target's form even without a verb. */
   readonly qualified: boolean;
+  /** "…参保率为97%": states a figure; a target only in a sentence that looks ahead (到2025年…). */
+  readonly copula: boolean;
 }
 
+/** "由原来的29种增加至58种": words before the starting figure that add nothing to it. */
+const ORIGIN = "(?:原来的|原有的|目前的|现在的|现行的)?";
 const FROM_TO = new RegExp(
-  `^([^ ]+?)(${ADVERB})(由|从)(${YEAR_OF}?)(${VALUE})(${ADVERB})(${CHANGE})(${YEAR_OF}?)(${VALUE}${QUALIFIER}?)$`,
+  `^([^ ]+?)(${ADVERB})(由|从)(${YEAR_OF}?)${ORIGIN}(${VALUE})(${ADVERB})(${CHANGE})(${YEAR_OF}?)(${VALUE}${QUALIFIER}?)$`,
 );
 const RESPECTIVELY = new RegExp(
   `^([^ ]+?)(${ADVERB})分别(${ADVERB})(${VERB}|为)?[:：]?(${VALUE}${QUALIFIER}?(?:(?:和|、|及|与|,)${VALUE}${QUALIFIER}?)+)$`,
@@ -37,6 +42,7 @@ const RESPECTIVELY = new RegExp(
 /** "提高至每人每年640元": who the amount is for; the figure alone is the target. */
 const PER = "(?:每人每年|每人每月|每人次|每人|人均)?";
 const WITH_VERB = new RegExp(`^([^ ]+?)(${ADVERB})[:：]?(${VERB})${PER}(${VALUE}${QUALIFIER}?)$`);
+const COPULA = new RegExp(`^([^ ]+?)(${ADVERB})(?:为|是)${PER}(${VALUE}${QUALIFIER}?)$`);
 const STEADY = new RegExp(
   `^([^ ]+?)(${ADVERB})(继续保持稳定|保持基本稳定|基本保持稳定|总体保持稳定|保持总体稳定|保持稳定|维持稳定)$`,
 );
@@ -121,9 +127,10 @@ function respectively(m: RegExpExecArray): Statement[] | null {
       name,
       target: `${verb}${parts?.[1] ?? value}${qualifier}`,
       baseline: null,
-      verb: verb !== "" || m[4] === "为",
+      verb: true,
       adverbs: `${m[2]}${m[3]}`,
       qualified: true,
+      copula: m[4] === "为",
     };
   });
 }
@@ -140,6 +147,7 @@ export function readClause(clause: string): Statement[] | null {
         verb: true,
         adverbs: `${ft[2]}${ft[6]}`,
         qualified: true,
+        copula: false,
       },
     ];
   }
@@ -155,6 +163,21 @@ export function readClause(clause: string): Statement[] | null {
         verb: true,
         adverbs: wv[2] ?? "",
         qualified: true,
+        copula: false,
+      },
+    ];
+  }
+  const copula = COPULA.exec(clause);
+  if (copula) {
+    return [
+      {
+        name: copula[1] ?? "",
+        target: copula[3] ?? "",
+        baseline: null,
+        verb: true,
+        adverbs: copula[2] ?? "",
+        qualified: true,
+        copula: true,
       },
     ];
   }
@@ -168,6 +191,7 @@ export function readClause(clause: string): Statement[] | null {
         verb: true,
         adverbs: steady[2] ?? "",
         qualified: true,
+        copula: false,
       },
     ];
   }
@@ -182,6 +206,7 @@ export function readClause(clause: string): Statement[] | null {
         verb: false,
         adverbs: "",
         qualified: true,
+        copula: false,
       },
     ];
   }
@@ -195,6 +220,7 @@ export function readClause(clause: string): Statement[] | null {
         verb: (bare[2] ?? "") !== "",
         adverbs: "",
         qualified: QUALIFIER_TAIL.test(bare[3] ?? ""),
+        copula: false,
       },
     ];
   }

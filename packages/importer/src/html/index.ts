@@ -1,1 +1,0 @@
-export * from "./html-to-text.ts";

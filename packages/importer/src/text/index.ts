@@ -1,3 +1,0 @@
-export * from "./chinese-number.ts";
-export * from "./clean.ts";
-export * from "./paragraphs.ts";
