@@ -247,12 +247,13 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
           midTerm ? "评估等级" : "推进状态",
           `${report.year}年进展`,
         ],
-        widths: [5, 16, 22, 10, 8, 21],
-        // One running number: the outline's own (一、二、…) restarts in every part.
-        rows: report.tasks.rows.map((t, i) => ({
+        widths: [6, 16, 22, 10, 9, 19],
+        // One running number: the outline's own (一、二、…) restarts in every part, which is
+        // named on its first row only (as a merged cell reads on paper).
+        rows: report.tasks.rows.map((t, i, all) => ({
           cells: [
             String(i + 1),
-            t.part ?? "—",
+            i > 0 && all[i - 1]!.part === t.part ? "" : (t.part ?? "—"),
             `${t.number}${t.title}`,
             t.leadDepartment ?? "—",
             grade(t),
