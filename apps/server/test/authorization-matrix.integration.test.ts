@@ -373,6 +373,23 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
       });
     },
   ],
+  ["workIndicators.propose", "read", (c, t) => c.workIndicators.propose.query({ planId: t.planId })],
+  ["workIndicators.list", "read", (c, t) => c.workIndicators.list.query({ planId: t.planId })],
+  [
+    "workIndicators.confirm",
+    "editPlan",
+    (c, t) =>
+      c.workIndicators.confirm.mutate({
+        planId: t.planId,
+        owner: { kind: "task", id: t.taskId },
+        name: `工作指标${uniq()}`,
+        unit: "%",
+        stages: [
+          { year: 2023, targetText: "≥50%" },
+          { year: 2024, targetText: "≥70%" },
+        ],
+      }),
+  ],
   ["tasks.list", "read", (c, t) => c.tasks.list.query({ planId: t.planId })],
   [
     "tasks.create",
