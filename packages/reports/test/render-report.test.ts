@@ -95,6 +95,10 @@ describe("renderReport on a constructed plan", () => {
     // The 22-line document grid: line pitch 28.95 pt, character pitch for 28 characters a line.
     expect(sectPr).toMatch(/<w:docGrid [^>]*w:linePitch="579"/);
     expect(sectPr).toMatch(/<w:docGrid [^>]*w:charSpace="-\d+"/);
+    // Table text keeps its own line height: every cell paragraph is off the grid.
+    const cellParagraphs = xml.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? [];
+    expect(cellParagraphs.length).toBeGreaterThan(0);
+    for (const c of cellParagraphs) expect(c).toContain('<w:snapToGrid w:val="0"/>');
     // East-Asian text tagged zh-CN; every GB font declared with its GB2312 charset and a fallback.
     expect(styles).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
     const fonts = await docxXml(out.data, "word/fontTable.xml");
