@@ -44,7 +44,7 @@ const SET_FIGURE = new RegExp(`${VERB}${VALUE}`);
 const FIGURE = /\d+(?:\.\d+)?(?:%|‰|个|家|种|项|类|万|亿|元|天|人|倍|个百分点)/;
 /** Numbering before a list item: "1.", "（1）", "①", "一是", "-". */
 const NUMBERING =
-  /^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|\d{1,2}[.、．)）](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、是]|[-•·●◆▪■*])\s*/;
+  /^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|\d{1,2}[.、．)）](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、是]|[-•·●◆▪■▲△◇○□√*])\s*/;
 const QUOTES = /[“”‘’"《》「」]/g;
 /** Clauses end at ，；, but not at a thousands separator ("1,200家"). */
 const CLAUSE_BREAK = /[；;，,](?!\d{3}(?!\d))/;
@@ -76,6 +76,7 @@ function categoryHeading(line: string): string | null {
     .replace(/^#+\s*/, "")
     .replace(NUMBERING, "")
     .replace(/[：:]$/, "")
+    .replace(/[(（]共?\d+项[)）]$/, "") // "医疗保障类指标（5项）"
     .trim();
   if (t.length < 2 || t.length > 12 || /\d|[。，；,;、]/.test(t)) return null;
   if (METRIC.test(t)) return null;

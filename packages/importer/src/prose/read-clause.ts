@@ -5,6 +5,7 @@
  *   name 由|从 [2020年的] Q [提高|…] 到|至 [2025年的] Q [以上…]   → baseline + target
  *   name₁和|、name₂ 分别 [verb] Q₁和|、Q₂ [以上|左右…]          → one statement per name
  *   name [adverbs] verb Q [以上|左右…]                           → name + target
+ *   name [adverbs] 在 Q 以上|以下|左右|以内                        → name + target
  *   name [adverbs] 为 Q                                           → name + target, if the sentence looks ahead
  *   name [adverbs] 保持稳定                                       → name, kept at its baseline
  *   name Q₀ Q [以上…]   (figures apart, a list row)                → baseline + target
@@ -43,6 +44,8 @@ const RESPECTIVELY = new RegExp(
 const PER = "(?:每人每年|每人每月|每人次|每人|人均)?";
 const WITH_VERB = new RegExp(`^([^ ]+?)(${ADVERB})[:：]?(${VERB})${PER}(${VALUE}${QUALIFIER}?)$`);
 const COPULA = new RegExp(`^([^ ]+?)(${ADVERB})(?:为|是)${PER}(${VALUE}${QUALIFIER}?)$`);
+/** "参保率在95%以上": a level with its qualifier, no verb. */
+const AT = new RegExp(`^([^ ]+?)(${ADVERB})在(${VALUE}${QUALIFIER})$`);
 const STEADY = new RegExp(
   `^([^ ]+?)(${ADVERB})(继续保持稳定|保持基本稳定|基本保持稳定|总体保持稳定|保持总体稳定|保持稳定|维持稳定)$`,
 );
@@ -54,6 +57,8 @@ const VALUE_PART = new RegExp(`^(${VALUE})(${QUALIFIER}?)$`);
 const QUALIFIER_TAIL = new RegExp(`${QUALIFIER}$`);
 
 /** Subjects a shortened first name may stand for ("职工和城乡居民医保…比例" → 职工医保…比例). */
+/** Words a measure shared by several subjects starts with ("…价格监测覆盖率", "…政策范围内…"). */
+const SHARED_HEAD = /价格|费用|政策范围内|参保|报销|支付|结算|集中|带量|采购|覆盖|使用|监测/;
 const SUBJECT =
   /^(?:城乡居民|城镇职工|城镇居民|农村居民|在职职工|退休人员|职工|居民|药品|高值医用耗材|医用耗材|住院|门诊)/;
 
@@ -87,7 +92,9 @@ function completeFromLast(name: string, last: string): string | null {
   }
   const subject = SUBJECT.exec(last);
   if (subject && subject[0].length < last.length) return name + last.slice(subject[0].length);
-  return null;
+  // "药品、医用耗材和医疗服务项目价格监测覆盖率": the shared part starts at a word of measurement
+  const head = SHARED_HEAD.exec(last.slice(2));
+  return head ? name + last.slice(head.index + 2) : null;
 }
 
 function shareSubject(name: string, first: string): string {
@@ -162,6 +169,20 @@ export function readClause(clause: string): Statement[] | null {
         baseline: null,
         verb: true,
         adverbs: wv[2] ?? "",
+        qualified: true,
+        copula: false,
+      },
+    ];
+  }
+  const at = AT.exec(clause);
+  if (at) {
+    return [
+      {
+        name: at[1] ?? "",
+        target: at[3] ?? "",
+        baseline: null,
+        verb: true,
+        adverbs: at[2] ?? "",
         qualified: true,
         copula: false,
       },
