@@ -1,7 +1,8 @@
 import { readSamplePlan } from "@ybplan/samples";
 import { Result } from "effect";
 import { describe, expect, it } from "vitest";
-import { importPlanText, parseIndicatorProse } from "../../src/index.ts";
+import { importPlanBytes, importPlanText, parseIndicatorProse } from "../../src/index.ts";
+import { buildDocx } from "../support/build-docx.ts";
 import { readRow } from "./score.ts";
 
 describe("prose indicator statements: what comes with a reading", () => {
@@ -100,25 +101,26 @@ describe("prose indicator statements: what comes with a reading", () => {
 });
 
 describe("a document without a table: indicators from its goals section", () => {
+  const release = [
+    "某市醫療保障事業發展“十四五”規劃解讀",
+    "",
+    "一、發展基礎",
+    "截至2020年底，全市基本醫療保險參保率達到96%，參保人數達到230萬人。",
+    "",
+    "二、主要目標",
+    "（一）參保覆蓋",
+    "1. 基本醫療保險參保率 97%以上（約束性）",
+    "2. 醫療救助對象參保率 100%",
+    "（二）待遇保障",
+    "職工和城鄉居民醫保政策範圍內住院費用報銷比例分別穩定在80%和70%左右。",
+    "DRG/DIP付費住院費用佔比由2020年的30%提升至70%。",
+    "",
+    "三、重點任務",
+    "（一）完善制度。每年開展醫保基金專項檢查不少於2次。",
+  ].join("\n");
+
   it("a news release in traditional characters with a one-per-line list under category headings", () => {
-    const text = [
-      "某市醫療保障事業發展“十四五”規劃解讀",
-      "",
-      "一、發展基礎",
-      "截至2020年底，全市基本醫療保險參保率達到96%，參保人數達到230萬人。",
-      "",
-      "二、主要目標",
-      "（一）參保覆蓋",
-      "1. 基本醫療保險參保率 97%以上（約束性）",
-      "2. 醫療救助對象參保率 100%",
-      "（二）待遇保障",
-      "職工和城鄉居民醫保政策範圍內住院費用報銷比例分別穩定在80%和70%左右。",
-      "DRG/DIP付費住院費用佔比由2020年的30%提升至70%。",
-      "",
-      "三、重點任務",
-      "（一）完善制度。每年開展醫保基金專項檢查不少於2次。",
-    ].join("\n");
-    const r = importPlanText(text, { fileName: "解读.txt" });
+    const r = importPlanText(release, { fileName: "解读.txt" });
     if (Result.isFailure(r)) throw new Error(r.failure.message);
     const doc = r.success;
     expect(doc.indicators.map((i) => [...readRow(i), i.line, i.attribute])).toEqual([
@@ -131,6 +133,14 @@ describe("a document without a table: indicators from its goals section", () => 
     expect(doc.indicators.every((i) => i.confidence === "prose")).toBe(true);
     expect(doc.warnings.map((w) => w.code)).toEqual(["noIndicatorTable"]);
     expect(doc.warnings[0]?.message).toContain("已从正文表述中识别出 5 项指标");
+  });
+
+  it("the same release as a Word document reads the same indicators", async () => {
+    const doc = await importPlanBytes({ bytes: await buildDocx(release), fileName: "解读.docx" });
+    const fromText = importPlanText(release, { fileName: "解读.txt" });
+    if (Result.isFailure(fromText)) throw new Error(fromText.failure.message);
+    expect(doc.indicators.map(readRow)).toEqual(fromText.success.indicators.map(readRow));
+    expect(doc.indicators).toHaveLength(5);
   });
 
   it("黄石 with its indicator table (专栏1 and its notes) taken out: the three targets its goals section states", () => {
