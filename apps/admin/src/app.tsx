@@ -1,15 +1,12 @@
-import "dayjs/locale/zh-cn";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
+import { ConfigProvider, Spin } from "antd";
 import zhCN from "antd/locale/zh_CN";
-import dayjs from "dayjs";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { createApiClient, createQueryClient, TRPCProvider } from "./api/trpc.ts";
 import { SessionGate } from "./auth/session-gate.tsx";
-import { AppLayout } from "./layout/app-layout.tsx";
-import { RouterOutlet } from "./layout/router-outlet.tsx";
 
-dayjs.locale("zh-cn");
+// The login page is all a visitor without a session downloads; the rest comes after signing in.
+const AuthenticatedApp = lazy(() => import("./layout/authenticated-app.tsx"));
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -21,17 +18,15 @@ export function App() {
       componentSize="middle"
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-            <SessionGate>
-              <AppLayout>
-                <RouterOutlet />
-              </AppLayout>
-            </SessionGate>
-          </TRPCProvider>
-        </QueryClientProvider>
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <SessionGate>
+            <Suspense fallback={<Spin fullscreen />}>
+              <AuthenticatedApp />
+            </Suspense>
+          </SessionGate>
+        </TRPCProvider>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -235,6 +235,8 @@ const sizes = adminRouteSizes();
 if (sizes) {
   console.log("admin: JS before a route shows (brotli, as sent; goal for the login page < 150 KiB):");
   for (const r of sizes) console.log(`  ${r.route.padEnd(28)} ${r.kib.toFixed(0).padStart(5)} KiB`);
+  const login = sizes[0]!.kib;
+  console.log(`    goal login page < 150 KiB: ${verdict(login < 150)} (${login.toFixed(0)} KiB)`);
 } else {
   console.log("admin: not built (pnpm -F @ybplan/admin build), no route sizes");
 }

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Result, Spin } from "antd";
-import { type ReactNode, useMemo } from "react";
+import { Alert, Button, Spin } from "antd";
+import { lazy, type ReactNode, Suspense, useMemo } from "react";
 import { formatApiError, isUnauthorized } from "../api/errors.ts";
 import { useTRPC } from "../api/trpc.ts";
-import { ChangePasswordModal } from "./change-password-modal.tsx";
 import { LoginPage } from "./login-page.tsx";
 import { type Session, SessionContext, type SessionUser } from "./session-context.ts";
+
+// Ant Design's Result carries its 403/404/500 illustrations: loaded only when the server is away.
+const Result = lazy(() => import("antd/es/result"));
 
 /** Shows the login page until there is a session; then the app, with the user in context. */
 export function SessionGate({ children }: { children: ReactNode }) {
@@ -41,21 +43,16 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }
   if (me.isError && !isUnauthorized(me.error)) {
     return (
-      <Result
-        status="error"
-        title="无法连接服务器"
-        subTitle={<Alert type="error" title={formatApiError(me.error)} />}
-        extra={<Button onClick={() => void me.refetch()}>重试</Button>}
-      />
+      <Suspense fallback={null}>
+        <Result
+          status="error"
+          title="无法连接服务器"
+          subTitle={<Alert type="error" title={formatApiError(me.error)} />}
+          extra={<Button onClick={() => void me.refetch()}>重试</Button>}
+        />
+      </Suspense>
     );
   }
   if (!session) return <LoginPage onLoggedIn={(u) => queryClient.setQueryData(trpc.auth.me.queryKey(), u)} />;
-  return (
-    <SessionContext.Provider value={session}>
-      {children}
-      {session.user.mustChangePassword ? (
-        <ChangePasswordModal open forced onClose={() => void me.refetch()} />
-      ) : null}
-    </SessionContext.Provider>
-  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
