@@ -1,6 +1,6 @@
 import type { TrajectorySeries } from "@ybplan/domain/report";
 import { escapeXml } from "../render/xml.ts";
-import { zip } from "../render/zip.ts";
+import { type PackedEntry, pack, zip } from "../render/zip.ts";
 import { chartTitle, yBounds } from "./scale.ts";
 
 /**
@@ -165,6 +165,49 @@ export function chartRelsXml(workbookName: string): string {
   );
 }
 
+const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+/**
+ * The parts every chart workbook shares, packed once. Workbooks are stored, not deflated: the
+ * docx around them deflates their bytes anyway.
+ */
+const workbookParts: readonly PackedEntry[] = [
+  {
+    path: "[Content_Types].xml",
+    data:
+      `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+  },
+  {
+    path: "_rels/.rels",
+    data: `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  },
+  {
+    path: "xl/workbook.xml",
+    data: `${head}<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  },
+  {
+    path: "xl/_rels/workbook.xml.rels",
+    data:
+      `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+  },
+  {
+    path: "xl/styles.xml",
+    data:
+      `${head}<styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts>` +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>',
+  },
+].map((e) => pack(e, 0));
+
 /**
  * The chart's workbook: Sheet1 with the years in A and one column per line, the cells the chart's
  * formulas (Sheet1!$B$2:$B$7 …) point at. The smallest valid SpreadsheetML package.
@@ -182,47 +225,8 @@ export function trajectoryWorkbook(s: TrajectorySeries): Uint8Array {
       return `<row r="${r}">${text(`A${r}`, String(y))}${cells}</row>`;
     })
     .join("");
-  const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-  return zip([
-    {
-      path: "[Content_Types].xml",
-      data:
-        `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
-    },
-    {
-      path: "_rels/.rels",
-      data: `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    },
-    {
-      path: "xl/workbook.xml",
-      data: `${head}<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    },
-    {
-      path: "xl/_rels/workbook.xml.rels",
-      data:
-        `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
-    },
-    {
-      path: "xl/worksheets/sheet1.xml",
-      data: `${head}<worksheet xmlns="${ns}"><cols><col min="1" max="${lines.length + 1}" width="12" customWidth="1"/></cols><sheetData>${header}${rows}</sheetData></worksheet>`,
-    },
-    {
-      path: "xl/styles.xml",
-      data:
-        `${head}<styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts>` +
-        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-        '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>',
-    },
-  ]);
+  const sheet = `${head}<worksheet xmlns="${ns}"><cols><col min="1" max="${lines.length + 1}" width="12" customWidth="1"/></cols><sheetData>${header}${rows}</sheetData></worksheet>`;
+  return zip([...workbookParts, { path: "xl/worksheets/sheet1.xml", data: sheet }], 0);
 }
 
 /** The run that places chart `rId` inline, `width` × `height` px at 96 dpi (9525 EMU a pixel). */

@@ -37,6 +37,9 @@ const LANDSCAPE_WIDTH_MM = 297 - 37 - 35;
  */
 const CHAR_SPACE = Math.round((mm(TEXT_WIDTH_MM) / 28 / 20 - 16) * 4096);
 
+/** zlib level 3 deflates a report's XML about 2.5× faster than the default 6, for ~15 % more bytes. */
+const DEFLATE_LEVEL = 3;
+
 function font(eastAsia: string) {
   return { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia, cs: FONT.latin };
 }
@@ -193,7 +196,9 @@ function sharedParts(): Promise<Skeleton> {
       footerRefs: (documentXml.match(/<w:footerReference [^>]*\/>/g) ?? []).join(""),
       contentTypes: text("[Content_Types].xml"),
       documentRels: text("word/_rels/document.xml.rels"),
-      shared: [...parts].filter(([path]) => !ownParts.has(path)).map(([path, data]) => pack({ path, data })),
+      shared: [...parts]
+        .filter(([path]) => !ownParts.has(path))
+        .map(([path, data]) => pack({ path, data }, DEFLATE_LEVEL)),
     };
   })();
   return skeleton;
@@ -408,23 +413,26 @@ export async function renderDocx(layout: ReportLayout, options: DocxOptions = {}
   const last = sectPr(false, sections === 0 ? base.footerRefs : "");
   body.push(...current);
 
-  return zip([
-    {
-      path: "[Content_Types].xml",
-      data: base.contentTypes.replace("</Types>", `${charts.types.join("")}</Types>`),
-    },
-    {
-      path: "word/_rels/document.xml.rels",
-      data: base.documentRels.replace("</Relationships>", `${charts.rels.join("")}</Relationships>`),
-    },
-    {
-      path: "word/document.xml",
-      data: `${base.documentHead}<w:body>${body.join("")}${last}</w:body></w:document>`,
-    },
-    { path: "docProps/core.xml", data: corePropertiesXml(layout.title) },
-    ...base.shared,
-    ...charts.parts,
-  ]);
+  return zip(
+    [
+      {
+        path: "[Content_Types].xml",
+        data: base.contentTypes.replace("</Types>", `${charts.types.join("")}</Types>`),
+      },
+      {
+        path: "word/_rels/document.xml.rels",
+        data: base.documentRels.replace("</Relationships>", `${charts.rels.join("")}</Relationships>`),
+      },
+      {
+        path: "word/document.xml",
+        data: `${base.documentHead}<w:body>${body.join("")}${last}</w:body></w:document>`,
+      },
+      { path: "docProps/core.xml", data: corePropertiesXml(layout.title) },
+      ...base.shared,
+      ...charts.parts,
+    ],
+    DEFLATE_LEVEL,
+  );
 }
 
 /**

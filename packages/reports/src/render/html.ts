@@ -9,7 +9,7 @@ import { verdictFill, verdictInk } from "../verdict-style.ts";
  * document page (A4, GB/T 9704 margins) and repeats table headers on each printed page.
  */
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
