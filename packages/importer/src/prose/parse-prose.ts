@@ -18,7 +18,7 @@ import {
   VERB,
   VERB_IN_NAME,
 } from "./lexicon.ts";
-import { readClause, type Statement } from "./read-clause.ts";
+import { readClause, SUBJECT, type Statement, shareSubject } from "./read-clause.ts";
 
 export interface ProseOptions {
   /** Source line number of the text's first line (default 1). */
@@ -103,7 +103,7 @@ function acceptName(raw: string, unit: string | null, verb: boolean): string | n
     .replace(LEAD, "")
     .replace(/^[、，,：:]+/, "")
     .replace(/(?:的?目标值?|预期目标)$/, "");
-  if (name.length < 2 || name.length > 40 || /^\d|[，。；：,;:]/.test(name)) return null;
+  if (name.length < 2 || name.length > 60 || /^\d|[，。；：,;:]/.test(name)) return null;
   if (/^(?:对|较|比|同比|占|为)/.test(name) || VERB_IN_NAME.test(name)) return null;
   if (METRIC.test(name.replace(/\([^)]*\)$/, ""))) return name;
   // "定点医药机构达到1200家": a counted thing, if a verb sets it and no action is in the name
@@ -121,6 +121,8 @@ class ProseReader {
   readonly indicators: IndicatorDraft[] = [];
   private readonly keys = new Set<string>();
   category: string;
+  /** The sentence's last indicator name ("…事项线上可办率"), for a later "窗口可办率". */
+  private previous: string | null = null;
   /** The sentence looks ahead (到2025年, 力争…): "…为97%" there is a target, not a figure. */
   private ahead = false;
   /** The scheme the sentence's last indicator named ("基本医疗保险"), for a later "参保率". */
@@ -141,6 +143,7 @@ class ProseReader {
       sentences.flatMap((t) => t.split(CLAUSE_BREAK)).filter((c) => cleanClause(c) !== "").length === 1;
     for (const sentence of sentences) {
       this.subject = null;
+      this.previous = null;
       const raws = sentence.split(CLAUSE_BREAK);
       const clauses = raws.map(cleanClause);
       // a sentence that speaks only of the past ("…支出81亿元，同比增长10%") states no target
@@ -174,7 +177,8 @@ class ProseReader {
       (clause.includes("、") ? this.allParts(line, raw, clause.split("、"), kind) : null);
     if (read !== null) {
       for (const d of read) this.add(d);
-      this.subject = subjectOf(read.at(-1)?.name ?? "");
+      this.previous = read.at(-1)?.name ?? null;
+      this.subject = subjectOf(this.previous ?? "");
       return;
     }
     if ((MEASURE.test(clause) && FIGURE.test(clause)) || (SET_FIGURE.test(clause) && !ACTION.test(clause))) {
@@ -226,10 +230,7 @@ class ProseReader {
     const accepted = acceptName(bare, unit, s.verb);
     if (accepted === null) return null;
     // "…参保人数达到924万人，参保率稳定在97%以上": the second name leaves its scheme unsaid
-    const name =
-      this.subject !== null && accepted.length <= 6 && BARE_MEASURE.test(accepted) && !SCHEME.test(accepted)
-        ? `${this.subject}${accepted}`
-        : accepted;
+    const name = this.completed(accepted);
     const assessment: AssessmentRule = s.adverbs.includes("每年")
       ? "eachYear"
       : `${s.adverbs}${name}`.includes("年均")
@@ -252,6 +253,25 @@ class ProseReader {
       line,
       source: { category: this.category, name: raw.trim(), definition: null, attribute: "" },
     };
+  }
+
+  /**
+   * A short name completed from the sentence's previous one: "…参保人数达到924万人，参保率…" takes
+   * its scheme (基本医疗保险参保率); "…事项线上可办率达到80%，窗口可办率…" its subject.
+   */
+  private completed(name: string): string {
+    if (name.length > 6 || SCHEME.test(name)) return name;
+    if (this.subject !== null && BARE_MEASURE.test(name)) return `${this.subject}${name}`;
+    const previous = this.previous;
+    if (
+      previous !== null &&
+      previous.length > name.length &&
+      previous.slice(-3) === name.slice(-3) &&
+      !SUBJECT.test(name)
+    ) {
+      return shareSubject(name, previous);
+    }
+    return name;
   }
 
   private add(d: Draft): void {

@@ -59,7 +59,7 @@ const QUALIFIER_TAIL = new RegExp(`${QUALIFIER}$`);
 /** Subjects a shortened first name may stand for ("职工和城乡居民医保…比例" → 职工医保…比例). */
 /** Words a measure shared by several subjects starts with ("…价格监测覆盖率", "…政策范围内…"). */
 const SHARED_HEAD = /价格|费用|政策范围内|参保|报销|支付|结算|集中|带量|采购|覆盖|使用|监测/;
-const SUBJECT =
+export const SUBJECT =
   /^(?:城乡居民|城镇职工|城镇居民|农村居民|在职职工|退休人员|职工|居民|药品|高值医用耗材|医用耗材|住院|门诊)/;
 
 /**
@@ -76,7 +76,7 @@ export function completeNames(names: readonly string[]): string[] | null {
       const completed = completeFromLast(name, last);
       if (completed === null) return null;
       out.push(completed);
-    } else if (k > 0 && name.length < first.length && METRIC.test(first)) {
+    } else if (k > 0 && name.length < first.length && METRIC.test(first) && !SUBJECT.test(name)) {
       out.push(shareSubject(name, first));
     } else {
       out.push(name);
@@ -97,7 +97,7 @@ function completeFromLast(name: string, last: string): string | null {
   return head ? name + last.slice(head.index + 2) : null;
 }
 
-function shareSubject(name: string, first: string): string {
+export function shareSubject(name: string, first: string): string {
   // "基本医疗保险参保率和参保人数": the later name starts with words of the first one
   for (let len = Math.min(name.length - 1, 4); len >= 2; len--) {
     const at = first.indexOf(name.slice(0, len));

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readSamplePlan } from "@ybplan/samples";
 import { Result } from "effect";
 import { describe, expect, it } from "vitest";
@@ -133,6 +134,46 @@ describe("a document without a table: indicators from its goals section", () => 
     expect(doc.indicators.every((i) => i.confidence === "prose")).toBe(true);
     expect(doc.warnings.map((w) => w.code)).toEqual(["noIndicatorTable"]);
     expect(doc.warnings[0]?.message).toContain("已从正文表述中识别出 5 项指标");
+  });
+
+  it("a policy interpretation (政策解读) whose goals state 13 indicators in sentences under four category headings", () => {
+    const text = readFileSync(new URL("./fixtures/interpretation.txt", import.meta.url), "utf8");
+    const r = importPlanText(text, { fileName: "解读.txt" });
+    if (Result.isFailure(r)) throw new Error(r.failure.message);
+    const rows = r.success.indicators.map((i) => [...readRow(i), i.line]);
+    expect(rows).toEqual([
+      ["基本医疗保险参保率", ">=", 96, "%", null, "参保覆盖类", 8],
+      ["基本医疗保险参保人数", "~", 415, "万人", null, "参保覆盖类", 8],
+      ["职工医保政策范围内住院费用基金支付比例", "~", 80, "%", null, "保障程度类", 10],
+      ["城乡居民医保政策范围内住院费用基金支付比例", "~", 70, "%", null, "保障程度类", 10],
+      ["重点救助对象符合规定的住院医疗费用救助比例", ">=", 70, "%", null, "保障程度类", 10],
+      ["个人卫生支出占卫生总费用的比例", "<=", 26, "%", null, "保障程度类", 10],
+      [
+        "实行按疾病诊断相关分组付费和按病种分值付费的住院费用占全部住院费用的比例",
+        "=",
+        70,
+        "%",
+        null,
+        "精细管理类",
+        12,
+      ],
+      [
+        "公立医疗机构通过省级集中采购平台采购药品金额占全部采购药品(不含中药饮片)金额的比例",
+        "=",
+        90,
+        "%",
+        null,
+        "精细管理类",
+        12,
+      ],
+      ["药品集中带量采购品种", ">=", 500, "个", null, "精细管理类", 12],
+      ["高值医用耗材集中带量采购品种", ">=", 5, "类", null, "精细管理类", 12],
+      ["住院费用跨省直接结算率", ">=", 70, "%", null, "优质服务类", 14],
+      ["医疗保障政务服务事项线上可办率", "=", 80, "%", null, "优质服务类", 14],
+      ["医疗保障政务服务事项窗口可办率", "=", 100, "%", null, "优质服务类", 14],
+    ]);
+    // the 十三五 figures of the background and the task section's 50% are no targets
+    expect(r.success.warnings.filter((w) => w.code === "unclearProse")).toEqual([]);
   });
 
   it("the same release as a Word document reads the same indicators", async () => {
