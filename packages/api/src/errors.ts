@@ -179,7 +179,7 @@ export function toTRPCError(e: unknown): TRPCError {
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "服务器内部错误", cause: e });
 }
 
-export interface FieldIssue {
+interface FieldIssue {
   readonly path: string;
   readonly message: string;
 }

@@ -30,7 +30,6 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 const translateErrors = t.middleware(async ({ next }) => {
   const result = await next();

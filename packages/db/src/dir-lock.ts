@@ -16,7 +16,7 @@ export class DatabaseInUseError extends Data.TaggedError("DatabaseInUseError")<{
   }
 }
 
-export const LOCK_FILE = "ybplan.lock";
+const LOCK_FILE = "ybplan.lock";
 
 function alive(pid: number): boolean {
   try {

@@ -122,7 +122,7 @@ const fieldNames: Record<string, string> = {
   rows: "填报数据",
 };
 
-export function defaultLabel(path: FieldIssue["path"]): string {
+function defaultLabel(path: FieldIssue["path"]): string {
   if (path.length === 0) return "输入";
   const parts: string[] = [];
   for (const p of path) {
@@ -130,10 +130,6 @@ export function defaultLabel(path: FieldIssue["path"]): string {
     else parts.push(fieldNames[p] ?? p);
   }
   return parts.join("·");
-}
-
-export function isConflict(error: unknown): boolean {
-  return readApiError(error).code === "CONFLICT";
 }
 
 export function isUnauthorized(error: unknown): boolean {

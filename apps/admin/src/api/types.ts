@@ -1,7 +1,7 @@
-import type { RouterInputs, RouterOutputs } from "@ybplan/api";
+import type { RouterOutputs } from "@ybplan/api";
 
 /** Response and request shapes, inferred from the router (no hand-written copies to drift). */
-export type { RouterInputs, RouterOutputs };
+export type { RouterOutputs };
 export type PlanMatrix = RouterOutputs["evaluation"]["matrix"];
 export type SubtreeSummary = RouterOutputs["evaluation"]["subtree"];
 export type PlanDetail = RouterOutputs["plans"]["get"];

@@ -6,7 +6,7 @@ import type { ParsedCell, Quantity, SimpleTarget, TargetExpression } from "@ybpl
 
 const opWords = { gt: "高于", gte: "不低于", lt: "低于", lte: "不高于" } as const;
 
-export function formatQuantity(q: Quantity, fallbackUnit: string | null = null): string {
+function formatQuantity(q: Quantity, fallbackUnit: string | null = null): string {
   const unit = q.unit ?? fallbackUnit ?? "";
   return `${q.value}${unit}`;
 }

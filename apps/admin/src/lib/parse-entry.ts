@@ -4,6 +4,5 @@
  */
 export {
   type EntryValue as EntryParse,
-  type EntryValueRules as EntryRules,
   parseEntryValue as parseEntry,
 } from "@ybplan/domain/observation";

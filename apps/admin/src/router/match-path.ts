@@ -11,7 +11,7 @@ export function splitLocation(hash: string): { path: string; search: URLSearchPa
   return { path, search: new URLSearchParams(searchPart) };
 }
 
-export function normalisePath(path: string): string {
+function normalisePath(path: string): string {
   const trimmed = path.replace(/\/+$/, "");
   if (trimmed === "") return "/";
   return trimmed.startsWith("/") ? trimmed : `/${trimmed}`;

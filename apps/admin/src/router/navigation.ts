@@ -3,7 +3,6 @@
  * register a blocker; in-app navigation then asks before leaving, the browser's back button is
  * reverted until the user confirms, and closing the tab triggers `beforeunload`.
  */
-import { splitLocation } from "./match-path.ts";
 
 type Listener = () => void;
 type Confirm = (message: string) => Promise<boolean>;
@@ -27,10 +26,6 @@ export function getHash(): string {
   return currentHash;
 }
 
-export function currentLocation() {
-  return splitLocation(currentHash);
-}
-
 function emit() {
   for (const l of listeners) l();
 }
@@ -45,10 +40,6 @@ export function block(message: string): () => void {
   const key = Symbol("blocker");
   blockers.set(key, message);
   return () => blockers.delete(key);
-}
-
-export function isBlocked(): boolean {
-  return blockers.size > 0;
 }
 
 /** Goes to `to` ("/plans/1"); asks first when a screen has unsaved changes. Resolves false if cancelled. */

@@ -20,7 +20,7 @@ interface Entry {
   readonly contentType: string;
 }
 
-export interface ResponseCacheStats {
+interface ResponseCacheStats {
   hits: number;
   misses: number;
   notModified: number;
@@ -36,7 +36,7 @@ export interface TrpcResponses {
   ): void;
 }
 
-export function proceduresOf(url: string): string[] {
+function proceduresOf(url: string): string[] {
   const path = url.split("?")[0] ?? "";
   const rest = path.replace(/^\/trpc\/?/, "");
   return rest ? rest.split(",").map((p) => decodeURIComponent(p)) : [];

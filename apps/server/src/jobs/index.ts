@@ -5,8 +5,8 @@
 import { registerJob } from "./job.ts";
 import { sessionCleanupJob } from "./session-cleanup.ts";
 
-export { type JobContext, registeredJobs, registerJob, type ScheduledJob } from "./job.ts";
-export { JOBS_LEADER_LOCK, type JobRunner, startJobs } from "./runner.ts";
+export { registeredJobs, type ScheduledJob } from "./job.ts";
+export { type JobRunner, startJobs } from "./runner.ts";
 
 const cleanupMs = Number(process.env.YBPLAN_SESSION_CLEANUP_MS);
 registerJob(sessionCleanupJob(Number.isFinite(cleanupMs) && cleanupMs > 0 ? cleanupMs : undefined));

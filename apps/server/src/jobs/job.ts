@@ -20,7 +20,7 @@ export interface ScheduledJob {
   run(context: JobContext): Promise<void>;
 }
 
-export interface JobContext {
+interface JobContext {
   readonly database: Database;
   readonly log: Logger;
   readonly now: Date;

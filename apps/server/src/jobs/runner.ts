@@ -4,7 +4,7 @@ import { type AdvisoryLock, claimJobRun, type Database, finishJobRun } from "@yb
 import { defaultPeriodKey, type ScheduledJob } from "./job.ts";
 
 /** Arbitrary constant naming the jobs leader's advisory lock. */
-export const JOBS_LEADER_LOCK = 727_100_3;
+const JOBS_LEADER_LOCK = 727_100_3;
 
 export interface JobRunnerOptions {
   readonly log: Logger;

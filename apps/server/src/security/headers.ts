@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * scripts come only from this origin; antd injects its CSS-in-JS as <style> elements, hence
  * 'unsafe-inline' for styles only. Framing is refused outright (clickjacking).
  */
-export const contentSecurityPolicy = [
+const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

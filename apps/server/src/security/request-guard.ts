@@ -10,7 +10,7 @@ const MiB = 1024 * 1024;
 /** Body limit of an ordinary procedure call (a whole year of one plan's figures fits easily). */
 export const DEFAULT_BODY_LIMIT = 1 * MiB;
 /** Procedures that take a file (base64 in JSON) or a whole parsed plan document. */
-export const bodyLimits: Readonly<Record<string, number>> = {
+const bodyLimits: Readonly<Record<string, number>> = {
   "import.preview": 28 * MiB, // 20 MiB document, base64
   "import.commit": 8 * MiB,
   "procurement.import": 8 * MiB, // 5 MB table, base64
@@ -19,7 +19,7 @@ export const bodyLimits: Readonly<Record<string, number>> = {
 };
 export const LARGEST_BODY_LIMIT = Math.max(DEFAULT_BODY_LIMIT, ...Object.values(bodyLimits));
 /** Calls in one batch request. */
-export const MAX_BATCH = 50;
+const MAX_BATCH = 50;
 /** Procedures that carry a password: one per request, so each attempt meets the throttle alone. */
 const credentialProcedures = new Set(["auth.login", "auth.changePassword"]);
 

@@ -8,7 +8,7 @@ import type { Role } from "./roles.ts";
  * several server processes share sessions and a leaked table yields no usable token.
  */
 export const SESSION_COOKIE = "ybplan_session";
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 export interface SessionUser {
   readonly id: string;

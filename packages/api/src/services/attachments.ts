@@ -11,7 +11,7 @@ import { iso } from "./common.ts";
 
 type AttachmentRow = typeof attachments.$inferSelect;
 
-export function attachmentDto(a: Omit<AttachmentRow, "content">) {
+function attachmentDto(a: Omit<AttachmentRow, "content">) {
   return {
     id: a.id,
     taskId: a.taskId,

@@ -10,7 +10,7 @@ import type { JurisdictionDirectory } from "../auth/directory.ts";
  * by plan, indicator and year answer "who changed 黄石's 2024 参保率".
  */
 
-export const AUDIT_TIME_ZONE = "Asia/Shanghai";
+const AUDIT_TIME_ZONE = "Asia/Shanghai";
 
 /** Bookkeeping fields a person does not need in a diff (the row says who and when). */
 const hiddenFields = new Set([
@@ -27,7 +27,7 @@ const hiddenFields = new Set([
 type AuditRow = typeof auditLog.$inferSelect;
 type Json = Record<string, unknown>;
 
-export interface FieldChangeDto {
+interface FieldChangeDto {
   readonly field: string;
   readonly label: string;
   readonly before: string;
@@ -46,7 +46,7 @@ const localTime = new Intl.DateTimeFormat("zh-CN", {
 });
 
 /** "2024-03-05 14:22:10" in Asia/Shanghai. */
-export function formatLocalTime(d: Date): string {
+function formatLocalTime(d: Date): string {
   const p = Object.fromEntries(localTime.formatToParts(d).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
@@ -71,7 +71,7 @@ function show(field: string, v: unknown): string {
  * Field-by-field changes; an observation's value (kind + number + text) reads as one "数值".
  * For a creation every filled field is listed, for a deletion every field that was filled.
  */
-export function fieldChanges(
+function fieldChanges(
   before: unknown,
   after: unknown,
   nameOf: (field: string, id: string) => string | undefined = () => undefined,

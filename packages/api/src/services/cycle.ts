@@ -19,7 +19,7 @@ import {
   type AssessmentGrade,
   type CycleAction,
   type CycleState,
-  CycleTransitionError,
+  type CycleTransitionError,
   completeness,
   isEditable,
   plausibilityWarnings,
@@ -64,7 +64,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 // ---------------------------------------------------------------- figures of a year
 
 /** A year's figures and what a submit would say about them. */
-export async function yearChecks(db: Db, planId: string, year: number) {
+async function yearChecks(db: Db, planId: string, year: number) {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan) throw new NotFoundError({ entity: "plan", entityId: planId });
   const bundle = (await loadPlanBundles(db, { planIds: [planId], upToYear: year })).get(planId)!;
@@ -134,7 +134,7 @@ export async function yearChecks(db: Db, planId: string, year: number) {
 
 // ---------------------------------------------------------------- status
 
-export interface Permissions {
+interface Permissions {
   canEdit: boolean;
   canSubmit: boolean;
   canReview: boolean;
@@ -142,7 +142,7 @@ export interface Permissions {
 }
 
 /** May `user` review plans of `planCode` (规划编辑 of an ancestor jurisdiction, or an admin)? */
-export function reviewRefusal(user: User, planCode: string, dir: JurisdictionDirectory): string | null {
+function reviewRefusal(user: User, planCode: string, dir: JurisdictionDirectory): string | null {
   if (user.role === "admin") return null;
   if (user.role !== "planner") return "当前角色无权审核（须由上级单位的规划编辑或系统管理员审核）";
   if (user.jurisdictionCode === null) return null;
@@ -474,7 +474,7 @@ export async function todo(db: Db, dir: JurisdictionDirectory, user: User) {
     );
 }
 
-export type CompletenessBucket = "submitted" | "approved" | "notSubmitted" | "returned" | "overdue";
+type CompletenessBucket = "submitted" | "approved" | "notSubmitted" | "returned" | "overdue";
 
 /**
  * Completeness of a subtree for a year: every plan in force, its state and how much is filled,
@@ -917,5 +917,3 @@ export async function saveAssessment(
       : null;
   });
 }
-
-export { CycleTransitionError };

@@ -21,7 +21,7 @@ import { iso } from "./common.ts";
 
 type DepartmentRow = typeof departments.$inferSelect;
 
-export function departmentDto(d: DepartmentRow) {
+function departmentDto(d: DepartmentRow) {
   return {
     id: d.id,
     jurisdictionCode: d.jurisdictionCode,

@@ -127,7 +127,6 @@ export function taskDto(t: Row<typeof tasks>, notes: ProgressNoteDto[] = []) {
     updatedBy: t.updatedBy,
   };
 }
-export type TaskDto = ReturnType<typeof taskDto>;
 
 export function projectItemDto(i: Row<typeof projectItems>, notes: ProgressNoteDto[] = []) {
   return {
@@ -165,7 +164,6 @@ export function projectDto(p: Row<typeof projects>, items: ProjectItemDto[] = []
     updatedBy: p.updatedBy,
   };
 }
-export type ProjectDto = ReturnType<typeof projectDto>;
 
 export function userDto(u: Row<typeof users>) {
   return {

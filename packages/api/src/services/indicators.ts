@@ -44,7 +44,7 @@ export const IndicatorFields = withLimits(
 export type IndicatorFields = z.infer<typeof IndicatorFields>;
 
 /** Stable key of a manual indicator: category + name without spaces (mirrors the importer). */
-export const indicatorKey = (category: string, name: string) => `${category}/${name}`.replace(/\s+/g, "");
+const indicatorKey = (category: string, name: string) => `${category}/${name}`.replace(/\s+/g, "");
 
 function parsedColumns(f: Partial<IndicatorFields>) {
   const out: Record<string, unknown> = {};

@@ -83,7 +83,7 @@ export function listJurisdictions(
 
 type JurisdictionRow = typeof jurisdictions.$inferSelect;
 
-export function jurisdictionDto(row: JurisdictionRow) {
+function jurisdictionDto(row: JurisdictionRow) {
   return {
     code: row.code,
     name: row.name,

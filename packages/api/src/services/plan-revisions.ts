@@ -19,14 +19,14 @@ import { asc, eq } from "drizzle-orm";
 
 type PlanRow = typeof plans.$inferSelect;
 
-export async function revisedPlan(db: Db, code: string, title: string): Promise<PlanRow | null> {
+async function revisedPlan(db: Db, code: string, title: string): Promise<PlanRow | null> {
   const rows = await db.select().from(plans).where(eq(plans.jurisdictionCode, code));
   return (
     rows.find((p) => p.title === title) ?? rows.find((p) => baseTitle(p.title) === baseTitle(title)) ?? null
   );
 }
 
-export async function storedSnapshot(db: Db, plan: PlanRow): Promise<PlanSnapshot> {
+async function storedSnapshot(db: Db, plan: PlanRow): Promise<PlanSnapshot> {
   const [ind, tsk, itm] = await Promise.all([
     db.select().from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.position)),
     db.select().from(tasks).where(eq(tasks.planId, plan.id)).orderBy(asc(tasks.position)),

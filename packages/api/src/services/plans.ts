@@ -193,27 +193,6 @@ export async function updatePlan(
   });
 }
 
-export async function deletePlan(
-  db: Db,
-  actor: Actor,
-  input: { id: string; version: number },
-): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(plans).where(eq(plans.id, input.id)).for("update");
-    if (!before) throw new NotFoundError({ entity: "plan", entityId: input.id });
-    assertVersion("plan", before.id, before, input.version);
-    await tx.delete(plans).where(eq(plans.id, before.id));
-    await writeAudit(tx, actor, {
-      action: "delete",
-      entity: "plan",
-      entityId: before.id,
-      jurisdictionCode: before.jurisdictionCode,
-      before,
-    });
-    return { id: before.id };
-  });
-}
-
 /**
  * Marks an import warning resolved (or open again). The warning stays in the plan's list; the
  * resolution names who and when, and survives a re-import reporting the same warning.

@@ -609,7 +609,7 @@ export async function createDocument(
 }
 
 /** The stored document with the fields the patch sends; checked as a whole (periods, duplicates…). */
-export function mergePatch(stored: PolicyDocument, patch: PolicyDocumentPatch): PolicyDocumentFields {
+function mergePatch(stored: PolicyDocument, patch: PolicyDocumentPatch): PolicyDocumentFields {
   const { id: _id, ...fields } = stored;
   const sent = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const r = PolicyDocumentFields.safeParse({ ...fields, ...sent });

@@ -71,7 +71,7 @@ export const indicatorOf = (i: IndicatorFields): IndicatorRead => ({
   baselineText: i.baselineText,
 });
 
-export function observationValue(
+function observationValue(
   o: Pick<ObservationFields, "valueKind" | "valueNumber" | "valueText">,
 ): ObservationValue {
   return o.valueKind === "number"
@@ -137,7 +137,7 @@ const observationColumns = {
 };
 
 /** An indicator with the 中期调整 revisions the engine judges each year by. */
-export type IndicatorInForce = IndicatorRead & {
+type IndicatorInForce = IndicatorRead & {
   readonly targetRevisions?: readonly TargetInForceEntry[] | undefined;
 };
 

@@ -128,7 +128,7 @@ async function childSummaries(
  * 主送机关 of a report: the bureau of the level above and the jurisdiction's own government
  * ("湖北省医疗保障局，黄石市人民政府"); a province reports to the national bureau.
  */
-export function recipientOf(dir: JurisdictionDirectory, j: Jurisdiction): string {
+function recipientOf(dir: JurisdictionDirectory, j: Jurisdiction): string {
   const parent = j.parentCode ? dir.byCode.get(j.parentCode) : undefined;
   const above = parent ? `${parent.name}医疗保障局` : "国家医疗保障局";
   return `${above}，${j.name}人民政府`;
@@ -262,7 +262,7 @@ export async function setOutlineKind(
 const unsafeChar = (c: string) => '\\/:*?"<>|《》'.includes(c) || c.charCodeAt(0) < 0x20;
 
 /** "黄石市医疗保障事业发展“十四五”规划_2023年度监测报告.docx" / "…_2021—2023年中期评估报告.docx". */
-export function downloadFileName(report: PlanReport, format: ReportFormat): string {
+function downloadFileName(report: PlanReport, format: ReportFormat): string {
   const title = [...report.plan.title]
     .filter((c) => !unsafeChar(c))
     .join("")

@@ -47,30 +47,6 @@ export async function listRevisions(db: Db, indicatorId: string): Promise<Revisi
   return rows.map(revisionDto);
 }
 
-/** Revisions of many indicators at once, for the evaluation engine. */
-export async function revisionsByIndicator(
-  db: Db,
-  indicatorIds: readonly string[],
-): Promise<Map<string, TargetInForceEntry[]>> {
-  const out = new Map<string, TargetInForceEntry[]>();
-  if (!indicatorIds.length) return out;
-  const rows = await db
-    .select({
-      indicatorId: targetRevisions.indicatorId,
-      effectiveYear: targetRevisions.effectiveYear,
-      target: targetRevisions.target,
-      scope: targetRevisions.scope,
-    })
-    .from(targetRevisions)
-    .where(inArray(targetRevisions.indicatorId, [...indicatorIds]));
-  for (const r of rows) {
-    const list = out.get(r.indicatorId) ?? [];
-    list.push({ effectiveYear: r.effectiveYear, target: r.target, scope: r.scope });
-    out.set(r.indicatorId, list);
-  }
-  return out;
-}
-
 /** Revisions of every indicator of the given plans (one join; no per-indicator parameters). */
 export async function revisionsByPlans(
   db: Db,

@@ -3,7 +3,7 @@ import type { RawTransaction } from "../client.ts";
 /** Table and column helpers shared by dump and restore (plain SQL: PGlite and PostgreSQL alike). */
 
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-export const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** Public tables (without the migrator's bookkeeping), parents before children. */
 export async function tablesInOrder(tx: RawTransaction): Promise<string[]> {

@@ -26,10 +26,10 @@ export type NumericGoal =
     };
 
 /** `both`: only inside the band meets; `above` / `below`: that side of the band meets too. */
-export type BandSide = "both" | "above" | "below";
+type BandSide = "both" | "above" | "below";
 
 /** The band side an indicator's direction gives (a 保持稳定 band is always two-sided). */
-export function bandSide(direction: IndicatorDirection): BandSide {
+function bandSide(direction: IndicatorDirection): BandSide {
   return direction === "higher" ? "above" : direction === "lower" ? "below" : "both";
 }
 
@@ -82,7 +82,7 @@ export function nearlyEqual(a: number, b: number): boolean {
  * The band half-width from the settings: percentage points for %, a percentage of the centre
  * for other units (see `EvaluationSettings.bandHalfWidth`).
  */
-export function settingHalfWidth(centre: number, unit: string | null, settings: EvaluationSettings): number {
+function settingHalfWidth(centre: number, unit: string | null, settings: EvaluationSettings): number {
   return unit === "%" ? settings.bandHalfWidth : (Math.abs(centre) * settings.bandHalfWidth) / 100;
 }
 

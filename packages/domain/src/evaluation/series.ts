@@ -11,7 +11,7 @@ export interface TextEntry {
  * Values by year for one series. An indicator has a handful of years, so two parallel arrays with
  * a linear scan beat a hash map, and cost far less memory when a whole country is indexed at once.
  */
-export class YearTable<T> {
+class YearTable<T> {
   readonly years: number[] = [];
   readonly values: T[] = [];
 
@@ -37,7 +37,7 @@ export class YearTable<T> {
 }
 
 /** Read access to a year table. */
-export interface YearLookup<T> {
+interface YearLookup<T> {
   get(year: number): T | undefined;
   has(year: number): boolean;
 }

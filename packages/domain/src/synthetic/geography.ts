@@ -44,7 +44,7 @@ export const MAX_COUNTIES_PER_CITY = 97;
 const SYLLABLES = [..."安宁平昌丰阳江山河清云临泉兴德华南北东西新长永和康远明源城林石桥岭湖川溪台庆嘉武定"];
 
 /** Splits `total` into `parts` counts, each at least `min` and at most `max`, by random weights. */
-export function allocate(rng: Rng, total: number, parts: number, min: number, max: number): number[] {
+function allocate(rng: Rng, total: number, parts: number, min: number, max: number): number[] {
   const counts = new Array<number>(parts).fill(min);
   let left = total - min * parts;
   const weights = counts.map(() => 0.4 + rng.next());

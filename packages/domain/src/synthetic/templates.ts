@@ -11,12 +11,12 @@ import type { Rng } from "./prng.ts";
  * 预期性; higher- and lower-is-better; footnote rules (每年 / 年均).
  */
 
-export interface SyntheticValue {
+interface SyntheticValue {
   readonly subject?: string;
   readonly value: ObservationValue;
 }
 
-export interface Instance {
+interface Instance {
   readonly baseline: ParsedCell;
   readonly target: ParsedCell;
   readonly footnote: string | null;

@@ -24,7 +24,7 @@ const entities: Record<string, string> = {
   emsp: " ",
 };
 
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
     if (body[0] === "#") {
       const code =
@@ -131,11 +131,15 @@ export function htmlToText(html: string): string {
   const src = html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, "");
   const out: string[] = [];
   let para = "";
+  // A paragraph opening in bold ("<strong>合理设定参保护面目标。</strong>根据…"): kept as "**…**", the
+  // Markdown the line reader takes for a bold lead sentence (an unnumbered task).
+  let boldLead = false;
   const tables: TableState[] = [];
   const flushPara = (): void => {
     const t = para.replace(/[ \t\r\n]+/g, " ").trim();
     if (t !== "" && !/^#+$/.test(t)) out.push(t);
     para = "";
+    boldLead = false;
   };
   const append = (text: string): void => {
     const table = tables.at(-1);
@@ -175,6 +179,15 @@ export function htmlToText(html: string): string {
       else openCell(table, m[3] ?? "");
     } else if (name === "sup") {
       append(closing ? "</sup>" : "<sup>");
+    } else if (!table && (name === "strong" || name === "b")) {
+      if (!closing && para.trim() === "" && !boldLead) {
+        para += "**";
+        boldLead = true;
+      } else if (closing && boldLead) {
+        para = para.replace(/\s+$/, "");
+        para += "**";
+        boldLead = false;
+      }
     } else if (name === "br") {
       if (table?.cell) append("");
       else flushPara();

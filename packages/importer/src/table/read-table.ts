@@ -13,7 +13,7 @@ import {
 import { type FittedCell, type Fragment, fitRow } from "./fit-row.ts";
 
 /** How the table arrived in the text. */
-export type TableShape = "tabRows" | "cellBlocks" | "cellLines";
+type TableShape = "tabRows" | "cellBlocks" | "cellLines";
 
 /** One row of the table, its cells keyed by column kind (the first column of each kind). */
 export interface TableRow {

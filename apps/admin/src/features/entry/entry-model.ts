@@ -65,7 +65,7 @@ export function displayValue(v: EntryValue | null | undefined): string {
 }
 
 /** A cell showing exactly what is stored. */
-export function cellFromStored(stored: StoredCell | null): DraftCell {
+function cellFromStored(stored: StoredCell | null): DraftCell {
   return {
     raw: displayValue(stored?.value),
     source: stored?.source ?? "",

@@ -8,7 +8,7 @@ import { readApiError } from "../../api/errors.ts";
 import { useTRPCClient } from "../../api/trpc.ts";
 import type { ChangedEntry } from "./entry-model.ts";
 
-export const SAVE_TIMEOUT_MS = 20_000;
+const SAVE_TIMEOUT_MS = 20_000;
 
 export interface SaveYearInput {
   planId: string;

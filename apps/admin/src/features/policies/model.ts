@@ -40,7 +40,7 @@ export const populationOptions = options(populationLabels, "全体");
 export const unitText = (kind: ParameterKind) => (unitOfKind[kind] === "percent" ? "%" : "元");
 
 let seq = 0;
-export const newRowKey = () => `row-${Date.now().toString(36)}-${(seq++).toString(36)}`;
+const newRowKey = () => `row-${Date.now().toString(36)}-${(seq++).toString(36)}`;
 
 export const emptyRow = (): ParamRow => ({
   key: newRowKey(),

@@ -35,7 +35,7 @@ export function defaultYear(p: PlanPeriod, today: Date = new Date()): number {
   return Math.max(p.periodStart, Math.min(p.periodEnd, today.getFullYear() - 1));
 }
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

@@ -42,7 +42,7 @@ export async function ruleSetSummaries(db: Db) {
 }
 
 /** Rule set applying to an institution: its own jurisdiction's, else its city's, else its province's. */
-export function ruleSetForInstitution(
+function ruleSetForInstitution(
   ruleSets: readonly RuleSet[],
   jurisdictionCode: string,
   date: string,

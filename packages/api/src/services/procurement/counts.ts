@@ -39,7 +39,7 @@ import { loadProcurementIndex } from "./records.ts";
  * per jurisdiction and year, and the indicators whose values are derived from them.
  */
 /** The plan target of a procurement count in a jurisdiction ("> 500"), from a bound or recognised indicator. */
-export interface CountTarget {
+interface CountTarget {
   indicatorId: string;
   indicatorName: string;
   planTitle: string;
@@ -58,7 +58,7 @@ function numericTarget(e: TargetExpression): { value: number; op: CountTarget["o
 }
 
 /** Indicators of the jurisdiction's plans that count `category`: bound ones first, then recognised by name. */
-export async function countTargets(
+async function countTargets(
   db: Db,
   jurisdictionCode: string,
   category: ProcurementCategory,

@@ -88,7 +88,7 @@ export async function loadBatches(db: Db): Promise<{ rows: BatchRow[]; batches: 
 }
 
 /** All records, as the domain counts them. */
-export async function loadProcurementData(db: Db): Promise<ProcurementData> {
+async function loadProcurementData(db: Db): Promise<ProcurementData> {
   const { batches } = await loadBatches(db);
   const impls = await db.select().from(procurementImplementations);
   const js = await db
