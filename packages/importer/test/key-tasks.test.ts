@@ -3,7 +3,7 @@ import { keyTaskKeys } from "@ybplan/domain/task";
 import { readSamplePlan } from "@ybplan/samples";
 import { Result } from "effect";
 import { describe, expect, it } from "vitest";
-import { importPlanText } from "../src/index.ts";
+import { htmlToText, importPlanText } from "../src/index.ts";
 import { toSourceLines } from "../src/lines/source-lines.ts";
 
 function importSample(key: string): PlanDocument {
@@ -63,6 +63,14 @@ describe("bold lead sentences", () => {
     expect(b?.leadIn).toBeNull(); // bold in mid-line is emphasis
     expect(c?.leadIn).toBeNull(); // a wholly bold caption is no lead sentence
     expect(d?.leadIn).toBe("完善补充医疗保险。");
+  });
+
+  it("a paragraph opening in bold in HTML / .docx (mammoth's <strong>) keeps its lead sentence", () => {
+    const text = htmlToText(
+      "<p><strong>合理设定参保护面目标。</strong>根据人口确定。</p><p>一是<strong>强调</strong>。</p><table><tr><td><b>类别</b></td></tr></table>",
+    );
+    expect(text).toBe("**合理设定参保护面目标。**根据人口确定。\n\n一是强调。\n\n类别");
+    expect(toSourceLines(text)[0]?.leadIn).toBe("合理设定参保护面目标。");
   });
 
   it("青阳 三（二）/（三): the nine bold-led tasks are sub-tasks of their section, in order, with their text", () => {

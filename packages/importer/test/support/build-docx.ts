@@ -1,7 +1,19 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 
-/** Text runs of a cell or paragraph: footnote marks ("^①", "<sup>①</sup>") become real superscripts. */
+/**
+ * Text runs of a cell or paragraph: footnote marks ("^①", "<sup>①</sup>") become real
+ * superscripts, Markdown bold ("**合理设定参保护面目标。**") real bold runs.
+ */
 function runs(text: string): TextRun[] {
+  const out: TextRun[] = [];
+  text.split(/(\*\*[^*]+\*\*)/).forEach((part, i) => {
+    if (i % 2 === 1) out.push(new TextRun({ text: part.slice(2, -2), bold: true }));
+    else if (part !== "") out.push(...plainRuns(part));
+  });
+  return out;
+}
+
+function plainRuns(text: string): TextRun[] {
   const out: TextRun[] = [];
   const re = /\s*(?:\^\s*([\u2460-\u2473])|<sup>\s*([^<]*?)\s*<\/sup>)\s*/g;
   let last = 0;
