@@ -251,7 +251,12 @@ class ProseReader {
       assessment,
       confidence: "prose",
       line,
-      source: { category: this.category, name: raw.trim(), definition: null, attribute: "" },
+      source: {
+        category: this.category,
+        name: raw.trim(),
+        definition: null,
+        attribute: ATTRIBUTE_TAIL.exec(clean(raw))?.[1] ?? "",
+      },
     };
   }
 

@@ -7,6 +7,11 @@ import type { Case } from "./score.ts";
  * tuned on: the reader was not changed in response to it, and rows it gets wrong stay here as
  * they were written (they count against the score). New phrasings to develop against belong in
  * `dev-set.ts`, not here.
+ *
+ * Measured once at commit 8667232: 58 of 59 rows right, no false positive. The one miss
+ * ("…平均办理时长不超过20分钟": 时长 was no measure word) was fixed afterwards together with other
+ * measure words (时效, 指数, 知晓度, …), so that row is no longer unseen; `held-out-set-2.ts`, written
+ * after the last change to the reader, is the clean measure.
  */
 export const heldOutIndicatorCases: readonly Case[] = [
   {

@@ -43,6 +43,7 @@ describe("prose indicator statements: what comes with a reading", () => {
         "基本医疗保险参保率（%） 95 96以上 约束性",
       ].join("\n"),
     );
+    expect(indicators.map((i) => i.source?.attribute)).toEqual(["", "", "约束性", "约束性"]);
     expect(indicators.map((i) => [i.name, i.assessment, i.attribute])).toEqual([
       ["基本医疗保险参保率", "eachYear", "expected"],
       ["基本医疗保险参保率", "periodAverage", "expected"],
