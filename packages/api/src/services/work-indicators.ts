@@ -31,10 +31,9 @@ import { indicatorDto } from "./dto.ts";
 const CATEGORY = "工作指标";
 
 /** The stable key of a work indicator: its owner's document key and its name. */
-export const workIndicatorKey = (ownerKey: string, name: string) =>
-  `work/${ownerKey}/${name}`.replace(/\s+/g, "");
+const workIndicatorKey = (ownerKey: string, name: string) => `work/${ownerKey}/${name}`.replace(/\s+/g, "");
 
-export type WorkOwnerKind = "task" | "projectItem";
+type WorkOwnerKind = "task" | "projectItem";
 
 interface Owner {
   readonly kind: WorkOwnerKind;
@@ -69,7 +68,7 @@ async function planOutline(db: Db, planId: string) {
   return { plan, taskRows, keyOf, boxes, items };
 }
 
-export interface ProposalDto extends WorkIndicatorProposal {
+interface ProposalDto extends WorkIndicatorProposal {
   /** The task's or item's id in this plan. */
   readonly ownerId: string;
   /** The work indicator already confirmed from this proposal, if any. */
