@@ -3,12 +3,13 @@
  * a temporary directory, serving the built app from dist/) and Debian's Chromium through
  * playwright-core. No mocks: the browser talks HTTP to the same server the product runs.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningServer, startServer } from "@ybplan/server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 export const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const screenshotDir = join(appRoot, "test-results", "screenshots");
@@ -45,12 +46,41 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * A freshly seeded data directory: a copy of the run's template (seed-template.ts), which the
+ * first caller makes by starting the server once on an empty directory (migrations, jurisdictions,
+ * the five sample plans, the administrator). Each file still gets its own database.
+ */
+async function seededDataDir(dataDir: string): Promise<void> {
+  const template = join(inject("e2eSeedDir"), "data");
+  if (!existsSync(template)) {
+    const building = mkdtempSync(join(inject("e2eSeedDir"), "building-"));
+    const server = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      dataDir: building,
+      adminPassword: ADMIN_PASSWORD,
+      adminDist: null,
+      jobs: [],
+    });
+    await server.close();
+    // Whole or not at all: another file finding the template sees a finished one.
+    try {
+      renameSync(building, template);
+    } catch {
+      rmSync(building, { recursive: true, force: true });
+    }
+  }
+  cpSync(template, dataDir, { recursive: true });
+}
+
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(join(appRoot, "dist", "index.html"))) {
     throw new Error("apps/admin/dist 不存在：请先运行 vite build（test 脚本会先构建）");
   }
   const work = mkdtempSync(join(tmpdir(), "ybplan-admin-e2e-"));
   const dataDir = join(work, "data");
+  await seededDataDir(dataDir);
   // Serve a snapshot of the build, so a concurrent `vite build` cannot empty it mid-run.
   const adminDist = join(work, "dist");
   cpSync(join(appRoot, "dist"), adminDist, { recursive: true });
