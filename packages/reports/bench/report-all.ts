@@ -9,7 +9,8 @@
  *   charts' cost is A − B.
  * - docx on 2 cores: the plans split between two worker threads (as `report --all` with two jobs
  *   would), wall time from a common start.
- * Wall and CPU time are both printed: on a shared machine the CPU time is the steadier figure.
+ * Wall and CPU time are both printed, each against the goal: on a shared machine the wall time
+ * counts other work too, the CPU time is the batch's own (one thread: CPU; two: CPU / 2).
  *   tsx bench/report-all.ts [plans]   (default: all)
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -153,26 +154,28 @@ async function main() {
 
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
   const per = (t: Timing) => `${(t.cpuMs / t.reports).toFixed(1)} ms CPU/report`;
-  const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
+  const mark = (ms: number, goal: number) => (ms < goal ? "PASS" : "MISS").padStart(8);
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(" ");
+  // On a shared machine the wall time counts other people's work too; the CPU time is what the
+  // batch itself costs: on an idle machine one thread takes its CPU time, two take half of it.
   console.log(
     `\nReport benchmarks (packages/reports): ${total} of ${d.plans.length} plans, annual ${YEAR}; dataset ${s(prepMs).trim()}; ` +
       `${availableParallelism()} cores, load ${load}`,
   );
-  console.log("                               wall       CPU");
+  console.log("                                wall       CPU    goal    by wall  by CPU");
   console.log(
-    `report --all md            ${s(md.wallMs)}  ${s(md.cpuMs)}   goal < 10 s   ${mark(md.wallMs < 10_000)}   ${per(md)}, ${(md.bytes / 1e6).toFixed(1)} MB`,
+    `report --all md             ${s(md.wallMs)}  ${s(md.cpuMs)}  < 10 s ${mark(md.wallMs, 10_000)}${mark(md.cpuMs, 10_000)}   ${per(md)}, ${(md.bytes / 1e6).toFixed(1)} MB`,
   );
   console.log(
-    `report --all docx, 2 cores ${s(parallel.wallMs)}  ${s(parallel.cpuMs)}   goal < 60 s   ${mark(parallel.wallMs < 60_000)}   two worker threads, ${(parallel.bytes / 1e6).toFixed(1)} MB`,
+    `report --all docx, 2 cores  ${s(parallel.wallMs)}  ${s(parallel.cpuMs)}  < 60 s ${mark(parallel.wallMs, 60_000)}${mark(parallel.cpuMs / 2, 60_000)}   two worker threads (by CPU: CPU / 2), ${(parallel.bytes / 1e6).toFixed(1)} MB`,
   );
   console.log(
-    `report --all docx, 1 core  ${s(withCharts.wallMs)}  ${s(withCharts.cpuMs)}   goal < 60 s   ${mark(withCharts.wallMs < 60_000)}   ${per(withCharts)}, native charts`,
+    `report --all docx, 1 core   ${s(withCharts.wallMs)}  ${s(withCharts.cpuMs)}  < 60 s ${mark(withCharts.wallMs, 60_000)}${mark(withCharts.cpuMs, 60_000)}   ${per(withCharts)}, native charts`,
   );
   console.log(
-    `  baseline: docx, no figure${s(baseline.wallMs)}  ${s(baseline.cpuMs)}                        ${per(baseline)}; ` +
+    `  baseline: docx, no figure ${s(baseline.wallMs)}  ${s(baseline.cpuMs)}                           ${per(baseline)}; ` +
       `the charts add ${(((withCharts.cpuMs - baseline.cpuMs) / baseline.cpuMs) * 100).toFixed(0)} % CPU`,
   );
 }
