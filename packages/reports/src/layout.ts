@@ -85,7 +85,7 @@ export function indicatorColumns(report: PlanReport): string[] {
 /** The plan's own 序号 (its table position), not the report's breaches-first order. */
 const planNumber = (r: { position: number }) => r.position;
 
-export function indicatorTable(report: PlanReport, caption: string): LayoutTable {
+function indicatorTable(report: PlanReport, caption: string): LayoutTable {
   return {
     key: "indicators",
     caption,
@@ -113,7 +113,7 @@ export function indicatorTable(report: PlanReport, caption: string): LayoutTable
   };
 }
 
-export function actualsTable(report: PlanReport, caption: string): LayoutTable {
+function actualsTable(report: PlanReport, caption: string): LayoutTable {
   return {
     key: "actuals",
     caption,
@@ -131,7 +131,7 @@ export function actualsTable(report: PlanReport, caption: string): LayoutTable {
   };
 }
 
-export function reasonTable(report: PlanReport, caption: string): LayoutTable {
+function reasonTable(report: PlanReport, caption: string): LayoutTable {
   return {
     key: "reasons",
     caption,
@@ -154,7 +154,7 @@ export function reasonTable(report: PlanReport, caption: string): LayoutTable {
 }
 
 /** The mid-term grades with the numbers behind them, in the plan's order. */
-export function reviewTable(report: PlanReport, caption: string): LayoutTable {
+function reviewTable(report: PlanReport, caption: string): LayoutTable {
   return {
     key: "review",
     caption,
@@ -413,7 +413,7 @@ function extraBlocks(
 }
 
 /** 成文日期 in Arabic numerals (GB/T 9704-2012 §7.3.5.1), blanks when the document is undated. */
-export function chineseDate(iso: string | null): string {
+function chineseDate(iso: string | null): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
   if (!m) return "　　　　年　　月　　日";
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;

@@ -12,7 +12,7 @@ import { chartTitle, yBounds } from "./scale.ts";
  * `report --all` writes thousands.
  */
 
-export interface ChartLine {
+interface ChartLine {
   /** Legend name and the workbook column's header. */
   readonly name: string;
   readonly values: readonly (number | null)[];

@@ -451,7 +451,7 @@ const fontTable: readonly { name: string; alt: string; family: string; panose: s
   { name: FONT.latin, alt: "Liberation Serif", family: "roman", panose: "02020603050405020304" },
 ];
 
-export function fontTableXml(): string {
+function fontTableXml(): string {
   const w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   const fonts = fontTable
     .map(
