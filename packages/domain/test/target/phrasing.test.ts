@@ -64,6 +64,8 @@ const phrasings: ReadonlyArray<readonly [string, TargetExpression]> = [
   ["增至260万人", level(260, "万人", null, "higher")],
   ["压缩至10个工作日", level(10, "个工作日", null, "lower")],
   ["缩短到30分钟以内", lte(30, "分钟")],
+  ["达到5.2万家", level(5.2, "万家")],
+  ["稳定在不低于610元", gte(610, "元", true)],
   ["提高到95%以上", gte(95, "%")],
   ["1.5万人次", level(1.5, "万人次")],
   // bands

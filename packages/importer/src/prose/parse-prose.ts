@@ -45,6 +45,8 @@ const FIGURE = /\d+(?:\.\d+)?(?:%|‰|个|家|种|项|类|万|亿|元|天|人|�
 /** Numbering before a list item: "1.", "（1）", "①", "一是", "-". */
 const NUMBERING =
   /^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|\d{1,2}[.、．)）](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、是]|[-•·●◆▪■▲△◇○□√*])\s*/;
+/** Numbers of sections ("（一）", "一、"), as opposed to list items ("1.", "（1）", "①"). */
+const SECTION_NUMBER = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)/;
 const QUOTES = /[“”‘’"《》「」]/g;
 /** Clauses end at ，；, but not at a thousands separator ("1,200家"). */
 const CLAUSE_BREAK = /[；;，,](?!\d{3}(?!\d))/;
@@ -79,7 +81,8 @@ function categoryHeading(line: string): string | null {
     .replace(/[(（]共?\d+项[)）]$/, "") // "医疗保障类指标（5项）"
     .trim();
   if (t.length < 2 || t.length > 12 || /\d|[。，；,;、]/.test(t)) return null;
-  if (METRIC.test(t)) return null;
+  // "（二）医疗保障水平": a section number makes it a heading even when it ends like a measure
+  if (METRIC.test(t) && !SECTION_NUMBER.test(clean(line).replace(/^[#*\s]+/, ""))) return null;
   return t;
 }
 
@@ -146,15 +149,22 @@ class ProseReader {
       this.previous = null;
       const raws = sentence.split(CLAUSE_BREAK);
       const clauses = raws.map(cleanClause);
-      // a sentence that speaks only of the past ("…支出81亿元，同比增长10%") states no target
       const ahead = clauses.some((c) => FUTURE.test(c));
+      // a sentence that speaks only of the past ("…支出81亿元，同比增长10%") states no target
       const wholly = clauses.some((c) => PAST.test(c)) && !ahead;
       this.ahead = ahead;
+      // "A率100%；B比例不低于70%": items of an enumeration, each a clause of its own, are list items
+      const items = new Set(
+        sentence
+          .split(/[；;]/)
+          .filter((part, _, parts) => parts.length > 1 && part.split(CLAUSE_BREAK).length === 1)
+          .map(cleanClause),
+      );
       let past = false;
       clauses.forEach((clause, k) => {
         if (clause === "") return;
         past = wholly || this.isPast(clause, past);
-        if (!past) this.readClause(line, raws[k] ?? clause, clause, alone);
+        if (!past) this.readClause(line, raws[k] ?? clause, clause, alone || items.has(clause));
       });
     }
   }
@@ -317,7 +327,11 @@ export function parseIndicatorProse(text: string, options: ProseOptions = {}): P
       reader.readLine(named.line, `${named.text} ${body}`);
       return;
     }
-    if (/^[^\d，。；,;]{3,40}$/.test(lone) && METRIC.test(lone.replace(/\([^)]*\)$/, ""))) {
+    if (
+      /^[^\d，。；,;]{3,40}$/.test(lone) &&
+      METRIC.test(lone.replace(/\([^)]*\)$/, "")) &&
+      !SECTION_NUMBER.test(clean(body).trim())
+    ) {
       pendingName = { line, text: body };
       return;
     }

@@ -42,7 +42,11 @@ const RESPECTIVELY = new RegExp(
 );
 /** "提高至每人每年640元": who the amount is for; the figure alone is the target. */
 const PER = "(?:每人每年|每人每月|每人次|每人|人均)?";
-const WITH_VERB = new RegExp(`^([^ ]+?)(${ADVERB})[:：]?(${VERB})${PER}(${VALUE}${QUALIFIER}?)$`);
+/** "稳定在每人每年不低于610元": a comparison after the verb (the domain reads "稳定在不低于610元"). */
+const THEN_COMPARED = "(?:不低于|不少于|不高于|不超过|高于|低于|超过)?";
+const WITH_VERB = new RegExp(
+  `^([^ ]+?)(${ADVERB})[:：]?(${VERB})${PER}(${THEN_COMPARED}${VALUE}${QUALIFIER}?)$`,
+);
 const COPULA = new RegExp(`^([^ ]+?)(${ADVERB})(?:为|是)${PER}(${VALUE}${QUALIFIER}?)$`);
 /** "参保率在95%以上": a level with its qualifier, no verb. */
 const AT = new RegExp(`^([^ ]+?)(${ADVERB})在(${VALUE}${QUALIFIER})$`);
