@@ -15,7 +15,7 @@ const relFromOut = (file) => {
   return rel.startsWith(".") ? rel : `./${rel}`;
 };
 
-// Modules that find files next to themselves (migrations, sample plans, PGlite's and resvg's wasm)
+// Modules that find files next to themselves (migrations, sample plans, PGlite's wasm)
 // keep doing so: `import.meta.url` becomes their original location, relative to the bundle.
 const keepModuleLocation = {
   name: "keep-module-location",
