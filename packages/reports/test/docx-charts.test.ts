@@ -1,7 +1,13 @@
 import type { PlanReport, TrajectorySeries } from "@ybplan/domain/report";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { chartTitle, pickCharts, renderReport } from "../src/index.ts";
+import {
+  chartTitle,
+  pickCharts,
+  renderReport,
+  trajectoryChartXml,
+  trajectoryWorkbook,
+} from "../src/index.ts";
 import { fixtureReport } from "./fixture.ts";
 import { readWorkbook } from "./read.ts";
 import { sampleReport, samplePlans } from "./sample-plans.ts";
@@ -187,6 +193,32 @@ describe("docx charts are native DrawingML charts", () => {
       }
       expect(chart.series[0]!.values).toEqual(modelLines(report, s).actual);
     }
+  });
+
+  it("mid-term review: the same native charts, values from the model", async () => {
+    await checkReport(fixtureReport("midTerm"));
+  });
+
+  it("a trajectory without a target or time-elapsed line: one line, gaps left empty in chart and workbook", async () => {
+    const s: TrajectorySeries = {
+      indicatorId: "x",
+      name: "医保经办服务满意率",
+      unit: null,
+      years: [2020, 2021, 2022, 2023, 2024, 2025],
+      actual: [88.5, null, 90.25, 91, null, null],
+      expected: [null, null, null, null, null, null],
+      target: null,
+      breach: false,
+    };
+    const xml = trajectoryChartXml(s);
+    const series = readSeries(xml);
+    expect(series.map((x) => x.name)).toEqual(["实际值"]);
+    expect(series[0]!.values).toEqual(s.actual);
+    expect(xml).toContain("<a:t>数值</a:t>");
+    expect(xml).toContain(`<a:t>${s.name}</a:t>`);
+    const sheet = (await readWorkbook(trajectoryWorkbook(s))).getWorksheet("Sheet1")!;
+    expect(s.years.map((_, k) => sheet.getCell(k + 2, 2).value ?? null)).toEqual(s.actual);
+    expect(sheet.getCell(1, 3).value ?? null).toBeNull();
   });
 
   it("charts: false leaves the figure out, with no chart parts or relationships", async () => {
