@@ -147,7 +147,11 @@ async function checkReport(report: PlanReport) {
     else expect(expected).toBeUndefined();
     if (model.row.target.value !== null) expect(target!.values).toEqual(model.target);
     else expect(target).toBeUndefined();
-    // The time-elapsed line reaches the target in the final year, as the tables' 时序进度要求 says.
+    // The time-elapsed line in the report year is the tables' 时序进度要求.
+    if (expected && model.row.expected !== null) {
+      expect(expected.values[s.years.indexOf(report.year)]).toBeCloseTo(model.row.expected, 9);
+    }
+    // It reaches the target in the final year.
     if (expected && model.row.target.value !== null) {
       expect(expected.values.at(-1)).toBeCloseTo(model.row.target.value, 9);
     }
