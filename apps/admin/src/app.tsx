@@ -4,6 +4,7 @@ import zhCN from "antd/locale/zh_CN";
 import { lazy, Suspense, useState } from "react";
 import { createApiClient, createQueryClient, TRPCProvider } from "./api/trpc.ts";
 import { SessionGate } from "./auth/session-gate.tsx";
+import { theme } from "./theme.ts";
 
 // The login page is all a visitor without a session downloads; the rest comes after signing in.
 const AuthenticatedApp = lazy(() => import("./layout/authenticated-app.tsx"));
@@ -12,12 +13,7 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(() => createApiClient());
   return (
-    <ConfigProvider
-      locale={zhCN}
-      theme={{ token: { borderRadius: 4 } }}
-      componentSize="middle"
-      button={{ autoInsertSpace: false }}
-    >
+    <ConfigProvider locale={zhCN} theme={theme} componentSize="middle" button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <SessionGate>

@@ -1,11 +1,25 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { MarkedText } from "../src/components/marked-text.tsx";
 import { TargetPreview } from "../src/components/target-preview.tsx";
 import { VerdictCounts } from "../src/features/overview/verdict-counts.tsx";
 
 // Server-side rendering of small components: cheap checks of what a person reads, no DOM needed.
 const text = (html: string) => html.replace(/<[^>]+>/g, "");
+
+describe("MarkedText (plan cells with footnote markers)", () => {
+  const html = (t: string) => renderToStaticMarkup(createElement(MarkedText, { text: t }));
+  it("shows clean text and the footnote as one superscript element, never markup", () => {
+    expect(html(">95 <sup>①</sup>")).toBe("&gt;95<sup>①</sup>");
+    expect(html("96%以上 ^①")).toBe("96%以上<sup>①</sup>");
+    expect(html("异地就医住院费用直接结算率 <sup>④</sup> (%)")).toBe(
+      "异地就医住院费用直接结算率 (%)<sup>④</sup>",
+    );
+    expect(html("≥97%")).toBe("≥97%");
+    expect(html("")).toBe("—");
+  });
+});
 
 describe("TargetPreview (domain parser in the browser)", () => {
   it("shows how a target text is understood", () => {

@@ -5,12 +5,20 @@ import {
   companyEventTemplate,
   gradeColor,
   parseQuarter,
+  ratingsProvince,
   recentQuarters,
   severityColor,
   withQuarter,
 } from "../src/features/credit/model.ts";
 
 describe("credit screen helpers", () => {
+  it("reads ratings of the user's own province (a county's or city's staff), all provinces nationally", () => {
+    expect(ratingsProvince("341723")).toBe("340000");
+    expect(ratingsProvince("420200")).toBe("420000");
+    expect(ratingsProvince("440000")).toBe("440000");
+    expect(ratingsProvince(null)).toBeUndefined();
+  });
+
   it("lists recent quarters newest first across a year boundary", () => {
     expect(recentQuarters(new Date(2026, 1, 15), 3).map((q) => q.label)).toEqual([
       "2026年第1季度",

@@ -1,6 +1,7 @@
+import type { Role } from "@ybplan/domain/access";
 import { describe, expect, it } from "vitest";
 import { buildPath, matchPath, splitLocation } from "../src/router/match-path.ts";
-import { routes } from "../src/routes/registry.ts";
+import { navRoutes, routeAllowed, routes } from "../src/routes/registry.ts";
 
 describe("hash router paths", () => {
   it("matches parameters and rejects other shapes", () => {
@@ -30,6 +31,21 @@ describe("hash router paths", () => {
     for (const p of ["/procurement", "/credit", "/reports"]) {
       expect(routes.find((r) => r.path === p)?.nav).toBe("modules");
     }
-    expect(routes.find((r) => r.path === "/users")?.adminOnly).toBe(true);
+    expect(routes.find((r) => r.path === "/users")?.requires).toBe("admin");
+  });
+
+  it("offers each role only the pages it can use (import needs editPlan; users and jurisdictions admin)", () => {
+    const titles = (role: Role) => navRoutes(role).map((r) => r.path);
+    expect(titles("admin")).toEqual(routes.filter((r) => r.nav).map((r) => r.path));
+    expect(titles("planner")).toContain("/import");
+    expect(titles("planner")).not.toContain("/users");
+    for (const role of ["reporter", "viewer"] as const) {
+      expect(titles(role)).not.toContain("/import");
+      expect(titles(role)).not.toContain("/jurisdictions");
+      expect(titles(role)).toContain("/audit");
+      expect(routeAllowed(routes.find((r) => r.path === "/plans/new")!, role)).toBe(false);
+    }
+    expect(titles("reporter")).toContain("/todo");
+    expect(titles("viewer")).not.toContain("/todo");
   });
 });

@@ -6,7 +6,7 @@ import { roleLabels } from "../auth/roles.ts";
 import { useSession } from "../auth/session-context.ts";
 import { useLocation } from "../router/hooks.ts";
 import { navigate, setConfirmHandler } from "../router/navigation.ts";
-import { type NavGroup, navGroupLabels, routes } from "../routes/registry.ts";
+import { type NavGroup, navGroupLabels, navRoutes, routes } from "../routes/registry.ts";
 
 const groups: NavGroup[] = ["monitoring", "modules", "system"];
 
@@ -38,8 +38,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     type: "group",
     key: g,
     label: navGroupLabels[g],
-    children: routes
-      .filter((r) => r.nav === g && (!r.adminOnly || user.role === "admin"))
+    children: navRoutes(user.role)
+      .filter((r) => r.nav === g)
       .map((r) => ({ key: r.path, label: r.title })),
   }));
   const selected = routes
@@ -87,9 +87,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
-          <main>{children}</main>
-        </Layout.Content>
+        {/* Layout.Content is the page's one <main> landmark. */}
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>{children}</Layout.Content>
       </Layout>
       <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
     </Layout>

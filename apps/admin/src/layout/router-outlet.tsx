@@ -5,7 +5,7 @@ import { useLocation } from "../router/hooks.ts";
 import { Link } from "../router/link.tsx";
 import { matchPath } from "../router/match-path.ts";
 import { navigate } from "../router/navigation.ts";
-import { defaultPath, routes } from "../routes/registry.ts";
+import { defaultPath, routeAllowed, routes } from "../routes/registry.ts";
 import { ErrorBoundary } from "./error-boundary.tsx";
 
 /** Renders the page whose path matches the address; pages load lazily (own chunk each). */
@@ -23,8 +23,14 @@ export function RouterOutlet() {
     const params = matchPath(r.path, path);
     if (!params) continue;
     setDocumentTitle(r.title);
-    if (r.adminOnly && user.role !== "admin") {
-      return <Result status="403" title="没有权限" subTitle="此页面仅系统管理员可以访问。" />;
+    if (!routeAllowed(r, user.role)) {
+      const who = {
+        admin: "系统管理员",
+        editPlan: "系统管理员和规划编辑",
+        enterData: "可填报数据的用户",
+        read: "",
+      }[r.requires ?? "read"];
+      return <Result status="403" title="没有权限" subTitle={`此页面仅${who}可以访问。`} />;
     }
     const Page = r.page;
     return (

@@ -1,4 +1,4 @@
-import { Tabs, Typography } from "antd";
+import { Tabs } from "antd";
 import { navigate } from "../../router/navigation.ts";
 import type { PageProps } from "../../routes/registry.ts";
 import { EventsTab } from "./events-tab.tsx";
@@ -21,7 +21,7 @@ export default function CreditPage({ search }: PageProps) {
     : "ratings";
   return (
     <>
-      <Typography.Title level={3}>信用评价</Typography.Title>
+      <h1 className="page-title">信用评价</h1>
       <Tabs
         activeKey={tab}
         onChange={(k) => void navigate(`/credit?tab=${k}`)}

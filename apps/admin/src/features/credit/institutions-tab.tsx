@@ -45,9 +45,17 @@ export function InstitutionsTab() {
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Space wrap>
-        <InputNumber value={year} min={2020} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年度" />
+        <InputNumber
+          aria-label="年度"
+          value={year}
+          min={2020}
+          max={2100}
+          onChange={(v) => v && setYear(v)}
+          addonAfter="年度"
+        />
         <Input
           style={{ width: 150 }}
+          aria-label="地区代码"
           value={code}
           onChange={(e) => setCode(e.target.value.trim())}
           addonBefore="地区代码"
@@ -83,6 +91,7 @@ export function InstitutionsTab() {
         <>
           <Select
             allowClear
+            aria-label="按等级筛选"
             placeholder="按等级筛选"
             style={{ width: 150 }}
             value={grade}

@@ -71,3 +71,12 @@ export const staffStatusColors: Record<string, string> = {
   terminated: "red",
   "may-reregister": "blue",
 };
+
+/**
+ * Ratings are kept per province: a user inside one (a city's or county's staff) reads their own
+ * province's — the server refuses the all-provinces list to anyone below the national level.
+ * The province is the code's first two digits (GB/T 2260), e.g. 341723 → 340000.
+ */
+export function ratingsProvince(jurisdictionCode: string | null | undefined): string | undefined {
+  return jurisdictionCode ? `${jurisdictionCode.slice(0, 2)}0000` : undefined;
+}

@@ -5,7 +5,7 @@ import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { QueryState } from "../../components/query-state.tsx";
-import { parseQuarter, recentQuarters, severityColor, withQuarter } from "./model.ts";
+import { parseQuarter, ratingsProvince, recentQuarters, severityColor, withQuarter } from "./model.ts";
 
 const severityOptions = [
   { value: 1, label: "全部失信等级" },
@@ -26,8 +26,14 @@ export function RatingsTab({ initialQuarter }: { initialQuarter?: string | null 
   const [q, setQ] = useState(parseQuarter(initialQuarter) ?? quarters[0]!);
   const [minSeverity, setMinSeverity] = useState(1);
   const [companyId, setCompanyId] = useState<string | null>(null);
+  const province = user.role === "admin" ? undefined : ratingsProvince(user.jurisdictionCode);
   const ratings = useQuery(
-    trpc.credit.companies.ratings.queryOptions({ year: q.year, quarter: q.quarter, minSeverity }),
+    trpc.credit.companies.ratings.queryOptions({
+      year: q.year,
+      quarter: q.quarter,
+      minSeverity,
+      ...(province ? { province } : {}),
+    }),
   );
   const history = useQuery({
     ...trpc.credit.companies.history.queryOptions({ companyId: companyId ?? "" }),
@@ -58,6 +64,7 @@ export function RatingsTab({ initialQuarter }: { initialQuarter?: string | null 
         />
         <Select
           style={{ width: 150 }}
+          aria-label="失信等级"
           value={minSeverity}
           onChange={setMinSeverity}
           options={severityOptions}

@@ -46,7 +46,12 @@ export function RulesTab() {
                 {s.ruleSet.sources.map((src) => (
                   <span key={src.title}>
                     {src.url ? (
-                      <a href={src.url} target="_blank" rel="noreferrer">
+                      <a
+                        href={src.url}
+                        target="_blank"
+                        rel="noreferrer"
+                        style={{ textDecoration: "underline" }}
+                      >
                         {src.title}
                       </a>
                     ) : (

@@ -27,9 +27,15 @@ export function StaffTab() {
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Space wrap>
-        <DatePicker value={asOf} onChange={(d) => d && setAsOf(d)} allowClear={false} />
+        <DatePicker
+          aria-label="记分截至日期"
+          value={asOf}
+          onChange={(d) => d && setAsOf(d)}
+          allowClear={false}
+        />
         <Input.Search
           placeholder="人员编码"
+          aria-label="人员编码"
           allowClear
           style={{ width: 220 }}
           onSearch={(v) => setPersonId(v.trim())}

@@ -43,7 +43,7 @@ export default function ReviewPage() {
 
   return (
     <>
-      <Typography.Title level={3}>审核与进度</Typography.Title>
+      <h1 className="page-title">审核与进度</h1>
       {user.role === "admin" ? (
         <WindowsCard
           year={year}

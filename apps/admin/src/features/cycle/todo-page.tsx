@@ -18,7 +18,7 @@ export default function TodoPage() {
   const todo = useQuery(trpc.cycle.todo.queryOptions());
   return (
     <>
-      <Typography.Title level={3}>我的填报</Typography.Title>
+      <h1 className="page-title">我的填报</h1>
       <QueryState query={todo} isEmpty={(l) => l.length === 0} emptyText="暂无待填报的年度">
         {(items) => (
           <Flex vertical gap={12}>

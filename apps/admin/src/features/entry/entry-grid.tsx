@@ -10,6 +10,8 @@ import {
 } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import type { IndicatorItem, ObservationItem, PlanDetail } from "../../api/types.ts";
+import { useKeyboardScroll } from "../../components/keyboard-scroll.ts";
+import { MarkedText } from "../../components/marked-text.tsx";
 import { useUnsavedChangesGuard } from "../../router/hooks.ts";
 import { Link } from "../../router/link.tsx";
 import { ConflictChoice } from "./conflict-choice.tsx";
@@ -53,6 +55,7 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const tableRef = useKeyboardScroll(`${year}年数据填报表`);
   const prevYears = useMemo(() => {
     const ys: number[] = [];
     for (let y = Math.max(plan.baselineYear, year - 3); y < year; y++) ys.push(y);
@@ -305,6 +308,7 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
         />
       ) : null}
       <Table<GridRow>
+        ref={tableRef}
         size="small"
         rowKey={(r) => r.entry.key}
         dataSource={rows}
@@ -318,13 +322,13 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
             render: (_, r) => (
               <Flex vertical>
                 <span>
-                  {r.indicator.name}
+                  <MarkedText text={r.indicator.name} />
                   {r.subject ? ` · ${r.subject}` : ""}
                   {r.indicator.unit ? `（${r.indicator.unit}）` : ""}
                 </span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.indicator.attribute === "binding" ? <Tag color="red">约束性</Tag> : <Tag>预期性</Tag>}{" "}
-                  目标 {r.indicator.target.text || "—"}
+                  目标 <MarkedText text={r.indicator.target.text} />
                 </Typography.Text>
               </Flex>
             ),
@@ -333,9 +337,11 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
             title: `基期（${plan.baselineYear}）`,
             width: 90,
             render: (_, r) =>
-              r.previous[plan.baselineYear]
-                ? displayValue(r.previous[plan.baselineYear]?.value)
-                : r.indicator.baseline.text || "—",
+              r.previous[plan.baselineYear] ? (
+                displayValue(r.previous[plan.baselineYear]?.value)
+              ) : (
+                <MarkedText text={r.indicator.baseline.text} />
+              ),
           },
           ...prevYears
             .filter((y) => y !== plan.baselineYear)
@@ -370,12 +376,12 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
                     onKeyDown={(e) => valueCellKeyDown(e, index, rows.length)}
                   />
                   {err ? (
-                    <span role="alert" style={{ color: "#ff4d4f", fontSize: 12 }}>
+                    <span role="alert" style={{ color: "#cf1322", fontSize: 12 }}>
                       {err}
                     </span>
                   ) : null}
                   {!err && warnings[key] ? (
-                    <span data-testid="cell-warning" style={{ color: "#d46b08", fontSize: 12 }}>
+                    <span data-testid="cell-warning" style={{ color: "#ad4e00", fontSize: 12 }}>
                       {warnings[key]}
                       {cell?.note.trim() ? "（已在备注中说明）" : ""}
                     </span>

@@ -22,6 +22,7 @@ import type { ImportPreview } from "../../api/types.ts";
 import { can } from "../../auth/roles.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { flattenCodes } from "../../components/jurisdiction-tree.tsx";
+import { MarkedText } from "../../components/marked-text.tsx";
 import { TargetPreview } from "../../components/target-preview.tsx";
 import { Link } from "../../router/link.tsx";
 import { AddJurisdictionModal } from "../jurisdictions/jurisdictions-page.tsx";
@@ -91,7 +92,7 @@ export default function ImportPage() {
             <p style={{ fontSize: 16, margin: "12px 0" }}>
               {preview.isPending ? `正在解析 ${fileName ?? ""}…` : "点击或拖入规划文档"}
             </p>
-            <p style={{ color: "#888" }}>
+            <p style={{ color: "rgba(0, 0, 0, 0.6)" }}>
               支持 .docx、.txt、.html、.md（规划全文，含主要指标表），不超过 20 MB
             </p>
           </Upload.Dragger>
@@ -289,7 +290,7 @@ function PreviewView({
               width: 160,
               render: (_, i) => (
                 <Flex vertical>
-                  {i.baseline.text || "—"}
+                  <MarkedText text={i.baseline.text} />
                   <TargetPreview text={i.baseline.text} unit={i.unit} label="" parsed={i.baseline} />
                 </Flex>
               ),
@@ -298,7 +299,7 @@ function PreviewView({
               title: "目标值",
               render: (_, i) => (
                 <Flex vertical>
-                  {i.target.text || "—"}
+                  <MarkedText text={i.target.text} />
                   <TargetPreview text={i.target.text} unit={i.unit} label="" parsed={i.target} />
                 </Flex>
               ),

@@ -4,6 +4,7 @@ import { useTRPC } from "../../api/trpc.ts";
 import type { SubtreeSummary } from "../../api/types.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { flattenCodes, JurisdictionTree } from "../../components/jurisdiction-tree.tsx";
+import { MarkedText } from "../../components/marked-text.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { VerdictTag } from "../../components/verdict-tag.tsx";
 import { useSearchState } from "../../lib/use-search-state.ts";
@@ -170,7 +171,7 @@ function PlansTable({
             <ul style={{ margin: 0 }}>
               {p.breachList.map((b) => (
                 <li key={b.indicatorId}>
-                  <VerdictTag verdict={b.verdict} breach /> {b.name}
+                  <VerdictTag verdict={b.verdict} breach /> <MarkedText text={b.name} />
                 </li>
               ))}
             </ul>

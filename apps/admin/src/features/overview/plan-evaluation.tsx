@@ -2,6 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Flex, Table, Typography } from "antd";
 import { useTRPC } from "../../api/trpc.ts";
 import type { PlanMatrix } from "../../api/types.ts";
+import { can } from "../../auth/roles.ts";
+import { useSession } from "../../auth/session-context.ts";
+import { MarkedText } from "../../components/marked-text.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { VerdictTag } from "../../components/verdict-tag.tsx";
 import { Link } from "../../router/link.tsx";
@@ -25,6 +28,8 @@ export function PlanEvaluation({
 }) {
   const trpc = useTRPC();
   const matrix = useQuery(trpc.evaluation.matrix.queryOptions({ planId, year }));
+  // A read-only user is not offered data entry (the grid would open read-only).
+  const canEnter = can.enterData(useSession().user.role);
   return (
     <QueryState query={matrix} isEmpty={(m) => m.rows.length === 0} emptyText="该规划没有指标">
       {(m) => {
@@ -40,7 +45,7 @@ export function PlanEvaluation({
               }
               extra={
                 <Flex gap={12}>
-                  <Link to={`/plans/${planId}/entry?year=${year}`}>填报{year}年数据</Link>
+                  {canEnter ? <Link to={`/plans/${planId}/entry?year=${year}`}>填报{year}年数据</Link> : null}
                   <Link to={`/plans/${planId}`}>规划详情</Link>
                 </Flex>
               }
@@ -81,7 +86,7 @@ function EvaluationTable({ rows, onSelect }: { rows: EvaluationRow[]; onSelect: 
           width: 220,
           render: (name: string, r) => (
             <button type="button" className="link-button" onClick={() => onSelect(r.indicatorId)}>
-              {name}
+              <MarkedText text={name} />
             </button>
           ),
         },
@@ -91,7 +96,13 @@ function EvaluationTable({ rows, onSelect }: { rows: EvaluationRow[]; onSelect: 
           width: 64,
           render: (a: string) => (a === "binding" ? "约束性" : "预期性"),
         },
-        { title: "目标", dataIndex: "targetText", width: 110, ellipsis: true },
+        {
+          title: "目标",
+          dataIndex: "targetText",
+          width: 110,
+          ellipsis: true,
+          render: (t: string) => <MarkedText text={t} />,
+        },
         {
           title: "实际",
           width: 90,

@@ -1,5 +1,6 @@
 import { Table, Tooltip } from "antd";
 import type { PlanMatrix } from "../../api/types.ts";
+import { MarkedText } from "../../components/marked-text.tsx";
 import { verdictColors, verdictLabel } from "../../lib/verdict-style.ts";
 
 type Row = PlanMatrix["rows"][number];
@@ -66,7 +67,7 @@ export function VerdictMatrix({
           width: 220,
           render: (name: string, r) => (
             <button type="button" className="link-button" onClick={() => onSelect(r.indicatorId)}>
-              {name}
+              <MarkedText text={name} />
               {r.unit ? `（${r.unit}）` : ""}
             </button>
           ),
@@ -77,7 +78,13 @@ export function VerdictMatrix({
           width: 64,
           render: (a: string) => (a === "binding" ? "约束性" : "预期性"),
         },
-        { title: "目标", dataIndex: "targetText", width: 110, ellipsis: true },
+        {
+          title: "目标",
+          dataIndex: "targetText",
+          width: 110,
+          ellipsis: true,
+          render: (t: string) => <MarkedText text={t} />,
+        },
         ...yearColumns,
       ]}
     />

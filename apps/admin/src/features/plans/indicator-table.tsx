@@ -8,10 +8,12 @@ import {
   indicatorDirectionLabels,
 } from "@ybplan/domain/indicator";
 import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag } from "antd";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { conflictSentence, formatApiError, readConflict } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import type { IndicatorItem } from "../../api/types.ts";
+import { useKeyboardScroll } from "../../components/keyboard-scroll.ts";
+import { MarkedText } from "../../components/marked-text.tsx";
 import { TargetPreview } from "../../components/target-preview.tsx";
 import { useUnsavedChangesGuard } from "../../router/hooks.ts";
 import { ReviseTargetButton } from "../cycle/revise-target-button.tsx";
@@ -77,6 +79,7 @@ export function IndicatorTable({
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   useUnsavedChangesGuard(editing !== null);
+  const tableRef = useKeyboardScroll("主要指标表");
 
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.indicators.list.queryKey({ planId }) });
@@ -149,7 +152,8 @@ export function IndicatorTable({
   const isEditing = (r: IndicatorItem) => r.id === editing;
   const set = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const textCell =
-    (k: keyof Draft, label: string, render: (r: IndicatorItem) => string) => (_: unknown, r: IndicatorItem) =>
+    (k: keyof Draft, label: string, render: (r: IndicatorItem) => ReactNode) =>
+    (_: unknown, r: IndicatorItem) =>
       isEditing(r) ? (
         <Flex vertical gap={2}>
           <Input
@@ -163,7 +167,7 @@ export function IndicatorTable({
               if (e.key === "Escape") setEditing(null);
             }}
           />
-          {errors[k] ? <span style={{ color: "#ff4d4f", fontSize: 12 }}>{errors[k]}</span> : null}
+          {errors[k] ? <span style={{ color: "#cf1322", fontSize: 12 }}>{errors[k]}</span> : null}
           {k === "targetText" || k === "baselineText" ? (
             <TargetPreview text={draft[k]} unit={draft.unit || null} />
           ) : null}
@@ -198,6 +202,7 @@ export function IndicatorTable({
   return (
     <>
       <Table<IndicatorItem>
+        ref={tableRef}
         size="small"
         rowKey="id"
         dataSource={rows}
@@ -207,17 +212,21 @@ export function IndicatorTable({
         columns={[
           { title: "序号", width: 50, render: (_, r, i) => (r.id === NEW ? "新" : i + 1) },
           { title: "类别", width: 110, render: textCell("category", "类别", (r) => r.category) },
-          { title: "指标名称", width: 210, render: textCell("name", "指标名称", (r) => r.name) },
+          {
+            title: "指标名称",
+            width: 210,
+            render: textCell("name", "指标名称", (r) => <MarkedText text={r.name} />),
+          },
           { title: "单位", width: 70, render: textCell("unit", "单位", (r) => r.unit ?? "") },
           {
             title: "基期值",
             width: 150,
-            render: textCell("baselineText", "基期值", (r) => r.baseline.text || "—"),
+            render: textCell("baselineText", "基期值", (r) => <MarkedText text={r.baseline.text} />),
           },
           {
             title: "目标值",
             width: 200,
-            render: textCell("targetText", "目标值", (r) => r.target.text || "—"),
+            render: textCell("targetText", "目标值", (r) => <MarkedText text={r.target.text} />),
           },
           { title: "属性", width: 90, render: selectCell("attribute", indicatorAttributeLabels, "属性") },
           { title: "方向", width: 110, render: selectCell("direction", indicatorDirectionLabels, "方向") },

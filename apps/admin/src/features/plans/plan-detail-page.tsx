@@ -251,7 +251,7 @@ function ImportWarnings({ plan, editable }: { plan: PlanDetail; editable: boolea
               const r = resolvedOf(w);
               return (
                 <li key={`${w.line}-${w.message}-${w.text}`} style={{ marginBottom: 2 }}>
-                  <span style={r ? { textDecoration: "line-through", color: "#8c8c8c" } : undefined}>
+                  <span style={r ? { textDecoration: "line-through", color: "#595959" } : undefined}>
                     第 {w.line} 行：{w.message}
                     {w.text ? (
                       <Typography.Text type="secondary">（{w.text.slice(0, 60)}）</Typography.Text>

@@ -34,12 +34,13 @@ export function buildTaskTree(tasks: readonly TaskItem[]): TaskNode[] {
   return make(null);
 }
 
+/** Status text colours, each ≥ 4.5:1 on white (grey, blue, green, red, light grey). */
 const statusColors: Record<WorkStatus, string> = {
-  notStarted: "#8c8c8c",
-  inProgress: "#1677ff",
-  completed: "#389e0d",
+  notStarted: "#595959",
+  inProgress: "#0958d9",
+  completed: "#237804",
   delayed: "#cf1322",
-  cancelled: "#bfbfbf",
+  cancelled: "#6e6e6e",
 };
 
 /**
@@ -182,7 +183,7 @@ export function WorkItemTable({
               <Button
                 size="small"
                 type="link"
-                aria-label={`${w.title} 佐证材料`}
+                aria-label={`附件：${w.title} 佐证材料`}
                 onClick={() => setFilesOf(w)}
               >
                 附件

@@ -77,7 +77,7 @@ export default function PoliciesPage({ search }: PageProps) {
 
   return (
     <>
-      <Typography.Title level={3}>待遇政策</Typography.Title>
+      <h1 className="page-title">待遇政策</h1>
       <Space wrap style={{ marginBottom: 16 }}>
         <JurisdictionSelect value={code} onChange={setCode} />
         <span>执行日期</span>
@@ -196,7 +196,12 @@ export default function PoliciesPage({ search }: PageProps) {
                         aria-label="统筹区差异"
                         size="small"
                         bordered
-                        locale={{ emptyText: "未发现与统筹区不一致的参数" }}
+                        locale={{
+                          // As text, not the list's default disabled grey (1.8:1).
+                          emptyText: (
+                            <Typography.Text type="secondary">未发现与统筹区不一致的参数</Typography.Text>
+                          ),
+                        }}
                         dataSource={c.pooling.flatMap((p) =>
                           p.findings.map((f) => ({ ...f, area: `${p.name}${p.schemeLabel}${p.levelLabel}` })),
                         )}

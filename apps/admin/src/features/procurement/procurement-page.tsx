@@ -1,4 +1,4 @@
-import { Tabs, Typography } from "antd";
+import { Tabs } from "antd";
 import { navigate } from "../../router/navigation.ts";
 import type { PageProps } from "../../routes/registry.ts";
 import { BatchDetail } from "./batch-detail.tsx";
@@ -28,7 +28,7 @@ export default function ProcurementPage({ search }: PageProps) {
   if (batchId) return <BatchDetail id={batchId} onBack={() => go({ tab: "batches" })} />;
   return (
     <>
-      <Typography.Title level={3}>集中带量采购</Typography.Title>
+      <h1 className="page-title">集中带量采购</h1>
       <Tabs
         activeKey={tab}
         onChange={(k) => go(initialCode ? { tab: k, j: initialCode } : { tab: k })}

@@ -54,7 +54,7 @@ export default function ReportsPage() {
 
   return (
     <>
-      <Typography.Title level={3}>报告</Typography.Title>
+      <h1 className="page-title">报告</h1>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
           layout="vertical"
