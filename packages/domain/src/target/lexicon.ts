@@ -23,13 +23,17 @@ export const PREFIX_OPS: ReadonlyArray<readonly [string, ThresholdOp]> = [
   ["不超过", "lte"],
   ["不大于", "lte"],
   ["不多于", "lte"],
+  ["达到或超过", "gte"],
   ["超过", "gt"],
+  ["突破", "gt"],
   ["高于", "gt"],
   ["大于", "gt"],
   ["多于", "gt"],
   ["低于", "lt"],
   ["小于", "lt"],
   ["少于", "lt"],
+  ["超", "gt"],
+  ["逾", "gt"],
 ];
 
 /** Comparison words after the number: "95%以上" (以上 includes the number, as in Chinese usage). */
@@ -44,6 +48,7 @@ export const SUFFIX_OPS: ReadonlyArray<readonly [string, ThresholdOp]> = [
 /** "稳定在95%以上", "保持在80%左右": the level must hold over the period. */
 export const SUSTAIN_PREFIXES: readonly string[] = [
   "保持稳定在",
+  "巩固在",
   "继续保持在",
   "继续稳定在",
   "始终保持在",

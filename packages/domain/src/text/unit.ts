@@ -7,6 +7,7 @@ import { toSimplified } from "./simplify.ts";
  */
 export const UNITS: readonly string[] = [
   "个工作日",
+  "个百分点",
   "万人次",
   "工作日",
   "个月",
@@ -35,6 +36,9 @@ export const UNITS: readonly string[] = [
   "种",
   "批",
   "件",
+  "条",
+  "所",
+  "名",
   "张",
   "床",
   "天",

@@ -53,6 +53,12 @@ describe("toSimplified", () => {
     }
   });
 
+  it("converts common characters of health-insurance text beyond the sample plans", () => {
+    expect(toSimplified("醫保基金滾存結餘可支付月數")).toBe("医保基金滚存结余可支付月数");
+    expect(toSimplified("稽覈個人帳戶，遞交材料")).toBe("稽核个人帐户，递交材料");
+    expect(toSimplified("刷臉綁定，鄰近網點")).toBe("刷脸绑定，邻近网点");
+  });
+
   it("never changes text that is already simplified", () => {
     for (const n of [
       "hubei-huangshi-city",
