@@ -30,6 +30,8 @@ export interface EvaluationLike {
     readonly targetValue?: number | null;
     readonly bandLow?: number | null;
     readonly bandHigh?: number | null;
+    /** The engine's notes ("按2023年分年度目标判断"). */
+    readonly notes?: readonly string[];
   };
 }
 

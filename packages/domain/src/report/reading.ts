@@ -191,6 +191,9 @@ export function readEvaluation(r: ReadingInput): Reading {
         );
       }
     }
+    // A staged yearly target (每年进度分别不低于…) decides the year: the report says so.
+    if (inputs?.notes?.some((n) => n.endsWith("年分年度目标判断")))
+      method = method ?? `按规划确定的${r.year}年分年度目标判断`;
     if (averaged) method = method ?? "按规划注释，以期间各年平均值判断";
     if (r.assessment === "eachYear") method = method ?? "按规划注释，须每年达到目标";
     if (summed) method = method ?? "按规划注释，以期间累计值判断";
