@@ -10,7 +10,7 @@ import {
 } from "../src/index.ts";
 import { fixtureReport } from "./fixture.ts";
 import { readWorkbook } from "./read.ts";
-import { sampleReport, samplePlans } from "./sample-plans.ts";
+import { samplePlans, sampleReport } from "./sample-plans.ts";
 
 /**
  * The docx figure is native DrawingML line charts: each chart is a part of its own with its data
