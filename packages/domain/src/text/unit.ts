@@ -47,6 +47,7 @@ export const UNITS: readonly string[] = [
   "岁",
   "次",
   "倍",
+  "分",
 ];
 
 /** Spellings that mean a canonical unit: "个品种" counts 个 (the 品种 is the thing counted). */

@@ -13,6 +13,7 @@ import {
   FUTURE,
   LEAD,
   METRIC,
+  OPENS_ON_PAST,
   PAST,
   VALUE,
   VERB,
@@ -170,6 +171,7 @@ class ProseReader {
   }
 
   private isPast(clause: string, before: boolean): boolean {
+    if (OPENS_ON_PAST.test(clause.replace(LEAD, ""))) return true;
     if (FUTURE.test(clause)) return false;
     if (PAST.test(clause)) return true;
     const year = BARE_YEAR.exec(clause)?.[1];

@@ -90,6 +90,10 @@ export function completeNames(names: readonly string[]): string[] | null {
 }
 
 function completeFromLast(name: string, last: string): string | null {
+  // "一级、二级、三级医疗机构…覆盖率": the last name starts with a word parallel to this one
+  if (name.length <= 4 && last.length > name.length + 2 && last[name.length - 1] === name.at(-1)) {
+    return name + last.slice(name.length);
+  }
   for (let len = Math.min(name.length, 6); len >= 2; len--) {
     const at = last.indexOf(name.slice(-len));
     if (at >= 0) return name + last.slice(at + len);
