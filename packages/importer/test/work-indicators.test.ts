@@ -118,6 +118,36 @@ describe("work indicator phrasings", () => {
     ]);
   });
 
+  it("an end target 超过 is strict; a count due before the period's end is a stage of its year", () => {
+    const doc = plan([
+      "基础。",
+      "（一）优化服务",
+      "1. 线上办理。2023年、2024年两年，实现慢特病备案线上办理率超过60%，每年进度分别不低于40%、50%。",
+      "2. 示范创建。到2024年，创建2家医保服务示范医院。",
+    ]);
+    const { proposals } = proposeWorkIndicators(doc);
+    expect(proposals.map((p) => [p.name, p.unit, p.target, p.stages, p.text])).toEqual([
+      [
+        "慢特病备案线上办理率",
+        "%",
+        ">60%",
+        [
+          { year: 2023, target: "≥40%" },
+          { year: 2024, target: "≥50%" },
+        ],
+        "实现慢特病备案线上办理率超过60%，每年进度分别不低于40%、50%",
+      ],
+      [
+        "医保服务示范医院",
+        "家",
+        "≥2家",
+        [{ year: 2024, target: "≥2家" }],
+        "到2024年，创建2家医保服务示范医院",
+      ],
+    ]);
+    expect(parseTargetCell(">60%").expression).toMatchObject({ kind: "threshold", op: "gt" });
+  });
+
   it("values whose years cannot be matched are a warning with the task's line, not a guess", () => {
     const doc = plan([
       "基础。",

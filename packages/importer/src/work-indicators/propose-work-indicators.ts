@@ -70,10 +70,10 @@ const STAGED = new RegExp(
 const YEAR_LIST = /((?:20\d{2})\s*年?\s*(?:[、，,和及]\s*20\d{2}\s*年?\s*)+)/g;
 const YEAR_RANGE = /(20\d{2})\s*年?\s*(?:—|－|-|~|～|至|到)\s*(20\d{2})\s*年/;
 /** "到2025年(底)，建成1个…，101个…" */
-const DATED_BUILD = /(?:到|至)\s*(20\d{2})\s*年[底末]?\s*[，,]?\s*(?:建成|建设|创建|打造|培育|建立)/;
+const DATED_BUILD = /(?:到|至)\s*(20\d{2})\s*年[底末]?\s*[，,]?\s*(建成|建设|创建|打造|培育|建立)/;
 const COUNT_ITEM = /(\d+)\s*(个|家|所|项)([^，、；。,;：:]{2,30})/g;
 /** "达到70%" at the end of the clause before the staged list: the end target. */
-const FINAL_TARGET = new RegExp(`(?:达到|不低于|超过)\\s*${VALUE}\\s*$`);
+const FINAL_TARGET = new RegExp(`(达到|不低于|超过)\\s*${VALUE}\\s*$`);
 const LEADING_VERB = /^(?:并|且|同时)?(?:实现|推动|推进|确保|力争|争取|做到|全面实现)\s*/;
 
 function opOf(word: string): string {
@@ -161,7 +161,7 @@ function stagedProposals(
         text: quote,
         name: nameOf(clause),
         unit: values[0]?.unit ?? null,
-        target: final ? `≥${final[1]}${final[2]}` : null,
+        target: final ? `${final[1] === "超过" ? ">" : "≥"}${final[2]}${final[3]}` : null,
         stages: years.map((year, i) => ({ year, target: `${op}${values[i]?.value}${values[i]?.unit}` })),
       });
     }
@@ -187,7 +187,7 @@ function datedCounts(
       out.push({
         owner,
         line,
-        text: `到${year}年，建成${c[0]}`,
+        text: `到${year}年，${m[2]}${c[0]}`,
         name: (c[3] ?? "").trim(),
         unit,
         target,
