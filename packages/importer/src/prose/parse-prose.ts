@@ -1,25 +1,18 @@
-import { inferDirection } from "@ybplan/domain/indicator";
 import type { AssessmentRule, IndicatorAttribute } from "@ybplan/domain/indicator";
+import { inferDirection } from "@ybplan/domain/indicator";
 import type { ImportWarning, IndicatorDraft } from "@ybplan/domain/plan";
 import { type ParsedCell, parseTargetCell } from "@ybplan/domain/target";
 import { splitNameAndUnit } from "@ybplan/domain/text";
 import { indicatorKey, unitOfExpression } from "../table/build-indicators.ts";
 import { clean } from "../text/clean.ts";
 import { Warnings } from "../warnings.ts";
-import {
-  ACTION,
-  ATTRIBUTE_TAIL,
-  COUNT_UNIT,
-  FUTURE,
-  LEAD,
-  METRIC,
-  OPENS_ON_PAST,
-  PAST,
-  VALUE,
-  VERB,
-  VERB_IN_NAME,
-} from "./lexicon.ts";
-import { readClause, SUBJECT, type Statement, shareSubject } from "./read-clause.ts";
+import { ACTION, ATTRIBUTE_TAIL, FUTURE, LEAD, METRIC, OPENS_ON_PAST, PAST, VALUE, VERB } from "./lexicon.ts";
+import { CLAUSE_BREAK, categoryHeading, cleanClause, NUMBERING, SECTION_NUMBER } from "./lines.ts";
+import { acceptName, completeName, subjectOf } from "./names.ts";
+import { readClause, type Statement } from "./read-clause.ts";
+
+/** A bare year, not the start of a change ("由2020年的…") nor a reference ("较2020年"). */
+const BARE_YEAR = /(?<![到至由从较比于])((?:19|20)\d{2})年/;
 
 export interface ProseOptions {
   /** Source line number of the text's first line (default 1). */
@@ -43,80 +36,6 @@ const MEASURE = /率|比例|比重|占比|人数|人次|品种|金额|收入|支
 /** A verb setting a figure ("达到90%"): a target, whatever its name. */
 const SET_FIGURE = new RegExp(`${VERB}${VALUE}`);
 const FIGURE = /\d+(?:\.\d+)?(?:%|‰|个|家|种|项|类|万|亿|元|天|人|倍|个百分点)/;
-/** Numbering before a list item: "1.", "（1）", "①", "一是", "-". */
-const NUMBERING =
-  /^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|\d{1,2}[.、．)）](?!\d)|[①-⑳]|[一二三四五六七八九十]+[、是]|[-•·●◆▪■▲△◇○□√*])\s*/;
-/** Numbers of sections ("（一）", "一、"), as opposed to list items ("1.", "（1）", "①"). */
-const SECTION_NUMBER = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)/;
-const QUOTES = /[“”‘’"《》「」]/g;
-/** Clauses end at ，；, but not at a thousands separator ("1,200家"). */
-const CLAUSE_BREAK = /[；;，,](?!\d{3}(?!\d))/;
-/** A bare year, not the start of a change ("由2020年的…") nor a reference ("较2020年"). */
-const BARE_YEAR = /(?<![到至由从较比于])((?:19|20)\d{2})年/;
-
-const FIGURE_GAP = /(?<=[\d%‰个家种项类人次元天日上下右内])\s+(?=[≥≤><]?\d)/g;
-
-/** Cleaned text of a clause, without numbering, quotes, footnote marks or spaces. */
-function cleanClause(raw: string): string {
-  return (
-    clean(raw)
-      .replace(/^#+\s*/, "")
-      .replace(QUOTES, "")
-      .replace(/[①-⑳]|\^\d|<\/?sup>/g, "")
-      // "参保率 95% 96%以上": two figures stay apart (a baseline and a target), other spaces go
-      .replace(FIGURE_GAP, "\uE000")
-      .replace(/\s+/g, "")
-      .replace(/\uE000/g, " ")
-      .replace(NUMBERING, "")
-      .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "")
-  );
-}
-
-/** A short line with no figures and no sentence punctuation: a category heading ("（一）医疗保障"). */
-function categoryHeading(line: string): string | null {
-  const t = clean(line)
-    .replace(/\*\*/g, "")
-    .replace(/^#+\s*/, "")
-    .replace(NUMBERING, "")
-    .replace(/[：:]$/, "")
-    .replace(/[(（]共?\d+项[)）]$/, "") // "医疗保障类指标（5项）"
-    .trim();
-  if (t.length < 2 || t.length > 12 || /\d|[。，；,;、]/.test(t)) return null;
-  // "（二）医疗保障水平": a section number makes it a heading even when it ends like a measure
-  if (METRIC.test(t) && !SECTION_NUMBER.test(clean(line).replace(/^[#*\s]+/, ""))) return null;
-  return t;
-}
-
-/** The insurance scheme or fund an indicator's name is about. */
-const SCHEME =
-  /基本医疗保险|基本医保|城乡居民医保|居民医保|职工医保|医疗保险|大病保险|医疗救助|长期护理保险|生育保险|医保基金|医保/;
-const SCHEMES = new RegExp(SCHEME.source, "g");
-/** A measure of a scheme, named without the scheme ("参保率", "报销比例"). */
-const BARE_MEASURE = /^(?:参保|报销|支付|起付|封顶|最高支付|缴费|筹资|结算|激活|使用|覆盖)/;
-
-/** The part of a name up to its last scheme ("城乡居民大病保险起付线" → "城乡居民大病保险"), or null. */
-function subjectOf(name: string): string | null {
-  let end = -1;
-  for (const m of name.matchAll(SCHEMES)) end = m.index + m[0].length;
-  return end > 0 && end < name.length ? name.slice(0, end) : null;
-}
-
-/** The name without leading words, or null when it is no indicator's name. */
-function acceptName(raw: string, unit: string | null, verb: boolean): string | null {
-  const name = raw
-    .replace(LEAD, "")
-    .replace(/^[、，,：:]+/, "")
-    .replace(/(?:的?目标值?|预期目标)$/, "");
-  if (name.length < 2 || name.length > 60 || /^\d|[，。；：,;:]/.test(name)) return null;
-  if (/^(?:对|较|比|同比|占|为)/.test(name) || VERB_IN_NAME.test(name)) return null;
-  if (METRIC.test(name.replace(/\([^)]*\)$/, ""))) return name;
-  // "定点医药机构达到1200家": a counted thing, if a verb sets it and no action is in the name
-  if (verb && unit !== null && COUNT_UNIT.test(unit) && name.length <= 25 && !ACTION.test(name)) {
-    return /[\u4e00-\u9fff)]$/.test(name) && !/[的了和与及]$/.test(name) ? name : null;
-  }
-  return null;
-}
-
 type Draft = Omit<IndicatorDraft, "key" | "position">;
 
 /** Reads the lines of a text one sentence and clause at a time; see {@link parseIndicatorProse}. */
@@ -272,23 +191,8 @@ class ProseReader {
     };
   }
 
-  /**
-   * A short name completed from the sentence's previous one: "…参保人数达到924万人，参保率…" takes
-   * its scheme (基本医疗保险参保率); "…事项线上可办率达到80%，窗口可办率…" its subject.
-   */
   private completed(name: string): string {
-    if (name.length > 6 || SCHEME.test(name)) return name;
-    if (this.subject !== null && BARE_MEASURE.test(name)) return `${this.subject}${name}`;
-    const previous = this.previous;
-    if (
-      previous !== null &&
-      previous.length > name.length &&
-      previous.slice(-3) === name.slice(-3) &&
-      !SUBJECT.test(name)
-    ) {
-      return shareSubject(name, previous);
-    }
-    return name;
+    return completeName(name, this.subject, this.previous);
   }
 
   private add(d: Draft): void {
