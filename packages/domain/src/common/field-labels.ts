@@ -121,6 +121,7 @@ export const actionLabels: Readonly<Record<string, string>> = {
   resetPassword: "重置密码",
   loginLocked: "登录锁定",
   loginUnlocked: "登录解锁",
+  confirmWorkIndicator: "确认工作指标",
 };
 
 export const labelOfAction = (action: string): string => actionLabels[action] ?? action;
