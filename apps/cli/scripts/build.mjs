@@ -33,6 +33,18 @@ const keepModuleLocation = {
   },
 };
 
+// zod's `z` namespace carries all forty of its locales (about 400 KB the CLI would compile on every
+// command that validates); ybplan configures zh-CN only (packages/api/src/trpc.ts).
+const zodOneLocale = {
+  name: "zod-one-locale",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as zhCN } from "./zh-CN.js";',
+      loader: "js",
+    }));
+  },
+};
+
 rmSync(outDir, { recursive: true, force: true });
 const started = Date.now();
 await build({
@@ -51,7 +63,7 @@ await build({
   sourcemap: false,
   legalComments: "none",
   logLevel: "warning",
-  plugins: [keepModuleLocation],
+  plugins: [zodOneLocale, keepModuleLocation],
   banner: {
     // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
     js: 'import { createRequire as __ybplanRequire } from "node:module"; const require = __ybplanRequire(import.meta.url);',

@@ -11,7 +11,6 @@ import {
   Service,
   StatisticName,
 } from "@ybplan/domain/policy";
-import { proposePolicyParameters } from "@ybplan/importer";
 import { z } from "zod";
 import { readableCodes } from "../auth/access.ts";
 import { PageInput } from "../services/common.ts";
@@ -153,7 +152,12 @@ export const policiesRouter = router({
    */
   propose: protectedProcedure
     .input(z.object({ text: z.string().max(2_000_000), defaultYear: Year.nullable().default(null) }))
-    .mutation(({ input }) => proposePolicyParameters(input.text, { defaultYear: input.defaultYear })),
+    .mutation(async ({ input }) => {
+      // Loaded on use: the importer brings the document readers (mammoth, jszip) every host
+      // would otherwise load at start-up.
+      const { proposePolicyParameters } = await import("@ybplan/importer");
+      return proposePolicyParameters(input.text, { defaultYear: input.defaultYear });
+    }),
 
   poolingAreas: protectedProcedure
     .input(z.object({ jurisdictionCode: AdminCode }))

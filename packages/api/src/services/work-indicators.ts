@@ -14,7 +14,7 @@ import {
 import { checkRevision } from "@ybplan/domain/cycle";
 import { type IndicatorAttribute, type IndicatorDirection, inferDirection } from "@ybplan/domain/indicator";
 import { parseTargetCell } from "@ybplan/domain/target";
-import { proposeWorkIndicators, type WorkIndicatorProposal } from "@ybplan/importer";
+import type { WorkIndicatorProposal } from "@ybplan/importer";
 import { and, asc, eq, inArray, isNotNull, max, or } from "drizzle-orm";
 import { Result } from "effect";
 import { indicatorDto } from "./dto.ts";
@@ -78,6 +78,8 @@ interface ProposalDto extends WorkIndicatorProposal {
 /** Proposals read from the plan's stored key tasks and 专栏 items (nothing is stored). */
 export async function proposeForPlan(db: Db, planId: string) {
   const { plan, taskRows, keyOf, boxes, items } = await planOutline(db, planId);
+  // Loaded on use, like every use of the importer in the API (its document readers are heavy).
+  const { proposeWorkIndicators } = await import("@ybplan/importer");
   const result = proposeWorkIndicators({
     plan: { periodEnd: plan.periodEnd },
     tasks: taskRows.map((t) => ({
