@@ -66,7 +66,9 @@ export function ReviseTargetButton({
           <Typography.Text>原目标：{indicator.target.text || "—"}</Typography.Text>
           {(revisions.data ?? []).map((r) => (
             <Typography.Text key={r.id} type="secondary">
-              {r.effectiveYear}年起调整为{r.targetText}（依据{r.basis}；{r.reason}）
+              {r.scope === "year"
+                ? `${r.effectiveYear}年分年度目标${r.targetText}（依据${r.basis}）`
+                : `${r.effectiveYear}年起调整为${r.targetText}（依据${r.basis}；${r.reason}）`}
             </Typography.Text>
           ))}
           <label htmlFor="revise-year">生效年份</label>
