@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../src/auth/session.ts";
 import { createCaller, createContextInner } from "../src/index.ts";
 import { withProcurementValues } from "../src/services/procurement.ts";
+import { loadPlanBundles } from "../src/services/read-model.ts";
 import { refusal } from "./utils/index.ts";
 
 let database: Database;
@@ -288,6 +289,19 @@ describe("procurement API", () => {
       [2020, { kind: "number", value: 112 }],
       [2021, { kind: "number", value: 115 }],
     ]);
+
+    // The read model every view judges with: as entered beside as judged, from the baseline year.
+    const bundle = (await loadPlanBundles(database.db, { planIds: [planId], upToYear: 2021 })).get(planId)!;
+    expect(bundle.entered.map((o) => [o.year, o.value])).toEqual([[2021, { kind: "number", value: 120 }]]);
+    expect(bundle.observations.map((o) => [o.year, o.value])).toEqual([
+      [2020, { kind: "number", value: 112 }],
+      [2021, { kind: "number", value: 115 }],
+    ]);
+    // So the plan's matrix and the subtree's line judge it alike.
+    const matrix = await as(huangshiReporter).evaluation.matrix({ planId, year: 2021 });
+    expect(matrix.evaluations[0]?.inputs.actual).toBe(115);
+    const subtree = await as(huangshiReporter).evaluation.subtree({ jurisdictionCode: "420200", year: 2021 });
+    expect(subtree.plans.find((p) => p.planId === planId)?.counts).toEqual(matrix.counts);
 
     const section = await as(huangshiReporter).procurement.counts.reportSection({ planId, year: 2021 });
     expect(section?.paragraphs[0]).toBe(
