@@ -282,6 +282,47 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     await ctx.close();
   }, 90_000);
 
+  it("asks for both fields, then makes a one-time password be changed before anything else", async () => {
+    const created = await callApi<{ initialPassword: string | null }>(admin, "mutation", "users.create", {
+      username: "hs-once",
+      displayName: "黄石临时",
+      role: "viewer",
+      jurisdictionCode: HUANGSHI,
+    });
+    const once = created.initialPassword!;
+    expect(once).toBeTruthy();
+    const ctx = await newContext(h);
+    const p = await ctx.newPage();
+    await p.goto("/#/overview");
+    // The login form names what is missing and sends nothing.
+    let logins = 0;
+    p.on("request", (r) => {
+      if (r.url().includes("auth.login")) logins++;
+    });
+    await p.getByRole("button", { name: "登录" }).click();
+    await p.getByRole("alert").filter({ hasText: "请输入用户名" }).waitFor();
+    await p.getByRole("alert").filter({ hasText: "请输入密码" }).waitFor();
+    await expect(p.getByLabel("用户名").getAttribute("aria-invalid")).resolves.toBe("true");
+    expect(logins).toBe(0);
+
+    await login(p, "hs-once", once);
+    // The signed-in app (its own chunk) opens with the forced change: no way to cancel it.
+    const dialog = p.getByRole("dialog", { name: "首次登录请修改密码" });
+    await dialog.waitFor();
+    await expect(dialog.getByRole("button", { name: "取消" }).isVisible()).resolves.toBe(false);
+    await dialog.getByLabel("原密码").fill(once);
+    await dialog.getByLabel("新密码", { exact: true }).fill("Once-新密码-2026");
+    await dialog.getByLabel("确认新密码").fill("Once-新密码-2026");
+    await dialog.getByRole("button", { name: "确定修改" }).click();
+    await p.getByText("密码已修改").waitFor();
+    await dialog.waitFor({ state: "hidden" });
+    // The server no longer asks: after a reload the app opens without the dialog.
+    await p.reload();
+    await p.getByTestId("current-user").waitFor();
+    await expect(p.getByRole("dialog", { name: "首次登录请修改密码" }).count()).resolves.toBe(0);
+    await ctx.close();
+  }, 90_000);
+
   it("shows a save conflict when someone else saved first", async () => {
     const plan = planOf(HUANGSHI);
     await callApi(admin, "mutation", "users.create", {
