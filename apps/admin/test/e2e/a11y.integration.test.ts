@@ -132,6 +132,19 @@ async function structureFindings(page: Page): Promise<string[]> {
   return out;
 }
 
+/** Plans whose tables carry footnote markers: 黄石 "96%以上 ^①", 青阳 ">95 <sup>①</sup>". */
+const footnotedPlans = new Set(["420200", "341723"]);
+
+/** Targets read as clean text with the footnote as a <sup> element, never as raw markup. */
+async function footnoteFindings(page: Page, planJurisdiction: string): Promise<string[]> {
+  const out: string[] = [];
+  const raw = /<\/?sup>|&lt;sup|\^\s*[\u2460-\u2473]/.exec((await page.locator("main").textContent()) ?? "");
+  if (raw) out.push(`目标值显示原始标记：${raw[0]}`);
+  const marks = await page.locator("main sup").filter({ hasText: "①" }).count();
+  if (footnotedPlans.has(planJurisdiction) && marks === 0) out.push("脚注①未以上标显示");
+  return out;
+}
+
 describe.skipIf(!runs)("accessibility of every page for every role (axe-core, Chromium)", () => {
   let h: Harness;
   let adminCtx: BrowserContext;
@@ -194,6 +207,7 @@ describe.skipIf(!runs)("accessibility of every page for every role (axe-core, Ch
       page.on("requestfailed", done);
       const findings: Finding[] = [];
       const visited: string[] = [];
+      let views = 0;
 
       try {
         await login(page, account.username, account.password);
@@ -222,6 +236,7 @@ describe.skipIf(!runs)("accessibility of every page for every role (axe-core, Ch
           await settle(page, () => inflight);
           const lines = [...(await structureFindings(page)), ...(await axeFindings(page))];
           findings.push(...lines.map((what) => ({ role: account.label, page: name, what })));
+          views++;
           // Each tab of the page, as the user would open it.
           const tabs = page.locator("main [role=tab]:not([aria-disabled=true])");
           const labels = await tabs.allInnerTexts();
@@ -229,6 +244,7 @@ describe.skipIf(!runs)("accessibility of every page for every role (axe-core, Ch
             if (i === 0) continue;
             await tabs.nth(i).click();
             await settle(page, () => inflight);
+            views++;
             const tabLines = [...(await structureFindings(page)), ...(await axeFindings(page))];
             findings.push(
               ...tabLines.map((what) => ({ role: account.label, page: `${name} › ${label}`, what })),
@@ -246,6 +262,23 @@ describe.skipIf(!runs)("accessibility of every page for every role (axe-core, Ch
           await page.goto(`/#${detailPath(r)}`);
           await page.waitForURL((u) => u.hash.startsWith(`#${detailPath(r)}`));
           await check(`${r.title}（${r.path}）`);
+          if (r.path.startsWith("/plans/:planId")) {
+            const name = `${r.title}（${r.path}）`;
+            findings.push(
+              ...(await footnoteFindings(page, own!.jurisdictionCode)).map((what) => ({
+                role: account.label,
+                page: name,
+                what,
+              })),
+            );
+          }
+        }
+        // A page the role cannot use, opened by its address: a plain 403, not an error or a crash.
+        for (const r of routes.filter((x) => !routeAllowed(x, account.role))) {
+          await page.goto(`/#${detailPath(r)}`);
+          await page.locator("main .ant-result-403").waitFor();
+          const errors = await page.locator("main .ant-alert-error").count();
+          if (errors > 0) findings.push({ role: account.label, page: r.path, what: "无权页面显示了错误" });
         }
       } catch (e) {
         await shot(page, `failed-a11y-${account.key}`);
@@ -258,6 +291,7 @@ describe.skipIf(!runs)("accessibility of every page for every role (axe-core, Ch
         ...navRoutes(account.role),
         ...routes.filter((x) => !x.nav && routeAllowed(x, account.role)),
       ].map((r) => `${r.title}（${r.path}）`);
+      console.log(`${account.label}：${visited.length} 个页面，${views} 个视图（含标签页）经 axe 检查`);
       expect(visited).toEqual(expected);
       const report = findings.map((f) => `${f.role} · ${f.page} · ${f.what}`).join("\n");
       expect(findings.length, `无障碍问题 ${findings.length} 项：\n${report}`).toBe(0);
