@@ -5,18 +5,19 @@ import type { PGlite } from "@electric-sql/pglite";
  * sizes from pages and scans every observation to read one plan's (a seq scan where an index
  * lookup would do). This does what autovacuum's analyze does on PostgreSQL: a table is analysed
  * once more rows changed since its last ANALYZE than 50 + 10 % of its rows (PostgreSQL's
- * `autovacuum_analyze_threshold` and `…_scale_factor` defaults). Checked shortly after writes
- * and every minute; the check is one small query.
+ * `autovacuum_analyze_threshold` and `…_scale_factor` defaults). Checked once writes have paused
+ * for two seconds (never in the middle of a burst of saves: ANALYZE holds the one connection for a
+ * moment) and every minute; the check is one small query.
  */
 const THRESHOLD = 50;
 const SCALE_FACTOR = 0.1;
 const PERIOD_MS = 60_000;
-const AFTER_WRITE_MS = 1_000;
+const QUIET_MS = 2_000;
 
 export interface StatisticsUpkeep {
   /** Analyses the tables past the threshold now; returns their names. */
   refresh(): Promise<string[]>;
-  /** A write committed: check again soon (debounced). */
+  /** A write committed: check once writes have paused. */
   noteWrite(): void;
   /** No more checks; resolves when a running one has finished (before the database closes). */
   stop(): Promise<void>;
@@ -47,11 +48,12 @@ export function keepStatistics(client: PGlite): StatisticsUpkeep {
   return {
     refresh,
     noteWrite() {
-      if (stopped || soon) return;
+      if (stopped) return;
+      if (soon) clearTimeout(soon);
       soon = setTimeout(() => {
         soon = null;
         quietly();
-      }, AFTER_WRITE_MS);
+      }, QUIET_MS);
       soon.unref();
     },
     async stop() {

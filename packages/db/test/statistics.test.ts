@@ -63,7 +63,7 @@ describe("planner statistics on PGlite", () => {
     expect(await database.refreshStatistics()).toEqual([]);
   });
 
-  it("checks again on its own shortly after a write transaction", async () => {
+  it("checks again on its own once write transactions pause", async () => {
     const before = await analysed("observations");
     // Under the threshold (50 + 10 % of 16,200 rows): not analysed again.
     await database.db.transaction(async (tx) => {
@@ -74,7 +74,7 @@ describe("planner statistics on PGlite", () => {
     });
     expect(await database.refreshStatistics()).toEqual([]);
 
-    // Past it, with no explicit refresh: the upkeep runs about a second after the commit.
+    // Past it, with no explicit refresh: the upkeep runs once writes have paused (2 s).
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`UPDATE observations SET value_number = value_number + 1 WHERE year >= 2022`);
     });
