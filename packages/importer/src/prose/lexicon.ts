@@ -136,6 +136,9 @@ export const PAST =
 /** A clause that opens on the past ("去年全市…", "目前…") states where things stand. */
 export const OPENS_ON_PAST = /^(?:去年|上年|上一年|前年|目前|当前|现已|如今|截至目前)/;
 
+/** What a policy allows or encourages ("鼓励有条件的地区将…提高到60%") is no target of the plan. */
+export const PERMISSION = /鼓励|允许|支持有条件|有条件的地区|可根据|可适当|可将/;
+
 /** Statements of what is to be. */
 export const FUTURE =
   /到(?:19|20)\d{2}年|(?<!截)至(?:19|20)\d{2}年|力争|争取|确保|预计|目标|十四五|规划期末|期末/;

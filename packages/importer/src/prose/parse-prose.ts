@@ -6,7 +6,18 @@ import { splitNameAndUnit } from "@ybplan/domain/text";
 import { indicatorKey, unitOfExpression } from "../table/build-indicators.ts";
 import { clean } from "../text/clean.ts";
 import { Warnings } from "../warnings.ts";
-import { ACTION, ATTRIBUTE_TAIL, FUTURE, LEAD, METRIC, OPENS_ON_PAST, PAST, VALUE, VERB } from "./lexicon.ts";
+import {
+  ACTION,
+  ATTRIBUTE_TAIL,
+  FUTURE,
+  LEAD,
+  METRIC,
+  OPENS_ON_PAST,
+  PAST,
+  PERMISSION,
+  VALUE,
+  VERB,
+} from "./lexicon.ts";
 import { CLAUSE_BREAK, categoryHeading, cleanClause, NUMBERING, SECTION_NUMBER } from "./lines.ts";
 import { acceptName, completeName, subjectOf } from "./names.ts";
 import { readClause, type Statement } from "./read-clause.ts";
@@ -99,6 +110,7 @@ class ProseReader {
   }
 
   private readClause(line: number, raw: string, clauseWithTail: string, alone: boolean): void {
+    if (PERMISSION.test(clauseWithTail)) return;
     const attribute = ATTRIBUTE_TAIL.exec(clauseWithTail)?.[1];
     const clause = clauseWithTail.replace(ATTRIBUTE_TAIL, "");
     const kind: IndicatorAttribute = attribute === "约束性" ? "binding" : "expected";

@@ -4,12 +4,12 @@ import { heldOut5IndicatorCases, heldOut5NonIndicatorTexts } from "./held-out-se
 import { score } from "./score.ts";
 
 /**
- * Held-out set 5 (`held-out-set-5.ts`), written after the reader's last change and not tuned on:
- * the measure of the final reader on phrasing no development test has seen. Measured once at
- * commit 96ecb3f: 51 of 51 rows fully right, no extra indicator, one false positive among its 20
- * non-indicator texts ("鼓励有条件的地区将门诊统筹报销比例提高到60%": an encouragement read as a target).
+ * Held-out set 5 (`held-out-set-5.ts`): measured once at commit 96ecb3f, before any change: 51 of
+ * 51 rows fully right, no extra indicator, one false positive among its 20 non-indicator texts (an
+ * encouragement read as a target). That was fixed afterwards, so these assertions now guard
+ * against regressions; set 6 is the clean measure.
  */
-describe("prose indicator statements: held-out set 5 (not tuned on)", () => {
+describe("prose indicator statements: held-out set 5 (measured, then fixed; a regression test now)", () => {
   const s = score(heldOut5IndicatorCases);
 
   it("reads at least 9 in 10 held-out rows fully right (name, comparator, value, unit, baseline, category)", () => {
@@ -24,6 +24,6 @@ describe("prose indicator statements: held-out set 5 (not tuned on)", () => {
         parseIndicatorProse(text, baselineYear === undefined ? {} : { baselineYear }).indicators.length > 0,
     );
     expect(heldOut5NonIndicatorTexts).toHaveLength(20);
-    expect(found.length).toBeLessThanOrEqual(1);
+    expect(found).toEqual([]);
   });
 });
