@@ -1,9 +1,10 @@
-import { usernameMessage, usernamePattern } from "@ybplan/domain/access";
+import { Username } from "@ybplan/domain/access";
 import { Limits } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { z } from "zod";
 import { Role } from "../auth/roles.ts";
-import { PageInput, versioned } from "../services/common.ts";
+import { PageInput, pageOf, versioned } from "../services/common.ts";
+import { UserDto } from "../services/dto.ts";
 import * as users from "../services/users.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
@@ -17,18 +18,21 @@ export const usersRouter = router({
         active: z.boolean().optional(),
       }),
     )
+    .output(pageOf(UserDto))
     .query(({ ctx, input }) => users.listUsers(ctx.db, input)),
 
   create: adminProcedure
     .input(
       z.object({
-        username: z.string().max(Limits.username).trim().regex(usernamePattern, usernameMessage),
+        // The domain's rule, after a cheap bound on what is read at all.
+        username: z.string().max(Limits.username).pipe(Username),
         displayName: z.string().trim().min(1, "请输入姓名").max(50),
         role: Role,
         jurisdictionCode: AdminCode.nullable(),
         password: z.string().max(Limits.password).optional(),
       }),
     )
+    .output(z.object({ user: UserDto, initialPassword: z.string().nullable() }))
     .mutation(({ ctx, input }) => users.createUser(ctx.db, ctx.actor, input)),
 
   update: adminProcedure
@@ -42,6 +46,7 @@ export const usersRouter = router({
         }),
       ),
     )
+    .output(UserDto)
     .mutation(({ ctx, input }) => users.updateUser(ctx.db, ctx.actor, input)),
 
   /** Without `password`: a generated one-time password, returned once. */

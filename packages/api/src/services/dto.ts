@@ -12,7 +12,7 @@ import { Indicator } from "@ybplan/domain/indicator";
 import { Observation } from "@ybplan/domain/observation";
 import { ImportWarning, Plan } from "@ybplan/domain/plan";
 import { z } from "zod";
-import type { Role } from "../auth/roles.ts";
+import { Role } from "../auth/roles.ts";
 import { iso } from "./common.ts";
 import { indicatorOf, observationOf, planOf } from "./read-model.ts";
 
@@ -165,7 +165,22 @@ export function projectDto(p: Row<typeof projects>, items: ProjectItemDto[] = []
   };
 }
 
-export function userDto(u: Row<typeof users>) {
+/** An account as answered to administrators (never its password hash). */
+export const UserDto = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: Role,
+    jurisdictionCode: z.string().nullable(),
+    active: z.boolean(),
+    mustChangePassword: z.boolean(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .extend(Stamp.shape);
+export type UserDto = z.infer<typeof UserDto>;
+
+export function userDto(u: Row<typeof users>): UserDto {
   return {
     id: u.id,
     username: u.username,
@@ -180,4 +195,3 @@ export function userDto(u: Row<typeof users>) {
     updatedBy: u.updatedBy,
   };
 }
-export type UserDto = ReturnType<typeof userDto>;
