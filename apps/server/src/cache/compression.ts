@@ -43,7 +43,7 @@ export function compress(body: Buffer, encoding: Encoding, quality: "fast" | "be
 }
 
 /** A strong validator of a body's bytes. */
-export function etagOf(body: Buffer): string {
+function etagOf(body: Buffer): string {
   return `"${createHash("sha1").update(body).digest("base64url")}"`;
 }
 

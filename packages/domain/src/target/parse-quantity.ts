@@ -38,7 +38,7 @@ export function readNumber(s: string, from: number): Read<number> | null {
 }
 
 /** A number with an optional unit at `from`: "33.6亿元", "500个品种", "97%", "70". */
-export function readQuantity(s: string, from: number): Read<Quantity> | null {
+function readQuantity(s: string, from: number): Read<Quantity> | null {
   const n = readNumber(s, from);
   if (!n) return null;
   const unit = matchUnitAt(s, n.end);
@@ -48,7 +48,7 @@ export function readQuantity(s: string, from: number): Read<Quantity> | null {
 }
 
 /** The whole of `s` is one quantity. */
-export function wholeQuantity(s: string): Quantity | null {
+function wholeQuantity(s: string): Quantity | null {
   const q = readQuantity(s, 0);
   return q && q.end === s.length ? q.value : null;
 }
