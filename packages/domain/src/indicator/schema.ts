@@ -59,5 +59,23 @@ export const Indicator = z.object({
   assessment: AssessmentRule,
   /** The matching indicator of the parent plan (county repeats the province), if linked. */
   parentIndicatorId: Id.nullable(),
+  /**
+   * A work indicator (工作指标) belongs to a key task or a 专栏 item; the main-indicator table's rows
+   * have neither (absent or null).
+   */
+  taskId: Id.nullable().optional(),
+  projectItemId: Id.nullable().optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
+
+/**
+ * A work indicator (工作指标) belongs to a key task or 专栏 item: it is judged like any indicator
+ * but is not one of the plan's 主要指标, so counts, the main table and its charts leave it out.
+ */
+export const isWorkIndicator = (i: Pick<Indicator, "taskId" | "projectItemId">): boolean =>
+  (i.taskId ?? null) !== null || (i.projectItemId ?? null) !== null;
+
+/** The plan's 主要指标: its indicators without the work indicators of tasks and 专栏 items. */
+export const mainIndicators = <T extends Pick<Indicator, "taskId" | "projectItemId">>(
+  list: readonly T[],
+): T[] => list.filter((i) => !isWorkIndicator(i));

@@ -1,7 +1,7 @@
 import { type CycleState, cycleStateLabels } from "../cycle/state.ts";
-import { type TargetInForceEntry, targetInForce } from "../cycle/targets.ts";
+import { ownYearTarget, type TargetInForceEntry, targetInForce } from "../cycle/targets.ts";
 import type { Verdict } from "../evaluation/verdict.ts";
-import { type Indicator, indicatorAttributeLabels } from "../indicator/schema.ts";
+import { type Indicator, indicatorAttributeLabels, isWorkIndicator } from "../indicator/schema.ts";
 import type { Jurisdiction } from "../jurisdiction/schema.ts";
 import type { Observation } from "../observation/schema.ts";
 import type { Plan } from "../plan/schema.ts";
@@ -32,6 +32,7 @@ import type {
   TaskProgressSection,
   TrajectorySeries,
   VerdictCounts,
+  WorkIndicatorRow,
   WorkRow,
   YearChange,
   YearValue,
@@ -133,27 +134,39 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
   }
 
   const charts: TrajectorySeries[] = [];
-  const rows: IndicatorRow[] = [...input.indicators]
-    .sort((a, b) => a.position - b.position)
+  const readRow = (indicator: BuildPlanReportInput["indicators"][number]) => {
+    const observations = byIndicator.get(indicator.id) ?? [];
+    const evaluation = input.evaluations?.get(indicator.id) ?? evaluate(indicator, observations, year);
+    return indicatorRow({
+      indicator,
+      observations,
+      evaluation,
+      plan,
+      year,
+      years,
+      scopeWord,
+      tolerance: input.reviewTolerance,
+      remedy: remedyText(input.remedies?.get(indicator.id)),
+      revisions: indicator.targetRevisions,
+    });
+  };
+  const sorted = [...input.indicators].sort((a, b) => a.position - b.position);
+  // Work indicators of tasks and 专栏 items are not 主要指标: not counted, tabled or charted with them.
+  const rows: IndicatorRow[] = sorted
+    .filter((i) => !isWorkIndicator(i))
     .map((indicator) => {
-      const observations = byIndicator.get(indicator.id) ?? [];
-      const evaluation = input.evaluations?.get(indicator.id) ?? evaluate(indicator, observations, year);
-      const row = indicatorRow({
-        indicator,
-        observations,
-        evaluation,
-        plan,
-        year,
-        years,
-        scopeWord,
-        tolerance: input.reviewTolerance,
-        remedy: remedyText(input.remedies?.get(indicator.id)),
-        revisions: indicator.targetRevisions,
-      });
+      const row = readRow(indicator);
       const chart = trajectory(row, plan);
       if (chart) charts.push(chart);
       return row;
     });
+  const workIndicators = workIndicatorRows(
+    sorted.filter(isWorkIndicator),
+    readRow,
+    input.tasks,
+    input.projects,
+    year,
+  );
   // 约束性 breaches first (progress-assessment.md §1 and §3), then the table's order.
   const read = withFundFacts(rows);
   const ordered = [...read.filter((r) => r.breach), ...read.filter((r) => !r.breach)];
@@ -192,6 +205,7 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
     reviewCounts,
     tasks,
     projects,
+    workIndicators,
     charts,
     children,
     procurement: input.procurement
@@ -327,7 +341,8 @@ function indicatorRow(r: RowInput): IndicatorRow {
     evaluation.inputs?.baselineValue ?? cellNumber(indicator.baseline) ?? actuals[0]?.value ?? null;
   // The target in force in the report year (中期调整), as the engine judges it.
   const target = targetInForce(indicator.target, r.revisions ?? [], year);
-  const revised = target !== indicator.target;
+  // A year's own staged target is the plan's, not an adjustment (its method clause says so).
+  const revised = target !== indicator.target && ownYearTarget(r.revisions, year) === null;
   const targetValue = cellNumber(target);
   const targetKind = target.expression.kind;
   const numericTarget = targetKind === "threshold" || targetKind === "level";
@@ -487,6 +502,50 @@ function workRow(item: Task | ProjectItem, level: number, year: number): WorkRow
     leadDepartment: item.leadDepartment ? toSimplified(item.leadDepartment) : null,
     progress: progress ? toSimplified(progress) : null,
   };
+}
+
+/**
+ * The work indicators' lines (工作指标完成情况), in the outline's order of their owners: the
+ * year's target as the engine judged it (its own stage where the plan sets one) and the verdict.
+ */
+function workIndicatorRows(
+  list: readonly BuildPlanReportInput["indicators"][number][],
+  read: (i: BuildPlanReportInput["indicators"][number]) => IndicatorRow,
+  tasks: readonly Task[],
+  projects: BuildPlanReportInput["projects"],
+  year: number,
+): WorkIndicatorRow[] {
+  const owners = new Map<string, { kind: "task" | "projectItem"; label: string; order: number }>();
+  for (const t of tasks)
+    owners.set(t.id, { kind: "task", label: `${t.number}${t.title}`, order: t.position });
+  for (const p of projects)
+    for (const i of p.items ?? [])
+      owners.set(i.id, {
+        kind: "projectItem",
+        label: `${p.number}（${i.number}）${i.title}`,
+        order: 1e6 + p.position * 1e3 + i.position,
+      });
+  const rows = list.map((indicator) => {
+    const row = read(indicator);
+    const owner = owners.get(indicator.projectItemId ?? indicator.taskId ?? "");
+    const staged = ownYearTarget(indicator.targetRevisions, year) !== null;
+    const out: WorkIndicatorRow = {
+      id: row.id,
+      ownerKind: indicator.projectItemId ? "projectItem" : "task",
+      owner: toSimplified(owner?.label ?? "—"),
+      name: row.name,
+      unit: row.unit,
+      target: staged ? `${row.target.text}（${year}年分年度目标）` : row.target.text,
+      staged,
+      actual: row.actual,
+      verdict: row.verdict,
+      verdictLabel: row.verdictLabel,
+      breach: row.breach,
+      reason: row.reason,
+    };
+    return { out, order: owner?.order ?? 2e9, position: indicator.position };
+  });
+  return rows.sort((a, b) => a.order - b.order || a.position - b.position).map((r) => r.out);
 }
 
 /** A task or 专栏 item without any status or progress entered. */

@@ -150,6 +150,29 @@ export interface WorkRow {
   readonly part?: string | null;
 }
 
+/**
+ * A work indicator (工作指标) of a key task or 专栏 item in the report year: judged by the engine
+ * against the target in force that year — its own staged target where the plan sets one.
+ */
+export interface WorkIndicatorRow {
+  readonly id: string;
+  readonly ownerKind: "task" | "projectItem";
+  /** "专栏2（1）医保基金总额预算管理", "三（二）全面实行多元复合式医保支付". */
+  readonly owner: string;
+  readonly name: string;
+  readonly unit: string | null;
+  /** The year's target: its stage ("≥80%（2023年分年度目标）") or the plan's target. */
+  readonly target: string;
+  /** True when the year has its own staged target. */
+  readonly staged: boolean;
+  readonly actual: YearValue;
+  readonly verdict: Verdict;
+  readonly verdictLabel: string;
+  readonly breach: boolean;
+  /** The engine's reading in one clause ("2023年分年度目标为不低于80%，实际值81%…"). */
+  readonly reason: string;
+}
+
 export interface StatusCounts {
   readonly total: number;
   /** By status, leaving out the items nobody has reported on. */
@@ -278,6 +301,8 @@ export interface PlanReport {
   readonly reviewCounts: Readonly<Record<ReviewGrade, number>>;
   readonly tasks: TaskProgressSection;
   readonly projects: readonly ProjectProgress[];
+  /** Work indicators of key tasks and 专栏 items (never among `indicators` or `counts`). */
+  readonly workIndicators: readonly WorkIndicatorRow[];
   readonly charts: readonly TrajectorySeries[];
   readonly children: readonly ChildSummary[];
   readonly procurement: ProcurementSection | null;
