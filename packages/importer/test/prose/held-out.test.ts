@@ -4,10 +4,11 @@ import { heldOutIndicatorCases, heldOutNonIndicatorTexts } from "./held-out-set.
 import { score } from "./score.ts";
 
 /**
- * The held-out set (`held-out-set.ts`) was written after the reader was finished and is not tuned
- * on; these assertions measure the reader on phrasing no development test has seen.
+ * Held-out set 1 (`held-out-set.ts`): measured once at commit 8667232, before any change: 58 of 59
+ * rows fully right, no false positive among its 20 non-indicator texts. Its one miss was fixed
+ * afterwards, so these assertions now guard against regressions; set 6 is the clean measure.
  */
-describe("prose indicator statements: held-out set (not tuned on)", () => {
+describe("prose indicator statements: held-out set 1 (measured, then fixed; a regression test now)", () => {
   const s = score(heldOutIndicatorCases);
 
   it("reads at least 9 in 10 held-out rows fully right (name, comparator, value, unit, baseline, category)", () => {
