@@ -1,5 +1,11 @@
 import type { Verdict } from "@ybplan/domain/evaluation";
-import type { PlanReport, ReportSection, ReportTable, TrajectorySeries } from "@ybplan/domain/report";
+import type {
+  PlanReport,
+  ReportSection,
+  ReportTable,
+  TrajectorySeries,
+  WorkIndicatorRow,
+} from "@ybplan/domain/report";
 import { formatNumber, type WorkRow, workGrade } from "@ybplan/domain/report";
 
 /**
@@ -190,6 +196,30 @@ function reviewTable(report: PlanReport, caption: string): LayoutTable {
   };
 }
 
+/**
+ * 工作指标完成情况: the work indicators of key tasks or 专栏 items (not 主要指标), each judged by
+ * the engine against the year's target — its own stage where the plan sets one.
+ */
+function workIndicatorTable(
+  report: PlanReport,
+  rows: readonly WorkIndicatorRow[],
+  owner: string,
+  caption: string,
+): LayoutTable {
+  return {
+    key: "workIndicators",
+    caption,
+    columns: ["序号", owner, "指标名称", `${report.year}年目标`, `${report.year}年实际值`, "评估结论"],
+    verdictColumn: 5,
+    widths: [5, 24, 28, 16, 11, 10],
+    rows: rows.map((w, i) => ({
+      cells: [String(i + 1), w.owner, w.name, w.target, w.actual.text, w.verdictLabel],
+      verdict: w.verdict,
+      breach: w.breach,
+    })),
+  };
+}
+
 function sectionTable(t: ReportTable, key: string, caption: string): LayoutTable {
   return { key, caption, columns: t.columns, rows: t.rows.map((cells) => ({ cells })) };
 }
@@ -278,6 +308,17 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
       "专栏工程项目进展",
     );
 
+  const taskWork = report.workIndicators.filter((w) => w.ownerKind === "task");
+  const itemWork = report.workIndicators.filter((w) => w.ownerKind === "projectItem");
+  const taskWorkTable = (): Block[] =>
+    taskWork.length > 0
+      ? [table((c) => workIndicatorTable(report, taskWork, "重点任务", c), "重点任务工作指标完成情况")]
+      : [];
+  const itemWorkTable = (): Block[] =>
+    itemWork.length > 0
+      ? [table((c) => workIndicatorTable(report, itemWork, "专栏项目", c), "专栏工作指标完成情况")]
+      : [];
+
   if (midTerm) {
     // The mid-term review's own chapters (national and provincial 十四五 mid-term reviews).
     sections.push({
@@ -307,7 +348,9 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
       blocks: [
         ...midTerm.work.map(p),
         ...(report.tasks.rows.length > 0 ? [taskTable()] : []),
+        ...taskWorkTable(),
         ...(projectRows.length > 0 ? [projectTable()] : []),
+        ...itemWorkTable(),
       ],
     });
     sections.push({ key: "problems", title: "存在的问题及原因", blocks: midTerm.problems.map(p) });
@@ -332,13 +375,21 @@ export function layoutReport(report: PlanReport, options: LayoutOptions = {}): R
     sections.push({
       key: "tasks",
       title: "重点任务推进情况",
-      blocks: [...report.narrative.tasks.map(p), ...(report.tasks.rows.length > 0 ? [taskTable()] : [])],
+      blocks: [
+        ...report.narrative.tasks.map(p),
+        ...(report.tasks.rows.length > 0 ? [taskTable()] : []),
+        ...taskWorkTable(),
+      ],
     });
     if (report.projects.length > 0) {
       sections.push({
         key: "projects",
         title: "专栏工程进展",
-        blocks: [...report.narrative.projects.map(p), ...(projectRows.length > 0 ? [projectTable()] : [])],
+        blocks: [
+          ...report.narrative.projects.map(p),
+          ...(projectRows.length > 0 ? [projectTable()] : []),
+          ...itemWorkTable(),
+        ],
       });
     }
   }
