@@ -184,7 +184,7 @@ describe("work indicators with staged yearly targets", () => {
       });
     }
     const judged = async (year: number) =>
-      (await api.evaluation.matrix({ planId, year })).evaluations.find((e) => e.indicatorId === share.id)!;
+      (await api.evaluation.matrix({ planId, year })).work.find((e) => e.indicatorId === share.id)!;
     const e2023 = await judged(2023);
     expect([e2023.verdict, e2023.inputs.targetValue]).toEqual(["onTrack", 50]);
     expect(e2023.explanation).toContain("2023年分年度目标为不低于50%，实际值51%");

@@ -40,7 +40,10 @@ export const plansRouter = router({
     .input(z.object({ id: z.uuid() }))
     .output(
       PlanDto.extend({
-        counts: z.record(z.enum(["indicators", "tasks", "projects", "observations"]), z.number()),
+        counts: z.record(
+          z.enum(["indicators", "workIndicators", "tasks", "projects", "observations"]),
+          z.number(),
+        ),
       }),
     )
     .query(async ({ ctx, input }) => {

@@ -30,6 +30,7 @@ import {
   unexplained,
 } from "@ybplan/domain/cycle";
 import { evaluatePlan } from "@ybplan/domain/evaluation";
+import { isWorkIndicator } from "@ybplan/domain/indicator";
 import { and, asc, eq, gte, inArray, isNull, lte, ne } from "drizzle-orm";
 import { Result } from "effect";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
@@ -122,7 +123,8 @@ async function yearChecks(db: Db, planId: string, year: number) {
   );
   return {
     plan,
-    completeness: completeness(submitInds),
+    // 已填 n/m counts the 主要指标; work indicators of tasks and 专栏 items are entered when known.
+    completeness: completeness(submitInds.filter((_, k) => !isWorkIndicator(inds[k]!))),
     warnings,
     problems,
     /** Indicators behind or missed this year (where 原因 / 整改措施 belong), breaches flagged. */
@@ -374,7 +376,14 @@ async function filledCounts(db: Db, planIds: readonly string[], years: readonly 
   const inds = await db
     .select({ id: indicators.id, planId: indicators.planId })
     .from(indicators)
-    .where(inArray(indicators.planId, [...planIds]));
+    // 主要指标 only, as a plan's own 已填 n/m
+    .where(
+      and(
+        inArray(indicators.planId, [...planIds]),
+        isNull(indicators.taskId),
+        isNull(indicators.projectItemId),
+      ),
+    );
   const totals = new Map<string, number>();
   const planOf = new Map<string, string>();
   for (const i of inds) {

@@ -7,6 +7,7 @@ import {
   type Verdict,
   verdictMatrix,
 } from "@ybplan/domain/evaluation";
+import { isWorkIndicator, mainIndicators } from "@ybplan/domain/indicator";
 import { and, asc, gte, inArray, lte, ne } from "drizzle-orm";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
 import { loadPlanBundles } from "./read-model.ts";
@@ -45,15 +46,20 @@ export type PlanMatrix = Awaited<ReturnType<typeof computePlanMatrix>>;
 async function computePlanMatrix(db: Db, planId: string, year: number) {
   const bundle = (await loadPlanBundles(db, { planIds: [planId], upToYear: year })).get(planId);
   if (!bundle) throw new NotFoundError({ entity: "plan", entityId: planId });
-  const { plan, indicators: inds, observations: obs } = bundle;
+  const { plan, observations: obs } = bundle;
+  // Counts, breaches and the matrix are the plan's 主要指标; work indicators of tasks and 专栏
+  // items are judged by the same engine but listed apart (`work`).
+  const inds = mainIndicators(bundle.indicators);
+  const work = bundle.indicators.filter(isWorkIndicator);
   const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
   const years: number[] = [];
   for (let y = plan.periodStart; y <= Math.min(year, plan.periodEnd); y++) years.push(y);
-  // 中期调整 and procurement-derived values are in the bundle: each year is judged by the target
-  // in force then, bound indicators on the derived count.
+  // 中期调整, staged yearly targets and procurement-derived values are in the bundle: each year is
+  // judged by the target in force then, bound indicators on the derived count.
   const matrix = verdictMatrix(inds, obs, years, undefined, period);
   const current = evaluatePlan(inds, obs, year, undefined, period);
-  const byIndicator = new Map(inds.map((i) => [i.id, i]));
+  const workCurrent = evaluatePlan(work, obs, year, undefined, period);
+  const byIndicator = new Map(bundle.indicators.map((i) => [i.id, i]));
   return {
     plan: {
       id: plan.id,
@@ -92,6 +98,18 @@ async function computePlanMatrix(db: Db, planId: string, year: number) {
         attribute: i.attribute,
         targetText: i.targetText,
         cells: r.evaluations.map(cell),
+      };
+    }),
+    /** Work indicators (工作指标) of tasks and 专栏 items in the selected year, in table order. */
+    work: workCurrent.evaluations.map((e) => {
+      const i = byIndicator.get(e.indicatorId)!;
+      return {
+        ...e,
+        name: i.name,
+        unit: i.unit,
+        targetText: i.targetText,
+        taskId: i.taskId ?? null,
+        projectItemId: i.projectItemId ?? null,
       };
     }),
   };
@@ -172,7 +190,8 @@ async function evaluatePlans(
   const out = new Map<string, PlanEvaluation>();
   for (const p of planRows) {
     const bundle = bundles.get(p.id);
-    const list = bundle?.indicators ?? [];
+    // A subtree counts 主要指标 only (not the work indicators of tasks and 专栏 items).
+    const list = mainIndicators(bundle?.indicators ?? []);
     const ev = evaluatePlan(list, bundle?.observations ?? [], year, undefined, {
       baselineYear: p.baselineYear,
       periodEnd: p.periodEnd,

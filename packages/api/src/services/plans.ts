@@ -14,12 +14,15 @@ import {
   writeAudit,
 } from "@ybplan/db";
 import { Plan, type PlanStatus } from "@ybplan/domain/plan";
-import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, ilike, inArray, isNull, lte, not, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { likePattern, offsetOf, type Page, type PageInput, withLimits } from "./common.ts";
 import { type PlanDto, planDto } from "./dto.ts";
 
 /** Plans: list (scoped), detail, manual create, metadata edit, delete. */
+
+/** A row of the main-indicator table: not a work indicator of a task or 专栏 item. */
+const mainIndicatorRow = and(isNull(indicators.taskId), isNull(indicators.projectItemId))!;
 
 export interface PlanFilter extends PageInput {
   /** Restrict to these jurisdictions (already intersected with what the user may read). */
@@ -55,9 +58,12 @@ export async function listPlans(db: Db, f: PlanFilter): Promise<Page<PlanDto & {
         .select({ planId: indicators.planId, n: count() })
         .from(indicators)
         .where(
-          inArray(
-            indicators.planId,
-            rows.map((r) => r.id),
+          and(
+            inArray(
+              indicators.planId,
+              rows.map((r) => r.id),
+            ),
+            mainIndicatorRow,
           ),
         )
         .groupBy(indicators.planId)
@@ -74,8 +80,15 @@ export async function listPlans(db: Db, f: PlanFilter): Promise<Page<PlanDto & {
 export async function getPlan(db: Db, id: string) {
   const [row] = await db.select().from(plans).where(eq(plans.id, id));
   if (!row) throw new NotFoundError({ entity: "plan", entityId: id });
-  const [[ind], [tsk], [prj], [obs]] = await Promise.all([
-    db.select({ n: count() }).from(indicators).where(eq(indicators.planId, id)),
+  const [[ind], [work], [tsk], [prj], [obs]] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(indicators)
+      .where(and(eq(indicators.planId, id), mainIndicatorRow)),
+    db
+      .select({ n: count() })
+      .from(indicators)
+      .where(and(eq(indicators.planId, id), not(mainIndicatorRow))),
     db.select({ n: count() }).from(tasks).where(eq(tasks.planId, id)),
     db.select({ n: count() }).from(projects).where(eq(projects.planId, id)),
     db
@@ -86,7 +99,14 @@ export async function getPlan(db: Db, id: string) {
   ]);
   return {
     ...planDto(row),
-    counts: { indicators: ind?.n ?? 0, tasks: tsk?.n ?? 0, projects: prj?.n ?? 0, observations: obs?.n ?? 0 },
+    counts: {
+      /** 主要指标 only; the work indicators of tasks and 专栏 items are `workIndicators`. */
+      indicators: ind?.n ?? 0,
+      workIndicators: work?.n ?? 0,
+      tasks: tsk?.n ?? 0,
+      projects: prj?.n ?? 0,
+      observations: obs?.n ?? 0,
+    },
   };
 }
 

@@ -67,6 +67,9 @@ export const indicatorOf = (i: IndicatorFields): IndicatorRead => ({
   footnote: i.footnote,
   assessment: i.assessment,
   parentIndicatorId: i.parentIndicatorId,
+  // A work indicator's owner (工作指标): main-indicator views leave these out (`mainIndicators`).
+  taskId: i.taskId,
+  projectItemId: i.projectItemId,
   targetText: i.targetText,
   baselineText: i.baselineText,
 });
@@ -120,6 +123,8 @@ const indicatorColumns = {
   footnote: indicators.footnote,
   assessment: indicators.assessment,
   parentIndicatorId: indicators.parentIndicatorId,
+  taskId: indicators.taskId,
+  projectItemId: indicators.projectItemId,
   targetText: indicators.targetText,
   baselineText: indicators.baselineText,
 };
