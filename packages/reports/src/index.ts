@@ -36,9 +36,9 @@ export function isReportFormat(s: string): s is ReportFormat {
 
 export interface RenderOptions {
   /** docx: leave the figure's native charts out. */
-  readonly charts?: boolean;
+  readonly charts?: boolean | undefined;
   /** docx: how many trajectories the figure shows (default 6). */
-  readonly figureCharts?: number;
+  readonly figureCharts?: number | undefined;
 }
 
 export interface RenderedReport {

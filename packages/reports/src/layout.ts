@@ -237,7 +237,7 @@ export function pickCharts(report: PlanReport, limit: number): TrajectorySeries[
 
 export interface LayoutOptions {
   /** Trajectories shown in the figure (docx rasterises it; html shows every chart). */
-  readonly figureCharts?: number;
+  readonly figureCharts?: number | undefined;
 }
 
 /** Builds the layout of a report. */

@@ -21,7 +21,7 @@ export interface EvaluateIndicatorInput {
   /** The indicator's observations (others are ignored). */
   readonly observations: readonly Observation[];
   readonly year: number;
-  readonly settings?: EvaluationSettingsInput;
+  readonly settings?: EvaluationSettingsInput | undefined;
   /** Base and end year of the plan (a `Plan` fits); 2020 → 2025 when omitted. */
   readonly period?: PlanPeriod;
 }

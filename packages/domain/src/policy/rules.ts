@@ -115,7 +115,12 @@ export function selects(s: ParameterSelector, p: ParameterDimensions): boolean {
 }
 
 const selectorLabel = (s: ParameterSelector) =>
-  parameterLabel({ service: "any", level: "any", population: "all", ...s });
+  parameterLabel({
+    ...s,
+    service: s.service ?? "any",
+    level: s.level ?? "any",
+    population: s.population ?? "all",
+  });
 const num = (n: number) => String(Number(n.toFixed(2)));
 const limitText = (s: ParameterSelector, value: number) => formatParameterValue({ kind: s.kind, value });
 

@@ -34,7 +34,7 @@ export interface ReviewInputs {
   readonly baseline: number | null;
   readonly expected: number | null;
   readonly actual: number | null;
-  readonly tolerance?: number;
+  readonly tolerance?: number | undefined;
 }
 
 /**

@@ -67,7 +67,7 @@ export function classifyOutline(nodes: readonly OutlineNode[]): Map<string, Outl
  * tasks is itself one task).
  */
 export function keyTaskKeys(
-  nodes: readonly (OutlineNode & { readonly kind?: OutlineKind | null })[],
+  nodes: readonly (OutlineNode & { readonly kind?: OutlineKind | null | undefined })[],
 ): Set<string> {
   const computed = classifyOutline(nodes);
   const parents = new Set(nodes.flatMap((n) => (n.parentKey === null ? [] : [n.parentKey])));

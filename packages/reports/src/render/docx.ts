@@ -234,7 +234,10 @@ function tableStart(
   );
 }
 
-function tableCell(c: Cell, opts: { header?: boolean; fill?: string; ink?: string; width: number }): string {
+function tableCell(
+  c: Cell,
+  opts: { header?: boolean; fill?: string | undefined; ink?: string | undefined; width: number },
+): string {
   const text = c === null ? "" : String(c);
   const style = opts.header ? "ybCellHead" : typeof c === "number" ? "ybCellCenter" : "ybCell";
   const shading = opts.fill ? `<w:shd w:fill="${opts.fill}" w:color="auto" w:val="clear"/>` : "";
@@ -276,7 +279,7 @@ function table(t: LayoutTable): string {
 
 export interface DocxOptions {
   /** Leave charts out (fast previews). */
-  readonly charts?: boolean;
+  readonly charts?: boolean | undefined;
 }
 
 /**
