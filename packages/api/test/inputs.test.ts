@@ -106,7 +106,7 @@ describe("outputs", () => {
     const plan = await planner.plans.create(planFields("黄石市输出测试规划"));
     const got = await planner.plans.get({ id: plan.id });
     expect(Object.keys(got).sort()).toEqual([...Object.keys(PlanDto.shape), "counts"].sort());
-    expect(got.counts).toEqual({ indicators: 0, tasks: 0, projects: 0, observations: 0 });
+    expect(got.counts).toEqual({ indicators: 0, workIndicators: 0, tasks: 0, projects: 0, observations: 0 });
     const ind = await planner.indicators.create({
       planId: plan.id,
       ...indicatorFields("基本医疗保险参保率"),
