@@ -74,13 +74,22 @@ export class ChangeTracker {
     return this.seq;
   }
 
+  private readonly listeners = new Set<(scopes: readonly string[]) => void>();
+
+  /** Calls `fn` with the scopes of every change this process learns of (after it is applied). */
+  onChange(fn: (scopes: readonly string[]) => void): void {
+    this.listeners.add(fn);
+  }
+
   /** Marks scopes changed (after the change committed). */
   changed(scopes: Iterable<string>): void {
     const at = ++this.seq;
-    for (const s of scopes) {
+    const list = [...scopes];
+    for (const s of list) {
       if (s === ALL_SCOPES) this.allChangedAt = at;
       else this.last.set(s, at);
     }
+    for (const fn of this.listeners) fn(list);
   }
 
   /** Everything may have changed (reconnect of the notification connection). */
@@ -168,6 +177,8 @@ export interface CacheStats {
   readonly computesByKey: Map<string, number>;
 }
 
+type Compute<V> = () => Promise<{ value: V; scopes: readonly string[] }>;
+
 interface Entry<V> {
   stamp: number;
   /** Scopes the value was read from; null until the computation finished. */
@@ -175,26 +186,43 @@ interface Entry<V> {
   readonly value: Promise<V>;
   /** The value once computed (for `peek`). */
   settled?: { readonly value: V };
+  /** How it was computed (entries made by `get`), to compute it again ahead of the next read. */
+  compute?: Compute<V>;
+  /** When it was last asked for (ms). */
+  usedAt: number;
 }
+
+/** Entries asked for within this long are recomputed right after a change of their scopes. */
+const REFRESH_AHEAD_MS = 5 * 60_000;
 
 /**
  * A bounded cache of values derived from the database, invalidated by scope. Concurrent callers of
  * the same key share one computation; a computation started before a change of its scopes is never
  * served after that change.
+ *
+ * Refresh ahead: an entry read in the last five minutes is computed again as soon as one of its
+ * scopes changes in a specific jurisdiction (a save), so the next reader — typically the one who
+ * saved, reloading the overview — finds it computed or in progress instead of starting it. A change
+ * of everything (`*`: jurisdictions, procurement, a reconnect) only invalidates.
  */
 export class ScopedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
   readonly stats: CacheStats = { hits: 0, computes: 0, computesByKey: new Map() };
+  /** Keys to compute again at the next turn of the event loop (one run per burst of changes). */
+  private readonly due = new Set<string>();
   constructor(
     private readonly tracker: ChangeTracker,
     private readonly limit = 500,
-  ) {}
+  ) {
+    tracker.onChange((scopes) => this.refreshAhead(scopes));
+  }
 
   /** `compute` returns the value and the scopes it read. */
-  get(key: string, compute: () => Promise<{ value: V; scopes: readonly string[] }>): Promise<V> {
+  get(key: string, compute: Compute<V>): Promise<V> {
     const hit = this.entries.get(key);
     const now = this.tracker.stamp();
     if (hit && this.valid(hit, now)) {
+      hit.usedAt = Date.now();
       this.stats.hits++;
       // Still valid now: later checks start from here (one comparison while nothing changes).
       if (hit.scopes) hit.stamp = now;
@@ -206,6 +234,8 @@ export class ScopedCache<V> {
     const entry: Entry<V> = {
       stamp: now,
       scopes: null,
+      compute,
+      usedAt: hit?.usedAt ?? Date.now(),
       value: compute().then((r) => {
         entry.scopes = r.scopes;
         entry.settled = { value: r.value };
@@ -238,6 +268,7 @@ export class ScopedCache<V> {
     if (!hit?.settled || !this.valid(hit, now)) return undefined;
     this.stats.hits++;
     hit.stamp = now;
+    hit.usedAt = Date.now();
     return hit.settled.value;
   }
 
@@ -250,13 +281,46 @@ export class ScopedCache<V> {
     this.stats.computesByKey.set(key, (this.stats.computesByKey.get(key) ?? 0) + 1);
     if (!this.tracker.coherent || !this.tracker.unchangedSince(stamp, scopes)) return;
     this.entries.delete(key);
-    this.entries.set(key, { stamp, scopes, value: Promise.resolve(value), settled: { value } });
+    this.entries.set(key, {
+      stamp,
+      scopes,
+      value: Promise.resolve(value),
+      settled: { value },
+      usedAt: Date.now(),
+    });
     if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** Forgets everything (tests and benchmarks). */
   clear(): void {
     this.entries.clear();
+  }
+
+  /** After a change of `scopes`: the recently read entries that read one of them are due again. */
+  private refreshAhead(scopes: readonly string[]): void {
+    if (scopes.includes(ALL_SCOPES) || !this.tracker.coherent) return;
+    const since = Date.now() - REFRESH_AHEAD_MS;
+    const wasIdle = this.due.size === 0;
+    for (const [key, e] of this.entries) {
+      if (e.compute && e.scopes && e.usedAt >= since && e.scopes.some((s) => scopes.includes(s)))
+        this.due.add(key);
+    }
+    if (!wasIdle || this.due.size === 0) return;
+    // Outside the writer's request and transaction: this work belongs to no one's response.
+    transactionScopes.exit(() =>
+      cacheUse.exit(() =>
+        setImmediate(() => {
+          const keys = [...this.due];
+          this.due.clear();
+          for (const key of keys) {
+            const e = this.entries.get(key);
+            if (!e?.compute || this.valid(e, this.tracker.stamp())) continue;
+            // A failure here is the next reader's to see (it computes again and gets the error).
+            this.get(key, e.compute).catch(() => undefined);
+          }
+        }),
+      ),
+    );
   }
 
   private valid(entry: Entry<V>, now: number): boolean {

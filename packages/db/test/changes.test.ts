@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ALL_SCOPES,
   ChangeTracker,
   type Database,
+  ScopedCache,
   jurisdictionScope,
   LISTENER_NAME,
   migrate,
@@ -43,6 +44,71 @@ describe("scopesOfEntry", () => {
     expect(scopesOfEntry({ entity: "procurementBatch", jurisdictionCode: "420200" })).toEqual([ALL_SCOPES]);
     expect(scopesOfEntry({ entity: "indicator" })).toEqual([ALL_SCOPES]);
     expect(scopesOfEntry({ entity: "user", jurisdictionCode: "420200" })).toEqual(["e:user"]);
+  });
+});
+
+describe("ScopedCache refresh ahead", () => {
+  const turn = () => new Promise((r) => setImmediate(r));
+
+  it("computes a recently read entry again right after a change of its scopes, and only then", async () => {
+    const tracker = new ChangeTracker();
+    const cache = new ScopedCache<number>(tracker);
+    let computes = 0;
+    let value = 1;
+    const compute = async () => {
+      computes++;
+      return { value, scopes: [jurisdictionScope("420200")] };
+    };
+    expect(await cache.get("a", compute)).toBe(1);
+    expect(computes).toBe(1);
+
+    // A save in the entry's jurisdiction: computed again before anyone asks, and the next read
+    // gets the new value without computing.
+    value = 2;
+    tracker.changed([jurisdictionScope("420200")]);
+    await turn();
+    expect(computes).toBe(2);
+    expect(await cache.get("a", compute)).toBe(2);
+    expect(computes).toBe(2);
+
+    // Several changes in one burst: one computation.
+    value = 3;
+    tracker.changed([jurisdictionScope("420200")]);
+    tracker.changed([jurisdictionScope("420200")]);
+    await turn();
+    expect(computes).toBe(3);
+
+    // Another jurisdiction: nothing to do.
+    tracker.changed([jurisdictionScope("410000")]);
+    await turn();
+    expect(computes).toBe(3);
+
+    // Everything changed (jurisdictions, procurement, a reconnect): invalidated, computed on read.
+    value = 4;
+    tracker.changed([ALL_SCOPES]);
+    await turn();
+    expect(computes).toBe(3);
+    expect(await cache.get("a", compute)).toBe(4);
+    expect(computes).toBe(4);
+  });
+
+  it("leaves an entry nobody read for five minutes to its next reader", async () => {
+    const tracker = new ChangeTracker();
+    const cache = new ScopedCache<number>(tracker);
+    let computes = 0;
+    const compute = async () => ({ value: ++computes, scopes: [jurisdictionScope("420200")] });
+    const now = Date.now();
+    const clock = vi.spyOn(Date, "now").mockReturnValue(now);
+    try {
+      await cache.get("a", compute);
+      clock.mockReturnValue(now + 5 * 60_000 + 1);
+      tracker.changed([jurisdictionScope("420200")]);
+      await turn();
+      expect(computes).toBe(1);
+      expect(await cache.get("a", compute)).toBe(2);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 
