@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { isWorkIndicator } from "@ybplan/domain/indicator";
 import { Alert, App, Button, Checkbox, Flex, Input, Popconfirm, Table, Tag, Tooltip, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import {
@@ -48,10 +49,23 @@ export interface EntryGridProps {
   readOnly: boolean;
   /** Whose local draft this is (drafts are kept per user, plan and year). */
   userId: string;
+  /** Work indicators' staged yearly targets (工作指标), by indicator, when loaded. */
+  stages?: readonly { indicator: { id: string }; stages: readonly { year: number; targetText: string }[] }[];
 }
 
 /** The year's values of one plan: typed cell by cell, kept locally until saved, saved at once. */
-export function EntryGrid({ plan, year, indicators, observations, readOnly, userId }: EntryGridProps) {
+export function EntryGrid({
+  plan,
+  year,
+  indicators,
+  observations,
+  readOnly,
+  userId,
+  stages = [],
+}: EntryGridProps) {
+  const stageOf = new Map(
+    stages.flatMap((w) => w.stages.filter((s) => s.year === year).map((s) => [w.indicator.id, s.targetText])),
+  );
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -327,8 +341,15 @@ export function EntryGrid({ plan, year, indicators, observations, readOnly, user
                   {r.indicator.unit ? `（${r.indicator.unit}）` : ""}
                 </span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {isWorkIndicator(r.indicator) ? <Tag color="blue">工作指标</Tag> : null}
                   {r.indicator.attribute === "binding" ? <Tag color="red">约束性</Tag> : <Tag>预期性</Tag>}{" "}
-                  目标 <MarkedText text={r.indicator.target.text} />
+                  {stageOf.has(r.indicator.id) ? (
+                    `${year}年目标 ${stageOf.get(r.indicator.id)}`
+                  ) : (
+                    <>
+                      目标 <MarkedText text={r.indicator.target.text} />
+                    </>
+                  )}
                 </Typography.Text>
               </Flex>
             ),

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { isWorkIndicator, mainIndicators } from "@ybplan/domain/indicator";
 import { Breadcrumb, Flex, Select } from "antd";
 import { useTRPC } from "../../api/trpc.ts";
 import type { PlanDetail } from "../../api/types.ts";
@@ -39,6 +40,8 @@ function EntryScreen({ plan }: { plan: PlanDetail }) {
   const years = periodYears(plan.periodStart, plan.periodEnd);
   const year = Number(search.get("year")) || defaultYear(plan.periodStart, plan.periodEnd);
   const indicators = useQuery(trpc.indicators.list.queryOptions({ planId: plan.id }));
+  // Work indicators' stages (工作指标: the year's own target is shown beside the cell).
+  const work = useQuery(trpc.workIndicators.list.queryOptions({ planId: plan.id }));
   const observations = useQuery(trpc.observations.list.queryOptions({ planId: plan.id, toYear: year }));
   // The reporting cycle locks the year (submitted, approved, archived plan, closed window, upper level).
   const cycle = useQuery(trpc.cycle.status.queryOptions({ planId: plan.id, year }));
@@ -68,7 +71,9 @@ function EntryScreen({ plan }: { plan: PlanDetail }) {
                 key={`${plan.id}/${year}`}
                 plan={plan}
                 year={year}
-                indicators={inds}
+                // 主要指标 first, then the work indicators of tasks and 专栏 items
+                indicators={[...mainIndicators(inds), ...inds.filter(isWorkIndicator)]}
+                stages={work.data}
                 observations={obs}
                 readOnly={readOnly}
                 userId={user.id}

@@ -65,6 +65,13 @@ export function PlanEvaluation({
               <VerdictMatrix matrix={m} selected={chosen} onSelect={onSelectIndicator} />
             </Card>
             {chosen ? <ChartCard planId={planId} matrix={m} indicatorId={chosen} /> : null}
+            {m.work.length > 0 ? (
+              <Card size="small" title={`工作指标 · ${year}年（属于重点任务或专栏项目，不计入主要指标）`}>
+                <div data-testid="work-evaluation-table">
+                  <WorkTable rows={m.work} year={year} />
+                </div>
+              </Card>
+            ) : null}
           </Flex>
         );
       }}
@@ -102,6 +109,43 @@ function EvaluationTable({ rows, onSelect }: { rows: EvaluationRow[]; onSelect: 
           width: 110,
           ellipsis: true,
           render: (t: string) => <MarkedText text={t} />,
+        },
+        {
+          title: "实际",
+          width: 90,
+          render: (_, r) => (r.inputs.actual === null ? "—" : `${r.inputs.actual}${r.inputs.unit ?? ""}`),
+        },
+        {
+          title: "评估结果",
+          width: 130,
+          render: (_, r) => <VerdictTag verdict={r.verdict} breach={r.breach} />,
+        },
+        { title: "说明", dataIndex: "explanation" },
+      ]}
+    />
+  );
+}
+
+type WorkRow = PlanMatrix["work"][number];
+const opSigns: Record<string, string> = { gte: "≥", gt: ">", lte: "≤", lt: "<" };
+
+/** The work indicators judged this year: the target in force (a year's own stage) and the verdict. */
+function WorkTable({ rows, year }: { rows: WorkRow[]; year: number }) {
+  return (
+    <Table<WorkRow>
+      size="small"
+      rowKey="indicatorId"
+      dataSource={rows}
+      pagination={false}
+      columns={[
+        { title: "指标", dataIndex: "name", width: 260 },
+        {
+          title: `${year}年目标`,
+          width: 110,
+          render: (_, r) =>
+            r.inputs.targetValue === null || r.inputs.targetValue === undefined
+              ? r.targetText
+              : `${opSigns[r.inputs.targetOp ?? ""] ?? ""}${r.inputs.targetValue}${r.inputs.unit ?? r.unit ?? ""}`,
         },
         {
           title: "实际",

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { mainIndicators } from "@ybplan/domain/indicator";
 import { planStatusLabels } from "@ybplan/domain/plan";
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -14,6 +15,7 @@ import type { PageProps } from "../../routes/registry.ts";
 import { IndicatorTable } from "./indicator-table.tsx";
 import { NewProjectModal } from "./new-project-modal.tsx";
 import { PlanMetaModal } from "./plan-meta-modal.tsx";
+import { WorkIndicatorsPanel } from "./work-indicators.tsx";
 import { WorkItemModal } from "./work-item-modal.tsx";
 import { buildTaskTree, WorkItemTable } from "./work-items.tsx";
 
@@ -129,7 +131,10 @@ function PlanView({ plan, tab }: { plan: PlanDetail; tab: string }) {
             label: `主要指标（${plan.counts.indicators}）`,
             children: (
               <QueryState query={indicators}>
-                {(list) => <IndicatorTable planId={plan.id} indicators={list} editable={editable} />}
+                {(list) => (
+                  // Work indicators of tasks and 专栏 items have their own tab: not 主要指标.
+                  <IndicatorTable planId={plan.id} indicators={mainIndicators(list)} editable={editable} />
+                )}
               </QueryState>
             ),
           },
@@ -192,6 +197,19 @@ function PlanView({ plan, tab }: { plan: PlanDetail; tab: string }) {
                   )}
                 </QueryState>
               </Flex>
+            ),
+          },
+          {
+            key: "work-indicators",
+            label: `工作指标（${plan.counts.workIndicators ?? 0}）`,
+            children: (
+              <WorkIndicatorsPanel
+                planId={plan.id}
+                periodEnd={plan.periodEnd}
+                editable={editable}
+                tasks={tasks.data ?? []}
+                projects={projects.data ?? []}
+              />
             ),
           },
         ]}
