@@ -11,8 +11,8 @@ import {
 } from "@ybplan/db";
 import { numericRangeProblem, Observation } from "@ybplan/domain/observation";
 import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
-import type { JurisdictionDirectory } from "../auth/directory.ts";
 import { z } from "zod";
+import type { JurisdictionDirectory } from "../auth/directory.ts";
 import { iso, withLimits } from "./common.ts";
 import { markFilling } from "./cycle.ts";
 import { assertYearWritable, type Writer } from "./cycle-guard.ts";

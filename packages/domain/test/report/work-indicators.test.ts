@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { evaluateIndicator } from "../../src/evaluation/index.ts";
 import { isWorkIndicator, mainIndicators } from "../../src/indicator/index.ts";
 import { buildPlanReport } from "../../src/report/index.ts";
-import type { Project, ProjectItem } from "../../src/task/index.ts";
 import { parseTargetCell } from "../../src/target/index.ts";
+import type { Project, ProjectItem } from "../../src/task/index.ts";
 import { cell, huangshi, indicator, obs, plan } from "./fixtures.ts";
 
 /**
