@@ -124,16 +124,6 @@ export const NOT_APPLICABLE = /^(?:[—–―─\-/\\~…·.]+|一|无|暂无|�
 /** Words that belong to the attribute column, not to a target (a shifted cell). */
 export const ATTRIBUTE_WORDS: readonly string[] = ["约束性", "预期性", "约束性指标", "预期性指标"];
 
-/** Institutional milestones: "省级统筹", "以长株潭地区为试点". */
-export const MILESTONE_KEYWORDS: readonly string[] = [
-  "统筹",
-  "试点",
-  "全覆盖",
-  "全面推开",
-  "全面实施",
-  "建成",
-];
-
 /** Verbs that start a new milestone step inside one run of text: "巩固市级统筹适时推进省级统筹". */
 export const MILESTONE_STEP_VERBS: readonly string[] = [
   "适时推进",

@@ -6,7 +6,7 @@ import { ACTION, COUNT_UNIT, LEAD, METRIC, VERB_IN_NAME } from "./lexicon.ts";
 import { SUBJECT, shareSubject } from "./read-clause.ts";
 
 /** The insurance scheme or fund an indicator's name is about. */
-export const SCHEME =
+const SCHEME =
   /基本医疗保险|基本医保|城乡居民医保|居民医保|职工医保|医疗保险|大病保险|医疗救助|长期护理保险|生育保险|医保基金|医保/;
 const SCHEMES = new RegExp(SCHEME.source, "g");
 /** A measure of a scheme, named without the scheme ("参保率", "报销比例"). */

@@ -71,7 +71,7 @@ export const SUBJECT =
  * ("线上可办率和窗口可办率"); an earlier name cut before the shared measure takes the last
  * one's ("职工和城乡居民医保…报销比例"). Null when the names cannot be completed.
  */
-export function completeNames(names: readonly string[]): string[] | null {
+function completeNames(names: readonly string[]): string[] | null {
   const first = names[0] ?? "";
   const last = names.at(-1) ?? "";
   const out: string[] = [];
