@@ -136,8 +136,10 @@ describe("work indicators with staged yearly targets", () => {
         stages: [{ year: 2026, targetText: "≥90%" }],
       }),
     );
-    expect(late.code).toBe("BAD_REQUEST");
-    expect(late.message).toContain("调整生效年份 2026 不在规划期 2021–2025 之内");
+    expect([late.code, late.data.fields]).toEqual([
+      "BAD_REQUEST",
+      [{ path: "stages.0.year", message: "分年度目标年份 2026 不在规划期 2021–2025 之内" }],
+    ]);
     const twice = await refusal(
       api.workIndicators.confirm({
         ...confirmOf(p),
@@ -148,7 +150,7 @@ describe("work indicators with staged yearly targets", () => {
         ],
       }),
     );
-    expect(twice.message).toContain("2023 年起已有一次目标调整");
+    expect(twice.data.fields).toEqual([{ path: "stages.1.year", message: "2023 年已有分年度目标" }]);
     const unreadable = await refusal(
       api.workIndicators.confirm({ ...confirmOf(p), name: "新指标", targetText: "≥%", stages: [] }),
     );

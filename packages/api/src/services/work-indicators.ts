@@ -196,7 +196,17 @@ export async function confirmWorkIndicator(db: Db, actor: Actor, code: string, i
         existingYears: parsedStages.map((p) => p.year),
       });
       if (Result.isFailure(check)) {
-        throw new ValidationError({ issues: [{ path: ["stages", i], message: check.failure.message }] });
+        // On the stage's own field, in a stage's words (the shared rule speaks of 中期调整).
+        const r = check.failure.refusal;
+        const [field, message] =
+          r.kind === "outsidePeriod"
+            ? ["year", `分年度目标年份 ${r.year} 不在规划期 ${r.start}–${r.end} 之内`]
+            : r.kind === "duplicate"
+              ? ["year", `${r.year} 年已有分年度目标`]
+              : r.kind === "unrecognised"
+                ? ["targetText", `无法识别分年度目标“${r.text}”`]
+                : ["year", check.failure.message];
+        throw new ValidationError({ issues: [{ path: ["stages", i, field], message }] });
       }
       parsedStages.push({ year: s.year, text: s.targetText, cell });
     }
