@@ -7,13 +7,11 @@
  * rates moderate: exactly one <main> and one <h1> per page. A page that opens on an error (red
  * alert, 403, 404) for a role that is offered it fails too.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Role } from "@ybplan/domain/access";
-import type { AxeResults } from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { navRoutes, type RouteDef, routeAllowed, routes } from "../../src/routes/registry.ts";
+import { axeFindings, structureFindings } from "./axe.ts";
 import {
   ADMIN_PASSWORD,
   callApi,
@@ -26,7 +24,6 @@ import {
 } from "./harness.ts";
 
 const runs = requireChromium("无障碍");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 interface Account {
   readonly key: string;
@@ -97,39 +94,6 @@ async function settle(page: Page, inflight: () => number): Promise<void> {
     quiet = inflight() === 0 && spinning === 0 ? quiet + 1 : 0;
     await page.waitForTimeout(250);
   }
-}
-
-/** Runs axe on the page as it is now; critical and serious violations, one line per element. */
-async function axeFindings(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
-      resultTypes: ["violations"],
-    }),
-  );
-  return result.violations
-    .filter((v) => v.impact === "critical" || v.impact === "serious")
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) =>
-          `[${v.impact}] ${v.id}: ${v.help} — ${n.target.join(" ")} — ${(n.failureSummary ?? "").split("\n").slice(1, 2).join("").trim()}`,
-      ),
-    );
-}
-
-/** Structure axe rates moderate but the issue requires: one <main>, one <h1>; no error state. */
-async function structureFindings(page: Page): Promise<string[]> {
-  const out: string[] = [];
-  const mains = await page.locator("main, [role=main]").count();
-  if (mains !== 1) out.push(`<main> 数量为 ${mains}（应为 1）`);
-  const h1 = await page.locator("h1").allTextContents();
-  if (h1.length !== 1) out.push(`<h1> 数量为 ${h1.length}（应为 1）：${h1.join(" | ")}`);
-  const errors = await page
-    .locator("main .ant-alert-error, main .ant-result-error, main .ant-result-403, main .ant-result-404")
-    .filter({ visible: true })
-    .allInnerTexts();
-  for (const e of errors) out.push(`页面显示错误：${e.replace(/\s+/g, " ").slice(0, 120)}`);
-  return out;
 }
 
 /** Plans whose tables carry footnote markers: 黄石 "96%以上 ^①", 青阳 ">95 <sup>①</sup>". */
