@@ -1,3 +1,4 @@
 import { defineTestConfig } from "@ybplan/vitest-config";
 
-export default defineTestConfig();
+// Each file starts servers in process (and some kill or restart them): one fresh worker per file.
+export default defineTestConfig({ test: { isolate: true } });
