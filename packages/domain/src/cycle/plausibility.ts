@@ -5,11 +5,17 @@
  * - the fund balance identity 累计结余 = 上年累计结余 + 收入 − 支出, within a tolerance, for a
  *   fund whose plan lists its income, expenditure and accumulated balance.
  */
+import { ownYearTarget, type TargetInForceEntry } from "./targets.ts";
 
 export interface PlausibilityIndicator {
   readonly id: string;
   readonly name: string;
   readonly unit: string | null;
+  /**
+   * Target entries; staged yearly ones (scope "year", 每年进度分别不低于30%、50%、70%) move a
+   * percentage's band by the step the plan itself sets between two years.
+   */
+  readonly targetRevisions?: readonly TargetInForceEntry[] | undefined;
 }
 
 export type YearOnYearBand =
@@ -49,6 +55,8 @@ export function checkYearOnYear(
   indicator: PlausibilityIndicator,
   previous: { readonly year: number; readonly value: number } | null,
   current: number,
+  /** The year of `current`; with staged targets for it and `previous.year`, their step is expected. */
+  currentYear: number | null = null,
 ): PlausibilityWarning | null {
   const band = yearOnYearBand(indicator);
   if (!band || previous === null) return null;
@@ -56,11 +64,16 @@ export function checkYearOnYear(
   const from = `${previous.year}年的${fmt(previous.value)}${unit}`;
   if (band.kind === "points") {
     const delta = current - previous.value;
-    if (Math.abs(delta) <= band.points) return null;
+    const step = plannedStep(indicator.targetRevisions, previous.year, currentYear);
+    if (Math.abs(delta - step) <= band.points) return null;
+    const beyond =
+      step === 0
+        ? `超过${band.points}个百分点`
+        : `与规划分年度目标的变动（${fmt(step)}个百分点）相差超过${band.points}个百分点`;
     return {
       indicatorId: indicator.id,
       rule: "yearOnYear",
-      message: `${indicator.name}：由${from}变为${fmt(current)}${unit}，变动${fmt(Math.abs(delta))}个百分点，超过${band.points}个百分点，请核实或说明`,
+      message: `${indicator.name}：由${from}变为${fmt(current)}${unit}，变动${fmt(Math.abs(delta))}个百分点，${beyond}，请核实或说明`,
     };
   }
   const p = previous.value;
@@ -72,6 +85,24 @@ export function checkYearOnYear(
     rule: "yearOnYear",
     message: `${indicator.name}：由${from}变为${fmt(current)}${unit}（${fmt(ratio)}倍），超出合理变动范围，请核实或说明`,
   };
+}
+
+/** A staged yearly target's number (≥80% → 80), or null when the year has none. */
+function stageValue(entries: readonly TargetInForceEntry[] | undefined, year: number): number | null {
+  const e = ownYearTarget(entries, year)?.target.expression;
+  return e && (e.kind === "threshold" || e.kind === "level") ? e.quantity.value : null;
+}
+
+/** The change the plan stages between two years that both have their own numeric target, else 0. */
+function plannedStep(
+  entries: readonly TargetInForceEntry[] | undefined,
+  fromYear: number,
+  toYear: number | null,
+): number {
+  if (toYear === null || !entries?.length) return 0;
+  const from = stageValue(entries, fromYear);
+  const to = stageValue(entries, toYear);
+  return from !== null && to !== null ? to - from : 0;
 }
 
 export interface FundGroup {
@@ -148,7 +179,7 @@ export function plausibilityWarnings(
   for (const i of indicators) {
     const value = figures.current.get(i.id);
     if (value === undefined) continue;
-    const w = checkYearOnYear(i, figures.previous.get(i.id) ?? null, value);
+    const w = checkYearOnYear(i, figures.previous.get(i.id) ?? null, value, figures.year);
     if (w) out.push(w);
   }
   for (const g of fundGroups(indicators)) {
