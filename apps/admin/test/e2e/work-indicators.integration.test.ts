@@ -176,6 +176,53 @@ describe.skipIf(!runs)("work indicators end to end (real server, Chromium)", () 
     await shot(clerk, "work-indicators-entry");
   });
 
+  it("the grid's plausibility rule expects the plan's own step between two stages (fund share +20 points)", async () => {
+    // The share confirmed too (through the API), and its 2022 value stored.
+    const { proposals } = await callApi<{
+      proposals: {
+        name: string;
+        ownerId: string;
+        owner: { kind: "task" | "projectItem" };
+        stages: { year: number; target: string }[];
+        target: string | null;
+      }[];
+    }>(plannerCtx, "query", "workIndicators.propose", { planId });
+    const p = proposals.find((x) => x.name === SHARE)!;
+    const share = await callApi<{ indicator: { id: string } }>(
+      plannerCtx,
+      "mutation",
+      "workIndicators.confirm",
+      {
+        planId,
+        owner: { kind: p.owner.kind, id: p.ownerId },
+        name: p.name,
+        unit: "%",
+        targetText: p.target,
+        stages: p.stages.map((s) => ({ year: s.year, targetText: s.target })),
+      },
+    );
+    await callApi(clerkCtx, "mutation", "observations.upsertYear", {
+      planId,
+      year: 2022,
+      rows: [{ indicatorId: share.indicator.id, value: { kind: "number", value: 32 }, version: null }],
+    });
+    await clerk.goto(`/#/plans/${planId}/entry?year=2023`);
+    await clerk.reload();
+    const input = clerk.getByLabel(`${SHARE} 2023年数值`);
+    await input.waitFor();
+    const warning = clerk.locator("tr", { has: input }).getByTestId("cell-warning");
+    // 32 → 51: the plan's +20 step, no warning.
+    await input.fill("51");
+    await clerk.getByTestId("dirty-count").filter({ hasText: "1 项未保存" }).waitFor();
+    expect(await warning.count()).toBe(0);
+    // 32 → 95 is far from it: warned, naming the step.
+    await input.fill("95");
+    await expect
+      .poll(() => warning.textContent())
+      .toContain("与规划分年度目标的变动（20个百分点）相差超过10个百分点");
+    await input.fill("");
+  });
+
   it("the plan's evaluation: 进展顺利 against the 2023 stage (80 %), apart from the unchanged main indicators", async () => {
     await planner.goto(`/#/overview?j=${QINGYANG}&plan=${planId}&year=2023`);
     const table = planner.getByTestId("work-evaluation-table");
@@ -196,6 +243,7 @@ describe.skipIf(!runs)("work indicators end to end (real server, Chromium)", () 
     expect(Object.values(m.counts).reduce((a, b) => a + b, 0)).toBe(mainBefore);
     expect(m.work.map((w) => [w.name, w.verdict, w.inputs.targetValue, w.inputs.actual])).toEqual([
       [COVERAGE, "onTrack", 80, 81],
+      [SHARE, "insufficientData", 50, null],
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import type { TargetInForceEntry as StageEntry } from "@ybplan/domain/cycle";
 import { isWorkIndicator } from "@ybplan/domain/indicator";
 import { Alert, App, Button, Checkbox, Flex, Input, Popconfirm, Table, Tag, Tooltip, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
@@ -50,7 +51,10 @@ export interface EntryGridProps {
   /** Whose local draft this is (drafts are kept per user, plan and year). */
   userId: string;
   /** Work indicators' staged yearly targets (工作指标), by indicator, when loaded. */
-  stages?: readonly { indicator: { id: string }; stages: readonly { year: number; targetText: string }[] }[];
+  stages?: readonly {
+    indicator: { id: string };
+    stages: readonly { year: number; targetText: string; target: StageEntry["target"] }[];
+  }[];
 }
 
 /** The year's values of one plan: typed cell by cell, kept locally until saved, saved at once. */
@@ -65,6 +69,17 @@ export function EntryGrid({
 }: EntryGridProps) {
   const stageOf = new Map(
     stages.flatMap((w) => w.stages.filter((s) => s.year === year).map((s) => [w.indicator.id, s.targetText])),
+  );
+  // The plan's own step between two staged years is expected growth, not an implausible jump.
+  const stageEntries = useMemo(
+    () =>
+      new Map(
+        stages.map((w) => [
+          w.indicator.id,
+          w.stages.map((s): StageEntry => ({ effectiveYear: s.year, target: s.target, scope: "year" })),
+        ]),
+      ),
+    [stages],
   );
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -111,8 +126,8 @@ export function EntryGrid({
   const conflicts = conflictsOf(entries, draft);
   const dirtyCount = entries.filter((e) => isEdited(e, draft[e.key])).length;
   const warnings = useMemo(
-    () => draftWarnings(rows, draft, observations, year, plan.baselineYear),
-    [rows, draft, observations, year, plan.baselineYear],
+    () => draftWarnings(rows, draft, observations, year, plan.baselineYear, stageEntries),
+    [rows, draft, observations, year, plan.baselineYear, stageEntries],
   );
   const unexplainedWarnings = rows.filter((r) => warnings[r.entry.key] && !draft[r.entry.key]?.note.trim());
   useUnsavedChangesGuard(dirtyCount > 0);

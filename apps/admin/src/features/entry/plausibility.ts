@@ -3,7 +3,7 @@
  * submit): a year-on-year change beyond the indicator's band, the fund-balance identity. Warnings,
  * not errors — a save goes through; a submit needs a note explaining each one.
  */
-import { plausibilityWarnings, previousValue } from "@ybplan/domain/cycle";
+import { plausibilityWarnings, previousValue, type TargetInForceEntry } from "@ybplan/domain/cycle";
 import type { IndicatorItem, ObservationItem } from "../../api/types.ts";
 import { parseEntry } from "../../lib/parse-entry.ts";
 import type { Draft } from "./entry-model.ts";
@@ -16,6 +16,8 @@ export function draftWarnings(
   observations: readonly ObservationItem[],
   year: number,
   baselineYear: number,
+  /** Staged yearly targets of work indicators, by indicator (the plan's own steps). */
+  stages: ReadonlyMap<string, readonly TargetInForceEntry[]> = new Map(),
 ): Record<string, string> {
   const whole = rows.filter((r) => r.subject === null);
   const current = new Map<string, number>();
@@ -43,7 +45,12 @@ export function draftWarnings(
     const p = previousValue(earlier, baselineOf(r.indicator, baselineYear), year);
     if (p) previous.set(r.indicator.id, p);
   }
-  const inds = whole.map((r) => ({ id: r.indicator.id, name: r.indicator.name, unit: r.indicator.unit }));
+  const inds = whole.map((r) => ({
+    id: r.indicator.id,
+    name: r.indicator.name,
+    unit: r.indicator.unit,
+    targetRevisions: stages.get(r.indicator.id),
+  }));
   const out: Record<string, string> = {};
   for (const w of plausibilityWarnings(inds, { year, current, previous })) {
     const row = whole.find((r) => r.indicator.id === w.indicatorId);
