@@ -194,6 +194,10 @@ describe("work indicators with staged yearly targets", () => {
     expect([e2024.verdict, e2024.inputs.targetValue]).toEqual(["behind", 70]);
     const e2022 = await judged(2022);
     expect([e2022.verdict, e2022.inputs.targetValue]).toEqual(["onTrack", 30]);
+    // The plan's own +20-point step (32 → 51) is no plausibility warning on the server either.
+    expect(share.unit).toBe("%"); // a percentage: a 10-point band without the plan's step
+    const status = await api.cycle.status({ planId, year: 2023 });
+    expect(status.warnings.filter((w) => w.indicatorId === share.id)).toEqual([]);
     // 2025 has no stage: the plan's own ≥70% at the end of the period
     const e2025 = await judged(2025);
     expect([e2025.verdict, e2025.inputs.targetValue]).toEqual(["achieved", 70]);
