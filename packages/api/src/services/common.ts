@@ -19,6 +19,22 @@ export const offsetOf = (p: PageInput) => (p.page - 1) * p.pageSize;
 /** Dates leave the API as ISO strings (JSON has no dates; no transformer needed by clients). */
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
+/**
+ * An update's changed fields: a field left out, or undefined (zod's `.optional()` allows both),
+ * keeps its stored value.
+ */
+export type Patch<T> = { [K in keyof T]?: T[K] | undefined };
+
+/** The fields a patch sets, undefined ones left out: spread over the stored row, it keeps the row's values. */
+export function changedFields<T extends object>(patch: Patch<T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(patch) as (keyof T)[]) {
+    const value = patch[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
 /** An update: the row's id, the version the client read, and the changed fields. */
 export const versioned = <T extends z.ZodRawShape>(data: z.ZodObject<T>) =>
   z.object({ id: z.uuid(), version: z.number().int().positive(), data });

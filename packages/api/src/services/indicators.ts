@@ -14,7 +14,7 @@ import { Indicator, type IndicatorAttribute } from "@ybplan/domain/indicator";
 import { ParsedCell, parseTargetCell } from "@ybplan/domain/target";
 import { and, asc, eq, max, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { withLimits } from "./common.ts";
+import { type Patch, withLimits } from "./common.ts";
 import { type IndicatorDto, indicatorDto } from "./dto.ts";
 
 /**
@@ -46,7 +46,7 @@ export type IndicatorFields = z.infer<typeof IndicatorFields>;
 /** Stable key of a manual indicator: category + name without spaces (mirrors the importer). */
 const indicatorKey = (category: string, name: string) => `${category}/${name}`.replace(/\s+/g, "");
 
-function parsedColumns(f: Partial<IndicatorFields>) {
+function parsedColumns(f: Pick<Patch<IndicatorFields>, "baselineText" | "targetText">) {
   const out: Record<string, unknown> = {};
   if (f.baselineText !== undefined) {
     const cell = parseTargetCell(f.baselineText);
@@ -136,7 +136,7 @@ export async function updateIndicator(
   db: Db,
   actor: Actor,
   code: string,
-  input: { id: string; version: number; data: Partial<IndicatorFields> & { position?: number | undefined } },
+  input: { id: string; version: number; data: Patch<IndicatorFields & { position: number }> },
 ): Promise<IndicatorDto> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(indicators).where(eq(indicators.id, input.id)).for("update");

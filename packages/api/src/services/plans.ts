@@ -16,7 +16,15 @@ import {
 import { Plan, type PlanStatus } from "@ybplan/domain/plan";
 import { and, asc, count, eq, gte, ilike, inArray, isNull, lte, not, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { likePattern, offsetOf, type Page, type PageInput, withLimits } from "./common.ts";
+import {
+  changedFields,
+  likePattern,
+  offsetOf,
+  type Page,
+  type PageInput,
+  type Patch,
+  withLimits,
+} from "./common.ts";
 import { type PlanDto, planDto } from "./dto.ts";
 
 /** Plans: list (scoped), detail, manual create, metadata edit, delete. */
@@ -182,23 +190,24 @@ export async function createPlan(
 export async function updatePlan(
   db: Db,
   actor: Actor,
-  input: { id: string; version: number; data: Partial<PlanFields> },
+  input: { id: string; version: number; data: Patch<PlanFields> },
 ): Promise<PlanDto> {
+  const data = changedFields(input.data);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(plans).where(eq(plans.id, input.id)).for("update");
     if (!before) throw new NotFoundError({ entity: "plan", entityId: input.id });
     assertVersion("plan", before.id, before, input.version);
-    const next = { ...before, ...input.data };
+    const next = { ...before, ...data };
     checkPeriod(next);
-    if (input.data.title) await checkTitleFree(tx, before.jurisdictionCode, input.data.title, before.id);
-    if (input.data.parentPlanId === before.id) {
+    if (data.title) await checkTitleFree(tx, before.jurisdictionCode, data.title, before.id);
+    if (data.parentPlanId === before.id) {
       throw new ValidationError({
         issues: [{ path: ["data", "parentPlanId"], message: "上级规划不能是本规划" }],
       });
     }
     const [after] = await tx
       .update(plans)
-      .set({ ...input.data, ...bump(before, actor.name) })
+      .set({ ...data, ...bump(before, actor.name) })
       .where(eq(plans.id, before.id))
       .returning();
     await writeAudit(tx, actor, {

@@ -46,7 +46,7 @@ export interface GenerateReportInput {
   readonly kind: ReportKind;
   readonly format: ReportFormat;
   /** 成文日期 (ISO date); default today. */
-  readonly issuedOn?: string;
+  readonly issuedOn?: string | undefined;
 }
 
 export interface GeneratedReport {

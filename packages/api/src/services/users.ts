@@ -12,7 +12,7 @@ import { and, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import { generatePassword, hashPassword, passwordProblem } from "../auth/password.ts";
 import type { Role } from "../auth/roles.ts";
 import { deleteUserSessions, forgetUserSessions } from "../auth/session.ts";
-import { likePattern, offsetOf, type Page, type PageInput } from "./common.ts";
+import { likePattern, offsetOf, type Page, type PageInput, type Patch } from "./common.ts";
 import { type UserDto, userDto } from "./dto.ts";
 
 /** User management (administrators only; the router enforces it). */
@@ -104,7 +104,7 @@ export async function updateUser(
   input: {
     id: string;
     version: number;
-    data: Partial<{ displayName: string; role: Role; jurisdictionCode: string | null; active: boolean }>;
+    data: Patch<{ displayName: string; role: Role; jurisdictionCode: string | null; active: boolean }>;
   },
 ): Promise<UserDto> {
   const result = await db.transaction(async (tx) => {

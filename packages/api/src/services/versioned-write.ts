@@ -1,6 +1,7 @@
 import { type Actor, assertVersion, bump, type Db, NotFoundError, writeAudit } from "@ybplan/db";
 import { eq } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Patch } from "./common.ts";
 
 /**
  * The one pattern of every versioned edit, for tables with `id`, `version`, `updated_at`,
@@ -16,7 +17,7 @@ export async function updateVersioned<T extends VersionedTable>(
   table: T,
   entity: string,
   code: string,
-  input: { id: string; version: number; data: Partial<T["$inferInsert"]> },
+  input: { id: string; version: number; data: Patch<T["$inferInsert"]> },
   action = "update",
 ): Promise<T["$inferSelect"]> {
   return db.transaction(async (tx) => {

@@ -17,6 +17,7 @@ import {
 import { keyTaskKeys, type WorkStatus } from "@ybplan/domain/task";
 import { deadlineProblem, isOverdue } from "@ybplan/domain/workitem";
 import { and, asc, eq, inArray, isNull, max } from "drizzle-orm";
+import { changedFields, type Patch } from "./common.ts";
 import { noteDto, type ProgressNoteDto, projectDto, projectItemDto, taskDto } from "./dto.ts";
 
 /**
@@ -132,7 +133,7 @@ export async function createTask(
   db: Db,
   actor: Actor,
   code: string,
-  input: Partial<WorkFields> & { planId: string; title: string; parentId: string | null },
+  input: Patch<WorkFields> & { planId: string; title: string; parentId: string | null },
 ) {
   return db.transaction(async (tx) => {
     await checkAssignment(tx, await planById(tx, input.planId), input);
@@ -242,7 +243,7 @@ export async function createProjectItem(
   db: Db,
   actor: Actor,
   code: string,
-  input: Partial<WorkFields> & { projectId: string; title: string },
+  input: Patch<WorkFields> & { projectId: string; title: string },
 ) {
   return db.transaction(async (tx) => {
     await checkAssignment(tx, await planOfProject(tx, input.projectId), input);
@@ -386,17 +387,18 @@ export async function updateWorkItem<K extends WorkKind>(
   actor: Actor,
   kind: K,
   code: string,
-  input: { id: string; version: number; data: Partial<WorkFields> },
+  input: { id: string; version: number; data: Patch<WorkFields> },
 ): Promise<(typeof tableOf)[K]["$inferSelect"]> {
+  const data = changedFields(input.data);
   return db.transaction(async (tx) => {
     const { before, plan } = await lockWork(tx, kind, input.id, input.version);
-    const merged = { ...before, ...input.data };
+    const merged = { ...before, ...data };
     await checkAssignment(tx, plan, merged);
     // Both tables share every WorkFields column; Drizzle cannot see that through the type parameter.
     const table = tableOf[kind] as typeof tasks;
     const [after] = await tx
       .update(table)
-      .set({ ...input.data, ...bump(before, actor.name) })
+      .set({ ...data, ...bump(before, actor.name) })
       .where(eq(table.id, before.id))
       .returning();
     await writeAudit(tx, actor, {

@@ -120,7 +120,12 @@ export async function companyEventProvince(db: Db, id: string): Promise<string> 
 /** `provinces`: when set, only events rated in these provinces (the caller's readable scope). */
 export async function listCompanyEvents(
   db: Db,
-  filter: { companyId?: string; province?: string; provinces?: ReadonlySet<string> | null; limit: number },
+  filter: {
+    companyId?: string | undefined;
+    province?: string | undefined;
+    provinces?: ReadonlySet<string> | null;
+    limit: number;
+  },
 ) {
   const where = and(
     filter.companyId ? eq(creditCompanyEvents.companyId, filter.companyId) : undefined,
@@ -237,7 +242,7 @@ export async function recomputeQuarter(db: Db, actor: Actor, quarter: Quarter) {
 export async function quarterRatings(
   db: Db,
   quarter: Quarter,
-  filter: { province?: string; minSeverity: number },
+  filter: { province?: string | undefined; minSeverity: number },
 ) {
   const rows = await ratingsOfQuarter(db, quarter, filter.minSeverity);
   return filter.province ? rows.filter((r) => r.provinceCode === filter.province) : rows;

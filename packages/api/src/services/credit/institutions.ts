@@ -200,7 +200,13 @@ export async function regradeYear(db: Db, actor: Actor, year: number) {
 
 export async function institutionGrades(
   db: Db,
-  filter: { year: number; jurisdictionCode: string; grade?: string; limit: number; offset: number },
+  filter: {
+    year: number;
+    jurisdictionCode: string;
+    grade?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
   const where = and(
     eq(creditInstitutionGrades.year, filter.year),

@@ -10,7 +10,7 @@ import {
 } from "@ybplan/db";
 import type { Batch, ProcurementCategory } from "@ybplan/domain/procurement";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { iso } from "../common.ts";
+import { iso, type Patch } from "../common.ts";
 import { deleteVersioned, updateVersioned } from "../versioned-write.ts";
 import type { ImplementationRow } from "./records.ts";
 
@@ -134,7 +134,7 @@ export function updateImplementation(
   db: Db,
   actor: Actor,
   code: string,
-  input: { id: string; version: number; data: Partial<ImplementationFields> },
+  input: { id: string; version: number; data: Patch<ImplementationFields> },
 ): Promise<ImplementationRow> {
   return updateVersioned(db, actor, procurementImplementations, "procurementImplementation", code, input);
 }
