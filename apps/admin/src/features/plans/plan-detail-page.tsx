@@ -116,8 +116,9 @@ function PlanView({ plan, tab }: { plan: PlanDetail; tab: string }) {
                   <Descriptions.Item label="规划期">
                     {plan.periodStart}–{plan.periodEnd}（基期 {plan.baselineYear}）
                   </Descriptions.Item>
-                  <Descriptions.Item label="指标 / 任务 / 专栏">
-                    {plan.counts.indicators} / {plan.counts.tasks} / {plan.counts.projects}
+                  <Descriptions.Item label="主要指标 / 工作指标 / 任务 / 专栏">
+                    {plan.counts.indicators} / {plan.counts.workIndicators ?? 0} / {plan.counts.tasks} /{" "}
+                    {plan.counts.projects}
                   </Descriptions.Item>
                   <Descriptions.Item label="版本">
                     第 {plan.revision} 版，{plan.updatedBy ?? "系统"} 于 {formatTime(plan.updatedAt)} 更新
