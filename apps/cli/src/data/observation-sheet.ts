@@ -23,7 +23,17 @@ export interface TemplateValue {
   readonly version: number;
 }
 
-const fixedColumns = ["指标ID", "序号", "类别", "指标名称", "单位", "属性", "基期值", "目标值"] as const;
+/** The grey columns before the years, with their widths. */
+const fixedColumns = [
+  { header: "指标ID", width: 38 },
+  { header: "序号", width: 6 },
+  { header: "类别", width: 12 },
+  { header: "指标名称", width: 36 },
+  { header: "单位", width: 8 },
+  { header: "属性", width: 8 },
+  { header: "基期值", width: 14 },
+  { header: "目标值", width: 18 },
+];
 
 export async function buildTemplate(
   plan: Plan,
@@ -55,7 +65,7 @@ export async function buildTemplate(
   for (let y = plan.baselineYear; y <= plan.periodEnd; y++) years.push(y);
   const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: "frozen", xSplit: 4, ySplit: 1 }] });
   ws.columns = [
-    ...fixedColumns.map((header, i) => ({ header, width: [38, 6, 12, 36, 8, 8, 14, 18][i] })),
+    ...fixedColumns,
     ...years.map((y) => ({ header: `${y}年`, width: 12 })),
     { header: "数据来源", width: 20 },
     { header: "备注", width: 24 },

@@ -1,9 +1,9 @@
-import type { RouterOutputs } from "@ybplan/api";
 import { Effect } from "effect";
 import { type CliError, NotFound, UsageError } from "../errors.ts";
 import { type Api, call } from "./api.ts";
 
-export type PlanItem = RouterOutputs["plans"]["list"]["items"][number];
+/** A plans.list item as the in-process caller returns it (not JSON-serialised). */
+export type PlanItem = Awaited<ReturnType<Api["plans"]["list"]>>["items"][number];
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
