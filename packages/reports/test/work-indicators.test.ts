@@ -80,19 +80,21 @@ const value = (indicatorId: string, year: number, v: number) => ({
   recordedAt: null,
 });
 
-const report = buildPlanReport({
-  plan,
-  jurisdiction: qingyang,
-  indicators: [main, coverage],
-  observations: [value("m1", 2023, 96.2), value("w1", 2023, 81)],
-  tasks: [],
-  projects: [
-    { id: "z2", planId: "p", number: "专栏2", title: "医保支付方式改革", position: 0, items: [item] },
-  ],
-  year: 2023,
-  kind: "annual",
-  evaluate: (indicator, o, y) => evaluateIndicator({ indicator, observations: o, year: y, period }),
-});
+const build = (kind: "annual" | "midTerm") =>
+  buildPlanReport({
+    plan,
+    jurisdiction: qingyang,
+    indicators: [main, coverage],
+    observations: [value("m1", 2023, 96.2), value("w1", 2023, 81)],
+    tasks: [],
+    projects: [
+      { id: "z2", planId: "p", number: "专栏2", title: "医保支付方式改革", position: 0, items: [item] },
+    ],
+    year: 2023,
+    kind,
+    evaluate: (indicator, o, y) => evaluateIndicator({ indicator, observations: o, year: y, period }),
+  });
+const report = build("annual");
 
 describe("work indicators in the report", () => {
   it("表1 lists the main indicator only; the 专栏 section has the 工作指标 table", () => {
@@ -115,6 +117,26 @@ describe("work indicators in the report", () => {
       ],
     ]);
     expect(work.rows[0]!.verdict).toBe("onTrack");
+  });
+
+  it("the mid-term review has the same table in its 重点任务和专栏工程评估 chapter, and counts 1 main indicator", () => {
+    const midTerm = build("midTerm");
+    expect(midTerm.counts.total).toBe(1);
+    const chapter = layoutReport(midTerm).sections.find((s) => s.key === "tasks")!;
+    const work = chapter.blocks.flatMap((b) =>
+      b.kind === "table" && b.table.key === "workIndicators" ? [b.table] : [],
+    );
+    expect(work.map((t) => t.rows.map((r) => r.cells.slice(1)))).toEqual([
+      [
+        [
+          "专栏2（1）医保基金总额预算管理",
+          "DRG付费医疗机构病种覆盖率",
+          "≥80%（2023年分年度目标）",
+          "81%",
+          "进展顺利",
+        ],
+      ],
+    ]);
   });
 
   it("md and docx print the same row", async () => {
