@@ -17,7 +17,9 @@ export function createApiClient(baseUrl = "") {
     links: [
       httpBatchLink({
         url: `${baseUrl}/trpc`,
-        fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
+        // tRPC's init may carry `signal: undefined`, which fetch's RequestInit spells null.
+        fetch: (input, init) =>
+          fetch(input, { ...init, credentials: "same-origin", signal: init?.signal ?? null }),
       }),
     ],
   });

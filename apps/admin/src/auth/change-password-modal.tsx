@@ -42,7 +42,7 @@ export function ChangePasswordModal({
       mask={{ closable: false }}
       confirmLoading={change.isPending}
       onOk={() => form.submit()}
-      onCancel={forced ? undefined : onClose}
+      {...(forced ? {} : { onCancel: onClose })}
       destroyOnHidden
     >
       <Form<Values>

@@ -55,7 +55,10 @@ export function StaffTab() {
                 title: "状态",
                 dataIndex: "status",
                 width: 190,
-                render: (s: string) => <Tag color={staffStatusColors[s]}>{statusLabels[s] ?? s}</Tag>,
+                render: (s: string) => {
+                  const color = staffStatusColors[s];
+                  return <Tag {...(color ? { color } : {})}>{statusLabels[s] ?? s}</Tag>;
+                },
               },
               { title: "至", dataIndex: "statusUntil", width: 110, render: (v: string | null) => v ?? "—" },
               { title: "依据", dataIndex: "reason" },

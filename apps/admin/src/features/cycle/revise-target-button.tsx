@@ -47,7 +47,12 @@ export function ReviseTargetButton({
 
   return (
     <>
-      <Button size="small" type="link" disabled={disabled} onClick={() => setOpen(true)}>
+      <Button
+        size="small"
+        type="link"
+        {...(disabled === undefined ? {} : { disabled })}
+        onClick={() => setOpen(true)}
+      >
         中期调整
       </Button>
       <Modal

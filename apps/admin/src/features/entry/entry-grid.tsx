@@ -405,7 +405,7 @@ export function EntryGrid({
                     size="small"
                     value={cell?.raw ?? ""}
                     disabled={readOnly}
-                    status={err || clash ? "error" : dirty ? "warning" : undefined}
+                    status={err || clash ? "error" : dirty ? "warning" : ""}
                     suffix={r.indicator.unit ?? undefined}
                     onChange={(e) => updateCell(key, { raw: e.target.value })}
                     onBlur={() => setTouched((t) => ({ ...t, [key]: true }))}

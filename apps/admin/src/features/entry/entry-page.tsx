@@ -73,7 +73,7 @@ function EntryScreen({ plan }: { plan: PlanDetail }) {
                 year={year}
                 // 主要指标 first, then the work indicators of tasks and 专栏 items
                 indicators={[...mainIndicators(inds), ...inds.filter(isWorkIndicator)]}
-                stages={work.data}
+                stages={work.data ?? []}
                 observations={obs}
                 readOnly={readOnly}
                 userId={user.id}

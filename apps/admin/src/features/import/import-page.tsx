@@ -227,10 +227,10 @@ function PreviewView({
             <Select
               aria-label="所属地区"
               style={{ width: 200 }}
-              status={code ? undefined : "error"}
+              status={code ? "" : "error"}
               placeholder="请选择所属地区"
               showSearch={{ optionFilterProp: "label" }}
-              value={code}
+              value={code ?? null}
               options={jurisdictions}
               onChange={onCode}
             />

@@ -160,7 +160,7 @@ export function IndicatorTable({
             aria-label={label}
             size="small"
             value={draft[k]}
-            status={errors[k] ? "error" : undefined}
+            status={errors[k] ? "error" : ""}
             onChange={(e) => set(k)(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter") save(r.id === NEW ? null : r);

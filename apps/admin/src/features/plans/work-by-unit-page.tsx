@@ -46,7 +46,7 @@ export default function WorkByUnitPage() {
           placeholder="选择地区"
           showSearch={{ optionFilterProp: "label" }}
           style={{ width: 220 }}
-          value={code}
+          value={code ?? null}
           options={all.map((j) => ({ value: j.code, label: j.name }))}
           onChange={(v: string) => set({ j: v, unit: null })}
         />

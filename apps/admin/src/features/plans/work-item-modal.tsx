@@ -36,7 +36,7 @@ export function WorkItemModal({
   kind: "task" | "projectItem";
   planId: string;
   /** For a new 专栏 item: its box. */
-  projectId?: string;
+  projectId?: string | undefined;
   /** null: a new one. */
   item: Work | null;
   departments: Department[];

@@ -48,9 +48,9 @@ export function ParameterGrid({
             <Select
               aria-label="险种"
               style={{ width: 160 }}
-              status={r.scheme === null ? "warning" : undefined}
+              status={r.scheme === null ? "warning" : ""}
               placeholder="请选择险种"
-              value={r.scheme ?? undefined}
+              value={r.scheme}
               options={schemeOptions}
               onChange={(scheme) => set(r.key, { scheme })}
             />

@@ -218,7 +218,10 @@ export default function PoliciesPage({ search }: PageProps) {
                           {
                             title: "结论",
                             width: 110,
-                            render: (_v, r) => <Tag color={verdictColors[r.verdict]}>{r.verdictLabel}</Tag>,
+                            render: (_v, r) => {
+                              const color = verdictColors[r.verdict];
+                              return <Tag {...(color ? { color } : {})}>{r.verdictLabel}</Tag>;
+                            },
                           },
                           { title: "说明", dataIndex: "explanation" },
                         ]}

@@ -36,7 +36,7 @@ export function JurisdictionSelect({
       aria-label="地区"
       style={{ width: 240 }}
       loading={tree.isPending}
-      value={value ?? undefined}
+      {...(value === null ? {} : { value })}
       onChange={(v: string) => onChange(v)}
       treeDefaultExpandAll
       showSearch

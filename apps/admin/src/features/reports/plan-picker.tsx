@@ -48,9 +48,9 @@ export function PlanPicker({ value, onChange }: Props) {
       style={{ width: 460 }}
       showSearch={{ filterOption: false, onSearch: setTyped, searchValue: typed }}
       allowClear
-      value={value?.id}
+      value={value?.id ?? null}
       loading={loading}
-      status={failed ? "error" : undefined}
+      status={failed ? "error" : ""}
       notFoundContent={
         loading ? <Spin size="small" /> : failed ? formatApiError(failed.error) : "没有符合条件的规划"
       }

@@ -83,7 +83,7 @@ export default function ReportsPage() {
                 style={{ width: 120 }}
                 placeholder="先选择规划"
                 disabled={!plan || kind === "midTerm"}
-                value={effectiveYear ?? undefined}
+                value={effectiveYear ?? null}
                 options={plan ? reportYears(plan).map((y) => ({ value: y, label: `${y} 年` })) : []}
                 onChange={setYear}
               />
