@@ -9,7 +9,7 @@ const JOBS_LEADER_LOCK = 727_100_3;
 export interface JobRunnerOptions {
   readonly log: Logger;
   /** How often to try for leadership and look for due jobs (default YBPLAN_JOBS_TICK_MS or 5 s). */
-  readonly tickMs?: number;
+  readonly tickMs?: number | undefined;
 }
 
 export interface JobRunner {

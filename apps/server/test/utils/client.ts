@@ -1,13 +1,17 @@
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import type { AppRouter, ErrorData } from "@ybplan/api";
 
+/** The fetch tRPC's link calls (its init type is tRPC's own, not the DOM's RequestInit). */
+type LinkFetch = NonNullable<Parameters<typeof httpLink>[0]["fetch"]>;
+
 /** A tRPC client over real HTTP that keeps its session cookie, like a browser would. */
 export function makeClient(baseUrl: string): Client {
   let cookie: string | null = null;
-  const cookieFetch: typeof fetch = async (input, init) => {
+  const cookieFetch: LinkFetch = async (input, init) => {
     const headers = new Headers(init?.headers);
     if (cookie) headers.set("cookie", cookie);
-    const res = await fetch(input, { ...init, headers });
+    // tRPC's init may carry `signal: undefined`, which fetch's RequestInit spells null.
+    const res = await fetch(input, { ...init, headers, signal: init?.signal ?? null });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const [name, value] = pair!.split("=");
