@@ -20,39 +20,51 @@ export const cycleRouter = router({
     return svc.cycleStatus(ctx.db, await ctx.directory(), ctx.user, input.planId, input.year);
   }),
 
-  submit: protectedProcedure.input(PlanYear).mutation(async ({ ctx, input }) => {
-    const code = await ctx.authorize("enterData", { planId: input.planId });
-    return svc.moveCycle(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, {
-      ...input,
-      action: "submit",
-    });
-  }),
+  submit: protectedProcedure
+    .input(PlanYear)
+    .output(svc.CycleDto)
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("enterData", { planId: input.planId });
+      return svc.moveCycle(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, {
+        ...input,
+        action: "submit",
+      });
+    }),
 
   /** 退回: the reason is required (checked by the domain rule, answered as a field error). */
-  return: protectedProcedure.input(PlanYear.extend({ reason: Reason })).mutation(async ({ ctx, input }) => {
-    const code = await ctx.authorize("read", { planId: input.planId });
-    return svc.moveCycle(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, {
-      ...input,
-      action: "return",
-    });
-  }),
+  return: protectedProcedure
+    .input(PlanYear.extend({ reason: Reason }))
+    .output(svc.CycleDto)
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("read", { planId: input.planId });
+      return svc.moveCycle(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, {
+        ...input,
+        action: "return",
+      });
+    }),
 
-  approve: protectedProcedure.input(PlanYear).mutation(async ({ ctx, input }) => {
-    const code = await ctx.authorize("read", { planId: input.planId });
-    return svc.moveCycle(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, {
-      ...input,
-      action: "approve",
-    });
-  }),
+  approve: protectedProcedure
+    .input(PlanYear)
+    .output(svc.CycleDto)
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("read", { planId: input.planId });
+      return svc.moveCycle(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, {
+        ...input,
+        action: "approve",
+      });
+    }),
 
   /** 解锁 an approved year: administrators only, with a reason; audited. */
-  unlock: protectedProcedure.input(PlanYear.extend({ reason: Reason })).mutation(async ({ ctx, input }) => {
-    const code = await ctx.authorize("admin", { planId: input.planId });
-    return svc.moveCycle(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, {
-      ...input,
-      action: "unlock",
-    });
-  }),
+  unlock: protectedProcedure
+    .input(PlanYear.extend({ reason: Reason }))
+    .output(svc.CycleDto)
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("admin", { planId: input.planId });
+      return svc.moveCycle(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, {
+        ...input,
+        action: "unlock",
+      });
+    }),
 
   /** 待审核: submitted years below the caller's jurisdiction (empty for roles that cannot review). */
   queue: protectedProcedure
@@ -79,25 +91,33 @@ export const cycleRouter = router({
 
   windows: protectedProcedure
     .input(z.object({ year: Year.optional() }))
+    .output(z.array(svc.WindowListDto))
     .query(({ ctx, input }) => svc.listWindows(ctx.db, input)),
 
   openWindow: protectedProcedure
     .input(z.object({ year: Year, rootCode: z.string().min(2).max(12).nullable(), deadline: Day }))
+    .output(svc.WindowDto)
     .mutation(async ({ ctx, input }) => {
       if (input.rootCode) await ctx.authorize("admin", { jurisdictionCode: input.rootCode });
       else if (ctx.user.role !== "admin") throw new ForbiddenError({ reason: "仅系统管理员可开放填报" });
       return svc.openWindow(ctx.db, ctx.actor, input);
     }),
 
-  closeWindow: protectedProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    if (ctx.user.role !== "admin") throw new ForbiddenError({ reason: "仅系统管理员可关闭填报" });
-    return svc.closeWindow(ctx.db, ctx.actor, input);
-  }),
+  closeWindow: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(svc.WindowDto)
+    .mutation(async ({ ctx, input }) => {
+      if (ctx.user.role !== "admin") throw new ForbiddenError({ reason: "仅系统管理员可关闭填报" });
+      return svc.closeWindow(ctx.db, ctx.actor, input);
+    }),
 
-  explanations: protectedProcedure.input(PlanYear).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { planId: input.planId });
-    return svc.listExplanations(ctx.db, input);
-  }),
+  explanations: protectedProcedure
+    .input(PlanYear)
+    .output(z.array(svc.ExplanationDto))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.listExplanations(ctx.db, input);
+    }),
 
   /** 原因 / 整改措施 / 责任单位 for lagging or breached indicators (own level, editable year). */
   saveExplanations: protectedProcedure
@@ -116,15 +136,19 @@ export const cycleRouter = router({
           .max(500),
       }),
     )
+    .output(z.array(svc.ExplanationDto))
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("enterData", { planId: input.planId });
       return svc.saveExplanations(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, input);
     }),
 
-  assessments: protectedProcedure.input(PlanYear).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { planId: input.planId });
-    return svc.listAssessments(ctx.db, input);
-  }),
+  assessments: protectedProcedure
+    .input(PlanYear)
+    .output(z.array(svc.AssessmentDto))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.listAssessments(ctx.db, input);
+    }),
 
   /** A person's judgement beside a figure (基本符合预期 + reason); grade null removes it. */
   assess: protectedProcedure
@@ -138,6 +162,7 @@ export const cycleRouter = router({
         version: z.number().int().positive().nullable(),
       }),
     )
+    .output(svc.AssessmentDto.nullable())
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("enterData", { indicatorId: input.indicatorId });
       return svc.saveAssessment(ctx.db, await ctx.directory(), ctx.actor, ctx.user, code, input);

@@ -9,13 +9,17 @@ import { protectedProcedure, router } from "../trpc.ts";
 const Name = z.string().trim().min(1, "请输入部门名称").max(Limits.name);
 
 export const departmentsRouter = router({
-  list: protectedProcedure.input(z.object({ jurisdictionCode: AdminCode })).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
-    return svc.listDepartments(ctx.db, input.jurisdictionCode);
-  }),
+  list: protectedProcedure
+    .input(z.object({ jurisdictionCode: AdminCode }))
+    .output(z.array(svc.DepartmentDto))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { jurisdictionCode: input.jurisdictionCode });
+      return svc.listDepartments(ctx.db, input.jurisdictionCode);
+    }),
 
   create: protectedProcedure
     .input(z.object({ jurisdictionCode: AdminCode, name: Name }))
+    .output(svc.DepartmentDto)
     .mutation(async ({ ctx, input }) => {
       await ctx.authorize("editPlan", { jurisdictionCode: input.jurisdictionCode });
       return svc.createDepartment(ctx.db, ctx.actor, input);
@@ -23,6 +27,7 @@ export const departmentsRouter = router({
 
   update: protectedProcedure
     .input(versioned(z.object({ name: Name, position: z.number().int().nonnegative() }).partial()))
+    .output(svc.DepartmentDto)
     .mutation(async ({ ctx, input }) => {
       const code = await svc.departmentJurisdiction(ctx.db, input.id);
       await ctx.authorize("editPlan", { jurisdictionCode: code });

@@ -5,7 +5,15 @@ import { Task, WorkStatus } from "@ybplan/domain/task";
 import { isoDateInChina } from "@ybplan/domain/workitem";
 import { z } from "zod";
 import { versioned, withLimits } from "../services/common.ts";
-import { projectDto, projectItemDto, taskDto } from "../services/dto.ts";
+import {
+  ProgressNoteDto,
+  ProjectDto,
+  ProjectItemDto,
+  projectDto,
+  projectItemDto,
+  TaskDto,
+  taskDto,
+} from "../services/dto.ts";
 import { deleteVersioned, updateVersioned } from "../services/versioned-write.ts";
 import * as svc from "../services/work-items.ts";
 import { protectedProcedure, router } from "../trpc.ts";
@@ -44,10 +52,13 @@ const NoteInput = z.object({
 });
 
 export const tasksRouter = router({
-  list: protectedProcedure.input(z.object({ planId: z.uuid() })).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { planId: input.planId });
-    return svc.listTasks(ctx.db, input.planId);
-  }),
+  list: protectedProcedure
+    .input(z.object({ planId: z.uuid() }))
+    .output(z.array(TaskDto))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.listTasks(ctx.db, input.planId);
+    }),
 
   create: protectedProcedure
     .input(
@@ -57,15 +68,19 @@ export const tasksRouter = router({
         parentId: z.uuid().nullable(),
       }),
     )
+    .output(TaskDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { planId: input.planId });
       return svc.createTask(ctx.db, ctx.actor, code, input);
     }),
 
-  update: protectedProcedure.input(versioned(WorkFields.partial())).mutation(async ({ ctx, input }) => {
-    const code = await ctx.authorize("editPlan", { taskId: input.id });
-    return taskDto(await svc.updateWorkItem(ctx.db, ctx.actor, "task", code, input));
-  }),
+  update: protectedProcedure
+    .input(versioned(WorkFields.partial()))
+    .output(TaskDto)
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { taskId: input.id });
+      return taskDto(await svc.updateWorkItem(ctx.db, ctx.actor, "task", code, input));
+    }),
 
   /** One place up or down among its siblings. */
   move: protectedProcedure.input(MoveInput).mutation(async ({ ctx, input }) => {
@@ -91,13 +106,16 @@ export const tasksRouter = router({
       return svc.workByLeadUnit(ctx.db, { ...input, today: input.today ?? isoDateInChina(new Date()) });
     }),
 
-  setStatus: protectedProcedure.input(StatusInput).mutation(async ({ ctx, input }) => {
-    const code = await ctx.authorize("enterData", { taskId: input.id });
-    const data = { status: input.status };
-    return taskDto(
-      await updateVersioned(ctx.db, ctx.actor, tasks, "task", code, { ...input, data }, "setStatus"),
-    );
-  }),
+  setStatus: protectedProcedure
+    .input(StatusInput)
+    .output(TaskDto)
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("enterData", { taskId: input.id });
+      const data = { status: input.status };
+      return taskDto(
+        await updateVersioned(ctx.db, ctx.actor, tasks, "task", code, { ...input, data }, "setStatus"),
+      );
+    }),
 
   delete: protectedProcedure
     .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
@@ -109,6 +127,7 @@ export const tasksRouter = router({
   /** The task's note for a year (create, update, or clear with empty text). */
   saveProgress: protectedProcedure
     .input(NoteInput.extend({ taskId: z.uuid() }))
+    .output(ProgressNoteDto.nullable())
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("enterData", { taskId: input.taskId });
       return svc.saveProgressNote(ctx.db, ctx.actor, code, input);
@@ -117,10 +136,13 @@ export const tasksRouter = router({
 
 /** 专栏 boxes and their items. */
 export const projectsRouter = router({
-  list: protectedProcedure.input(z.object({ planId: z.uuid() })).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { planId: input.planId });
-    return svc.listProjects(ctx.db, input.planId);
-  }),
+  list: protectedProcedure
+    .input(z.object({ planId: z.uuid() }))
+    .output(z.array(ProjectDto))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.listProjects(ctx.db, input.planId);
+    }),
 
   create: protectedProcedure
     .input(
@@ -130,6 +152,7 @@ export const projectsRouter = router({
         title: z.string().trim().min(1).max(300),
       }),
     )
+    .output(ProjectDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { planId: input.planId });
       return svc.createProject(ctx.db, ctx.actor, code, input);
@@ -147,6 +170,7 @@ export const projectsRouter = router({
           .partial(),
       ),
     )
+    .output(ProjectDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { projectId: input.id });
       return projectDto(await updateVersioned(ctx.db, ctx.actor, projects, "project", code, input));
@@ -161,36 +185,43 @@ export const projectsRouter = router({
 
   createItem: protectedProcedure
     .input(WorkFields.partial().extend({ projectId: z.uuid(), title: WorkFields.shape.title }))
+    .output(ProjectItemDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { projectId: input.projectId });
       return svc.createProjectItem(ctx.db, ctx.actor, code, input);
     }),
 
-  updateItem: protectedProcedure.input(versioned(WorkFields.partial())).mutation(async ({ ctx, input }) => {
-    const code = await ctx.authorize("editPlan", { projectItemId: input.id });
-    return projectItemDto(await svc.updateWorkItem(ctx.db, ctx.actor, "projectItem", code, input));
-  }),
+  updateItem: protectedProcedure
+    .input(versioned(WorkFields.partial()))
+    .output(ProjectItemDto)
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("editPlan", { projectItemId: input.id });
+      return projectItemDto(await svc.updateWorkItem(ctx.db, ctx.actor, "projectItem", code, input));
+    }),
 
   moveItem: protectedProcedure.input(MoveInput).mutation(async ({ ctx, input }) => {
     const code = await ctx.authorize("editPlan", { projectItemId: input.id });
     return svc.moveWorkItem(ctx.db, ctx.actor, "projectItem", code, input);
   }),
 
-  setItemStatus: protectedProcedure.input(StatusInput).mutation(async ({ ctx, input }) => {
-    const code = await ctx.authorize("enterData", { projectItemId: input.id });
-    const data = { status: input.status };
-    return projectItemDto(
-      await updateVersioned(
-        ctx.db,
-        ctx.actor,
-        projectItems,
-        "projectItem",
-        code,
-        { ...input, data },
-        "setStatus",
-      ),
-    );
-  }),
+  setItemStatus: protectedProcedure
+    .input(StatusInput)
+    .output(ProjectItemDto)
+    .mutation(async ({ ctx, input }) => {
+      const code = await ctx.authorize("enterData", { projectItemId: input.id });
+      const data = { status: input.status };
+      return projectItemDto(
+        await updateVersioned(
+          ctx.db,
+          ctx.actor,
+          projectItems,
+          "projectItem",
+          code,
+          { ...input, data },
+          "setStatus",
+        ),
+      );
+    }),
 
   deleteItem: protectedProcedure
     .input(z.object({ id: z.uuid(), version: z.number().int().positive() }))
@@ -201,6 +232,7 @@ export const projectsRouter = router({
 
   saveItemProgress: protectedProcedure
     .input(NoteInput.extend({ projectItemId: z.uuid() }))
+    .output(ProgressNoteDto.nullable())
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("enterData", { projectItemId: input.projectItemId });
       return svc.saveProgressNote(ctx.db, ctx.actor, code, input);

@@ -15,12 +15,14 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
+import { IsoDate, Year } from "@ybplan/domain/common";
 import {
-  type AssessmentGrade,
+  AssessmentGrade,
   type CycleAction,
-  type CycleState,
+  CycleState,
   type CycleTransitionError,
   completeness,
+  IndicatorExplanation,
   isEditable,
   plausibilityWarnings,
   previousValue,
@@ -33,6 +35,7 @@ import { evaluatePlan } from "@ybplan/domain/evaluation";
 import { isWorkIndicator } from "@ybplan/domain/indicator";
 import { and, asc, eq, gte, inArray, isNull, lte, ne } from "drizzle-orm";
 import { Result } from "effect";
+import { z } from "zod";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
 import type { SessionUser } from "../auth/session.ts";
 import { ForbiddenError } from "../errors.ts";
@@ -152,13 +155,72 @@ function reviewRefusal(user: User, planCode: string, dir: JurisdictionDirectory)
   return "须由上级单位审核，本级不能审核本级数据";
 }
 
-function windowDto(w: WindowRow | null) {
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** A reporting window as answered (`.output()` of openWindow / closeWindow). */
+export const WindowDto = z.object({
+  id: z.uuid(),
+  year: Year,
+  /** null: every jurisdiction. */
+  rootCode: z.string().nullable(),
+  deadline: IsoDate,
+  closed: z.boolean(),
+});
+export type WindowDto = z.infer<typeof WindowDto>;
+
+/** A window in the administrators' list: who opened and closed it. */
+export const WindowListDto = WindowDto.extend({
+  version: z.number().int().positive(),
+  createdBy: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  closedAt: IsoDateTime.nullable(),
+});
+
+/** A plan's year in the cycle; a year never saved is 未填报 with version 0. */
+export const CycleDto = z.object({
+  planId: z.uuid(),
+  year: Year,
+  state: CycleState,
+  version: z.number().int().nonnegative(),
+  submittedBy: z.string().nullable(),
+  submittedById: z.uuid().nullable(),
+  submittedAt: IsoDateTime.nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: IsoDateTime.nullable(),
+  returnReason: z.string().nullable(),
+  unlockedBy: z.string().nullable(),
+  unlockedAt: IsoDateTime.nullable(),
+  unlockReason: z.string().nullable(),
+});
+export type CycleDto = z.infer<typeof CycleDto>;
+
+/** 原因 / 整改措施 / 责任单位 of an indicator's year, as stored. */
+export const ExplanationDto = IndicatorExplanation.extend({
+  indicatorId: z.uuid(),
+  year: Year,
+  version: z.number().int().positive(),
+  updatedBy: z.string().nullable(),
+  updatedAt: IsoDateTime.nullable(),
+});
+
+/** A person's judgement beside a figure, as stored. */
+export const AssessmentDto = z.object({
+  indicatorId: z.uuid(),
+  year: Year,
+  subject: z.string().nullable(),
+  grade: AssessmentGrade,
+  reason: z.string().nullable(),
+  version: z.number().int().positive(),
+  updatedBy: z.string().nullable(),
+});
+
+function windowDto(w: WindowRow | null): WindowDto | null {
   return w
     ? { id: w.id, year: w.year, rootCode: w.rootCode, deadline: w.deadline, closed: w.closedAt !== null }
     : null;
 }
 
-function cycleDto(planId: string, year: number, row: CycleRow | null) {
+function cycleDto(planId: string, year: number, row: CycleRow | null): CycleDto {
   return {
     planId,
     year,

@@ -11,8 +11,11 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
+import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { and, asc, eq, max, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import { iso } from "./common.ts";
+import { Stamp } from "./dto.ts";
 
 /**
  * Departments and agencies of a jurisdiction (市医保局、市卫健委 …), the list lead units
@@ -21,7 +24,13 @@ import { iso } from "./common.ts";
 
 type DepartmentRow = typeof departments.$inferSelect;
 
-function departmentDto(d: DepartmentRow) {
+/** A department as answered (`.output()` of the departments procedures). */
+export const DepartmentDto = z
+  .object({ id: z.uuid(), jurisdictionCode: AdminCode, name: z.string(), position: z.number().int() })
+  .extend(Stamp.shape);
+export type DepartmentDto = z.infer<typeof DepartmentDto>;
+
+function departmentDto(d: DepartmentRow): DepartmentDto {
   return {
     id: d.id,
     jurisdictionCode: d.jurisdictionCode,
@@ -32,7 +41,6 @@ function departmentDto(d: DepartmentRow) {
     updatedBy: d.updatedBy,
   };
 }
-export type DepartmentDto = ReturnType<typeof departmentDto>;
 
 export async function listDepartments(db: Db, jurisdictionCode: string): Promise<DepartmentDto[]> {
   const rows = await db

@@ -11,6 +11,7 @@ import type {
 import { Indicator } from "@ybplan/domain/indicator";
 import { Observation } from "@ybplan/domain/observation";
 import { ImportWarning, Plan } from "@ybplan/domain/plan";
+import { ProgressNote, Project, ProjectItem, Task } from "@ybplan/domain/task";
 import { z } from "zod";
 import { Role } from "../auth/roles.ts";
 import { iso } from "./common.ts";
@@ -24,7 +25,7 @@ import { indicatorOf, observationOf, planOf } from "./read-model.ts";
 type Row<T extends { $inferSelect: unknown }> = T["$inferSelect"];
 
 /** What every editable row answers besides its fields: the version to send back, who changed it last. */
-const Stamp = z.object({
+export const Stamp = z.object({
   version: z.number().int().positive(),
   updatedAt: z.iso.datetime({ offset: true }),
   updatedBy: z.string().nullable(),
@@ -93,7 +94,35 @@ export function observationDto(o: Row<typeof observations>): ObservationDto {
   };
 }
 
-export function noteDto(n: Row<typeof progressNotes>) {
+export const ProgressNoteDto = ProgressNote.extend({
+  id: z.uuid(),
+  recordedAt: z.iso.datetime({ offset: true }),
+  version: z.number().int().positive(),
+});
+export type ProgressNoteDto = z.infer<typeof ProgressNoteDto>;
+
+/** What a task and a 专栏 item answer besides the domain's fields. */
+const WorkDtoFields = {
+  key: z.string(),
+  leadDepartmentId: z.uuid().nullable(),
+  coDepartmentIds: z.array(z.uuid()),
+  progress: z.array(ProgressNoteDto),
+};
+
+/** A key task as answered (its outline kind is not: `tasks.list` classifies nothing). */
+export const TaskDto = Task.omit({ kind: true }).extend(WorkDtoFields).extend(Stamp.shape);
+export type TaskDto = z.infer<typeof TaskDto>;
+
+/** A 专栏 item: the domain's item under its project (the plan is the project's). */
+export const ProjectItemDto = ProjectItem.omit({ planId: true }).extend(WorkDtoFields).extend(Stamp.shape);
+export type ProjectItemDto = z.infer<typeof ProjectItemDto>;
+
+export const ProjectDto = Project.extend({ key: z.string(), items: z.array(ProjectItemDto) }).extend(
+  Stamp.shape,
+);
+export type ProjectDto = z.infer<typeof ProjectDto>;
+
+export function noteDto(n: Row<typeof progressNotes>): ProgressNoteDto {
   return {
     id: n.id,
     year: n.year,
@@ -103,9 +132,8 @@ export function noteDto(n: Row<typeof progressNotes>) {
     version: n.version,
   };
 }
-export type ProgressNoteDto = ReturnType<typeof noteDto>;
 
-export function taskDto(t: Row<typeof tasks>, notes: ProgressNoteDto[] = []) {
+export function taskDto(t: Row<typeof tasks>, notes: ProgressNoteDto[] = []): TaskDto {
   return {
     id: t.id,
     planId: t.planId,
@@ -128,7 +156,7 @@ export function taskDto(t: Row<typeof tasks>, notes: ProgressNoteDto[] = []) {
   };
 }
 
-export function projectItemDto(i: Row<typeof projectItems>, notes: ProgressNoteDto[] = []) {
+export function projectItemDto(i: Row<typeof projectItems>, notes: ProgressNoteDto[] = []): ProjectItemDto {
   return {
     id: i.id,
     projectId: i.projectId,
@@ -148,9 +176,8 @@ export function projectItemDto(i: Row<typeof projectItems>, notes: ProgressNoteD
     updatedBy: i.updatedBy,
   };
 }
-export type ProjectItemDto = ReturnType<typeof projectItemDto>;
 
-export function projectDto(p: Row<typeof projects>, items: ProjectItemDto[] = []) {
+export function projectDto(p: Row<typeof projects>, items: ProjectItemDto[] = []): ProjectDto {
   return {
     id: p.id,
     planId: p.planId,

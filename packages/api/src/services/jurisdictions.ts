@@ -13,13 +13,14 @@ import {
   checkMove,
   checkNewJurisdiction,
   checkRetire,
-  type Jurisdiction,
+  Jurisdiction,
   type JurisdictionLevel,
   type JurisdictionProblem,
   nationalRoot,
   referenceJurisdictions,
 } from "@ybplan/domain/jurisdiction";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import { invalidateDirectory, type JurisdictionDirectory } from "../auth/directory.ts";
 import type { Page, PageInput } from "./common.ts";
 import { iso, offsetOf } from "./common.ts";
@@ -32,6 +33,11 @@ import { iso, offsetOf } from "./common.ts";
 export interface JurisdictionNode extends Jurisdiction {
   children: JurisdictionNode[];
 }
+
+/** `.output()` of `jurisdictions.tree`: the domain's jurisdiction with its children, recursively. */
+export const JurisdictionNode: z.ZodType<JurisdictionNode> = Jurisdiction.extend({
+  children: z.lazy(() => z.array(JurisdictionNode)),
+});
 
 /** The tree below `root` (or the whole forest), restricted to `visible` codes when given. */
 export function jurisdictionTree(
@@ -83,7 +89,14 @@ export function listJurisdictions(
 
 type JurisdictionRow = typeof jurisdictions.$inferSelect;
 
-function jurisdictionDto(row: JurisdictionRow) {
+/** A stored jurisdiction as answered to administrators: the domain's fields, retirement, version. */
+export const JurisdictionDto = Jurisdiction.extend({
+  retiredAt: z.iso.datetime({ offset: true }).nullable(),
+  version: z.number().int().positive(),
+});
+export type JurisdictionDto = z.infer<typeof JurisdictionDto>;
+
+function jurisdictionDto(row: JurisdictionRow): JurisdictionDto {
   return {
     code: row.code,
     name: row.name,
@@ -93,7 +106,6 @@ function jurisdictionDto(row: JurisdictionRow) {
     version: row.version,
   };
 }
-export type JurisdictionDto = ReturnType<typeof jurisdictionDto>;
 
 function refuse(problems: readonly JurisdictionProblem[]): void {
   if (problems.length > 0)
