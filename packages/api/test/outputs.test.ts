@@ -5,6 +5,7 @@ import { samplePlans } from "@ybplan/samples";
 import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDirectory } from "../src/auth/directory.ts";
+import { listAssessments, listExplanations, listWindows } from "../src/services/cycle.ts";
 import { listDepartments } from "../src/services/departments.ts";
 import { jurisdictionTree, listChildren } from "../src/services/jurisdictions.ts";
 import { listProjects, listTasks } from "../src/services/work-items.ts";
@@ -86,5 +87,39 @@ describe("output schemas on the five sample plans", () => {
     expect(await api.departments.list({ jurisdictionCode: "420200" })).toEqual(
       await listDepartments(t.database.db, "420200"),
     );
+  });
+
+  it("the cycle's windows, explanations and assessments answer what is stored", async () => {
+    const api = t.callerAs(admin);
+    const opened = await api.cycle.openWindow({ year: 2023, rootCode: null, deadline: "2099-03-31" });
+    expect(await api.cycle.windows({ year: 2023 })).toEqual(await listWindows(t.database.db, { year: 2023 }));
+    const planId = planIds[0]!;
+    const [first, second] = await api.indicators.list({ planId });
+    const explained = await api.cycle.saveExplanations({
+      planId,
+      year: 2023,
+      rows: [
+        {
+          indicatorId: first!.id,
+          cause: "统计口径调整",
+          measure: "按新口径补报",
+          responsibleUnit: null,
+          version: null,
+        },
+      ],
+    });
+    expect(explained).toEqual(await listExplanations(t.database.db, { planId, year: 2023 }));
+    expect(explained).toMatchObject([{ cause: "统计口径调整", measure: "按新口径补报", version: 1 }]);
+    const assessed = await api.cycle.assess({
+      indicatorId: second!.id,
+      year: 2023,
+      subject: null,
+      grade: "onPace",
+      reason: "与经济增速相当",
+      version: null,
+    });
+    expect(await api.cycle.assessments({ planId, year: 2023 })).toEqual([assessed]);
+    expect([assessed]).toEqual(await listAssessments(t.database.db, { planId, year: 2023 }));
+    expect(await api.cycle.closeWindow({ id: opened.id })).toEqual({ ...opened, closed: true });
   });
 });
