@@ -119,6 +119,8 @@ describe.skipIf(!runs)(
         await page.getByLabel("基期值", { exact: true }).fill(ind.baseline);
         await page.getByLabel("目标值", { exact: true }).fill(ind.target);
         await page.getByRole("button", { name: "保存", exact: true }).click();
+        // The editing row's input already gives a cell this name: wait for the row to close.
+        await page.getByLabel("指标名称", { exact: true }).waitFor({ state: "detached" });
         await page.getByRole("cell", { name: ind.name }).waitFor();
       }
       const list = await callApi<Array<{ name: string; target: { text: string } }>>(
