@@ -18,6 +18,7 @@ import type { WorkIndicatorProposal } from "@ybplan/importer";
 import { and, asc, eq, inArray, isNotNull, max, or } from "drizzle-orm";
 import { Result } from "effect";
 import { indicatorDto } from "./dto.ts";
+import { projectRows } from "./work-items.ts";
 
 /**
  * Work indicators (工作指标): an indicator that belongs to a key task or 专栏 item and may carry
@@ -48,23 +49,7 @@ async function planOutline(db: Db, planId: string) {
   if (!plan) throw new NotFoundError({ entity: "plan", entityId: planId });
   const taskRows = await db.select().from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.position));
   const keyOf = new Map(taskRows.map((t) => [t.id, t.key]));
-  const boxes = await db
-    .select()
-    .from(projects)
-    .where(eq(projects.planId, planId))
-    .orderBy(asc(projects.position));
-  const items = boxes.length
-    ? await db
-        .select()
-        .from(projectItems)
-        .where(
-          inArray(
-            projectItems.projectId,
-            boxes.map((b) => b.id),
-          ),
-        )
-        .orderBy(asc(projectItems.position))
-    : [];
+  const { rows: boxes, items } = await projectRows(db, planId);
   return { plan, taskRows, keyOf, boxes, items };
 }
 

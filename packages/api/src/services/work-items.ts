@@ -170,7 +170,8 @@ export async function createTask(
   });
 }
 
-export async function listProjects(db: Db, planId: string) {
+/** A plan's 专栏 boxes and their items, each in position order. */
+export async function projectRows(db: Db, planId: string) {
   const rows = await db
     .select()
     .from(projects)
@@ -188,6 +189,11 @@ export async function listProjects(db: Db, planId: string) {
         )
         .orderBy(asc(projectItems.position))
     : [];
+  return { rows, items };
+}
+
+export async function listProjects(db: Db, planId: string) {
+  const { rows, items } = await projectRows(db, planId);
   const notes = items.length
     ? await db
         .select()
