@@ -1,13 +1,13 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ADMIN_PASSWORD,
   callApi,
   type Harness,
   login,
   newContext,
   requireChromium,
   shot,
+  signedIn,
   startHarness,
 } from "./harness.ts";
 
@@ -21,9 +21,7 @@ describe.skipIf(!runs)("audit log page (real server, Chromium)", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    admin = await newContext(h);
-    page = await admin.newPage();
-    await login(page, "admin", ADMIN_PASSWORD);
+    ({ context: admin, page } = await signedIn(h));
   }, 180_000);
   afterAll(async () => {
     await h?.close();

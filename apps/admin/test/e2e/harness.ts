@@ -122,6 +122,18 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByTestId("current-user").waitFor();
 }
 
+/** A fresh profile with one page signed in (the administrator unless told otherwise). */
+export async function signedIn(
+  h: Harness,
+  username = "admin",
+  password = ADMIN_PASSWORD,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(h);
+  const page = await context.newPage();
+  await login(page, username, password);
+  return { context, page };
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
 }

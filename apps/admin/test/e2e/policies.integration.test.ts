@@ -1,16 +1,7 @@
 import { readSamplePlan } from "@ybplan/samples";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  ADMIN_PASSWORD,
-  callApi,
-  type Harness,
-  login,
-  newContext,
-  requireChromium,
-  shot,
-  startHarness,
-} from "./harness.ts";
+import { callApi, type Harness, requireChromium, shot, signedIn, startHarness } from "./harness.ts";
 
 const runs = requireChromium("待遇政策");
 
@@ -81,9 +72,7 @@ describe.skipIf(!runs)("policies screen end to end (real server, Chromium)", () 
 
   beforeAll(async () => {
     h = await startHarness();
-    admin = await newContext(h);
-    page = await admin.newPage();
-    await login(page, "admin", ADMIN_PASSWORD);
+    ({ context: admin, page } = await signedIn(h));
     // 黄石 pools 城乡居民医保 at city level; 阳新县 is one of its counties.
     await callApi(admin, "mutation", "jurisdictions.create", {
       code: "420222",

@@ -1,15 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ADMIN_PASSWORD,
-  callApi,
-  type Harness,
-  login,
-  newContext,
-  requireChromium,
-  shot,
-  startHarness,
-} from "./harness.ts";
+import { callApi, type Harness, requireChromium, shot, signedIn, startHarness } from "./harness.ts";
 
 const runs = requireChromium("集中带量采购");
 
@@ -32,9 +23,7 @@ describe.skipIf(!runs)("procurement screens end to end (real server, Chromium)",
 
   beforeAll(async () => {
     h = await startHarness();
-    admin = await newContext(h);
-    page = await admin.newPage();
-    await login(page, "admin", ADMIN_PASSWORD);
+    ({ context: admin, page } = await signedIn(h));
   }, 180_000);
 
   afterAll(async () => {

@@ -3,13 +3,13 @@ import { inflateRawSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  ADMIN_PASSWORD,
   callApi,
   type Harness,
   login,
   newContext,
   requireChromium,
   shot,
+  signedIn,
   startHarness,
 } from "./harness.ts";
 
@@ -57,9 +57,7 @@ describe.skipIf(!runs)("reports page end to end (real server, Chromium)", () => 
 
   beforeAll(async () => {
     h = await startHarness();
-    admin = await newContext(h);
-    page = await admin.newPage();
-    await login(page, "admin", ADMIN_PASSWORD);
+    ({ context: admin, page } = await signedIn(h));
     const list = await callApi<{ items: PlanRow[] }>(admin, "query", "plans.list", { pageSize: 50 });
     const found = list.items.find((p) => p.jurisdictionCode === "420200");
     if (!found) throw new Error("没有黄石市的规划（示例规划未导入？）");
