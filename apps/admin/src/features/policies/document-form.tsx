@@ -71,7 +71,15 @@ export function DocumentForm({
   const create = useMutation(trpc.policies.create.mutationOptions());
 
   const readText = async () => {
-    const r = await propose.mutateAsync({ text, defaultYear: year });
+    setError(null);
+    let r: Awaited<ReturnType<typeof propose.mutateAsync>>;
+    try {
+      r = await propose.mutateAsync({ text, defaultYear: year });
+    } catch (e) {
+      // A failed reading is said, not swallowed: the person sees why nothing was proposed.
+      setError(`识别失败：${formatApiError(e, fieldLabel)}`);
+      return;
+    }
     setRows((cur) => [...cur, ...rowsFromProposals(r.proposals)]);
     const noScheme = r.proposals.filter((p) => p.scheme === null).length;
     setNotes(
