@@ -6,20 +6,15 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AxeResults } from "axe-core";
 import type { Page } from "playwright-core";
+import { settled } from "./harness.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Runs axe on the page as it is now; critical and serious violations, one line per element. */
 export async function axeFindings(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  // Colours are rated as painted: a dialog still fading in (slow under load) has half-blended
-  // text, so wait for running animations and transitions to settle first.
-  await page.evaluate(() =>
-    Promise.race([
-      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
-      new Promise((resolve) => setTimeout(resolve, 5000)),
-    ]),
-  );
+  // Colours are rated as painted: a dialog still fading in has half-blended text.
+  await settled(page);
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
       resultTypes: ["violations"],

@@ -122,6 +122,19 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByTestId("current-user").waitFor();
 }
 
+/**
+ * Waits until the page's running animations and transitions end (at most 5 s): a click or a
+ * colour reading during a panel's or dialog's slide-in is lost or half-blended on a loaded machine.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 5000)),
+    ]),
+  );
+}
+
 /** A fresh profile with one page signed in (the administrator unless told otherwise). */
 export async function signedIn(
   h: Harness,
