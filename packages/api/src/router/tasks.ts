@@ -5,15 +5,7 @@ import { Task, WorkStatus } from "@ybplan/domain/task";
 import { isoDateInChina } from "@ybplan/domain/workitem";
 import { z } from "zod";
 import { versioned, withLimits } from "../services/common.ts";
-import {
-  ProgressNoteDto,
-  ProjectDto,
-  ProjectItemDto,
-  projectDto,
-  projectItemDto,
-  TaskDto,
-  taskDto,
-} from "../services/dto.ts";
+import { ProgressNoteDto, ProjectDto, ProjectItemDto, TaskDto } from "../services/dto.ts";
 import { deleteVersioned, updateVersioned } from "../services/versioned-write.ts";
 import * as svc from "../services/work-items.ts";
 import { protectedProcedure, router } from "../trpc.ts";
@@ -79,7 +71,7 @@ export const tasksRouter = router({
     .output(TaskDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { taskId: input.id });
-      return taskDto(await svc.updateWorkItem(ctx.db, ctx.actor, "task", code, input));
+      return svc.taskAnswer(ctx.db, await svc.updateWorkItem(ctx.db, ctx.actor, "task", code, input));
     }),
 
   /** One place up or down among its siblings. */
@@ -112,7 +104,8 @@ export const tasksRouter = router({
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("enterData", { taskId: input.id });
       const data = { status: input.status };
-      return taskDto(
+      return svc.taskAnswer(
+        ctx.db,
         await updateVersioned(ctx.db, ctx.actor, tasks, "task", code, { ...input, data }, "setStatus"),
       );
     }),
@@ -173,7 +166,10 @@ export const projectsRouter = router({
     .output(ProjectDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { projectId: input.id });
-      return projectDto(await updateVersioned(ctx.db, ctx.actor, projects, "project", code, input));
+      return svc.projectAnswer(
+        ctx.db,
+        await updateVersioned(ctx.db, ctx.actor, projects, "project", code, input),
+      );
     }),
 
   delete: protectedProcedure
@@ -196,7 +192,10 @@ export const projectsRouter = router({
     .output(ProjectItemDto)
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("editPlan", { projectItemId: input.id });
-      return projectItemDto(await svc.updateWorkItem(ctx.db, ctx.actor, "projectItem", code, input));
+      return svc.projectItemAnswer(
+        ctx.db,
+        await svc.updateWorkItem(ctx.db, ctx.actor, "projectItem", code, input),
+      );
     }),
 
   moveItem: protectedProcedure.input(MoveInput).mutation(async ({ ctx, input }) => {
@@ -210,7 +209,8 @@ export const projectsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const code = await ctx.authorize("enterData", { projectItemId: input.id });
       const data = { status: input.status };
-      return projectItemDto(
+      return svc.projectItemAnswer(
+        ctx.db,
         await updateVersioned(
           ctx.db,
           ctx.actor,

@@ -18,7 +18,16 @@ import { keyTaskKeys, type WorkStatus } from "@ybplan/domain/task";
 import { deadlineProblem, isOverdue } from "@ybplan/domain/workitem";
 import { and, asc, eq, inArray, isNull, max } from "drizzle-orm";
 import { changedFields, type Patch } from "./common.ts";
-import { noteDto, type ProgressNoteDto, projectDto, projectItemDto, taskDto } from "./dto.ts";
+import {
+  noteDto,
+  type ProgressNoteDto,
+  type ProjectDto,
+  type ProjectItemDto,
+  projectDto,
+  projectItemDto,
+  type TaskDto,
+  taskDto,
+} from "./dto.ts";
 
 /**
  * Key tasks (重点任务 outline), 专栏 projects and their items, and yearly progress notes.
@@ -99,8 +108,23 @@ async function checkAssignment(
   if (issues.length > 0) throw new ValidationError({ issues });
 }
 
-function groupNotes(rows: (typeof progressNotes.$inferSelect)[], key: "taskId" | "projectItemId") {
+/**
+ * The stored yearly progress notes of tasks or 专栏 items, by owner id, each list in year order.
+ * Every answer carrying a task or item reads its notes here (lists and single rows alike), so a
+ * client that replaces its row with an answer never loses them.
+ */
+async function progressOf(
+  db: Db,
+  key: "taskId" | "projectItemId",
+  ids: readonly string[],
+): Promise<Map<string, ProgressNoteDto[]>> {
   const out = new Map<string, ProgressNoteDto[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(progressNotes)
+    .where(inArray(progressNotes[key], [...ids]))
+    .orderBy(asc(progressNotes.year));
   for (const n of rows) {
     const id = n[key];
     if (!id) continue;
@@ -108,25 +132,59 @@ function groupNotes(rows: (typeof progressNotes.$inferSelect)[], key: "taskId" |
     list.push(noteDto(n));
     out.set(id, list);
   }
-  for (const list of out.values()) list.sort((a, b) => a.year - b.year);
   return out;
+}
+
+type TaskRow = typeof tasks.$inferSelect;
+type ProjectRow = typeof projects.$inferSelect;
+type ProjectItemRow = typeof projectItems.$inferSelect;
+
+/** Tasks as answered, with their notes. */
+async function taskAnswers(db: Db, rows: readonly TaskRow[]): Promise<TaskDto[]> {
+  const notes = await progressOf(
+    db,
+    "taskId",
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => taskDto(r, notes.get(r.id) ?? []));
+}
+
+/** 专栏 items as answered, with their notes. */
+async function projectItemAnswers(db: Db, rows: readonly ProjectItemRow[]): Promise<ProjectItemDto[]> {
+  const notes = await progressOf(
+    db,
+    "projectItemId",
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => projectItemDto(r, notes.get(r.id) ?? []));
+}
+
+/** 专栏 boxes as answered: each with its items (position order) and their notes. */
+async function projectAnswers(
+  db: Db,
+  rows: readonly ProjectRow[],
+  items: readonly ProjectItemRow[],
+): Promise<ProjectDto[]> {
+  const answered = await projectItemAnswers(db, items);
+  return rows.map((p) =>
+    projectDto(
+      p,
+      answered.filter((i) => i.projectId === p.id),
+    ),
+  );
+}
+
+/** One task, one 专栏 item, one 专栏 box: the single-row answers of updates and status changes. */
+export const taskAnswer = async (db: Db, row: TaskRow) => (await taskAnswers(db, [row]))[0]!;
+export const projectItemAnswer = async (db: Db, row: ProjectItemRow) =>
+  (await projectItemAnswers(db, [row]))[0]!;
+export async function projectAnswer(db: Db, row: ProjectRow): Promise<ProjectDto> {
+  return (await projectAnswers(db, [row], await itemsOf(db, [row.id])))[0]!;
 }
 
 export async function listTasks(db: Db, planId: string) {
   const rows = await db.select().from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.position));
-  const notes = rows.length
-    ? await db
-        .select()
-        .from(progressNotes)
-        .where(
-          inArray(
-            progressNotes.taskId,
-            rows.map((r) => r.id),
-          ),
-        )
-    : [];
-  const byTask = groupNotes(notes, "taskId");
-  return rows.map((r) => taskDto(r, byTask.get(r.id) ?? []));
+  return taskAnswers(db, rows);
 }
 
 export async function createTask(
@@ -170,6 +228,17 @@ export async function createTask(
   });
 }
 
+/** The items of 专栏 boxes, in position order. */
+async function itemsOf(db: Db, projectIds: readonly string[]): Promise<ProjectItemRow[]> {
+  return projectIds.length
+    ? db
+        .select()
+        .from(projectItems)
+        .where(inArray(projectItems.projectId, [...projectIds]))
+        .orderBy(asc(projectItems.position))
+    : [];
+}
+
 /** A plan's 专栏 boxes and their items, each in position order. */
 export async function projectRows(db: Db, planId: string) {
   const rows = await db
@@ -177,41 +246,18 @@ export async function projectRows(db: Db, planId: string) {
     .from(projects)
     .where(eq(projects.planId, planId))
     .orderBy(asc(projects.position));
-  const items = rows.length
-    ? await db
-        .select()
-        .from(projectItems)
-        .where(
-          inArray(
-            projectItems.projectId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(projectItems.position))
-    : [];
-  return { rows, items };
+  return {
+    rows,
+    items: await itemsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  };
 }
 
 export async function listProjects(db: Db, planId: string) {
   const { rows, items } = await projectRows(db, planId);
-  const notes = items.length
-    ? await db
-        .select()
-        .from(progressNotes)
-        .where(
-          inArray(
-            progressNotes.projectItemId,
-            items.map((i) => i.id),
-          ),
-        )
-    : [];
-  const byItem = groupNotes(notes, "projectItemId");
-  return rows.map((p) =>
-    projectDto(
-      p,
-      items.filter((i) => i.projectId === p.id).map((i) => projectItemDto(i, byItem.get(i.id) ?? [])),
-    ),
-  );
+  return projectAnswers(db, rows, items);
 }
 
 export async function createProject(
