@@ -3,6 +3,7 @@ import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { z } from "zod";
 import { ForbiddenError } from "../errors.ts";
 import * as svc from "../services/evaluation.ts";
+import { NationalSummary, nationalSummary } from "../services/national.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const evaluationRouter = router({
@@ -26,5 +27,20 @@ export const evaluationRouter = router({
         throw new ForbiddenError({ reason: "无权查看上级行政区划的下辖汇总" });
       }
       return svc.subtreeSummary(ctx.database, dir, input.jurisdictionCode, input.year);
+    }),
+
+  /**
+   * 全国: one line per province over its subtree (plans, verdicts, the cycle's completeness) and
+   * the national total — for users of national scope (administrators, or no jurisdiction).
+   */
+  national: protectedProcedure
+    .input(z.object({ year: Year }))
+    .output(NationalSummary)
+    .query(async ({ ctx, input }) => {
+      // A scoped user reads their own subtree (evaluation.subtree), never the other provinces.
+      if (ctx.user.role !== "admin" && ctx.user.jurisdictionCode !== null) {
+        throw new ForbiddenError({ reason: "全国汇总仅限全国范围的用户查看" });
+      }
+      return nationalSummary(ctx.database, await ctx.directory(), input.year);
     }),
 });

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  type CycleStateValue,
   type Database,
   type Db,
   indicatorExplanations,
@@ -26,6 +27,7 @@ import {
   isEditable,
   plausibilityWarnings,
   previousValue,
+  type Reminder,
   reminderFor,
   submitProblems,
   transition,
@@ -63,7 +65,7 @@ import { loadPlanBundles } from "./read-model.ts";
 
 type User = Pick<SessionUser, "id" | "role" | "jurisdictionCode" | "displayName">;
 
-const today = () => new Date().toISOString().slice(0, 10);
+export const today = () => new Date().toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------- figures of a year
 
@@ -545,7 +547,28 @@ export async function todo(db: Db, dir: JurisdictionDirectory, user: User) {
     );
 }
 
-type CompletenessBucket = "submitted" | "approved" | "notSubmitted" | "returned" | "overdue";
+export type CompletenessBucket = "submitted" | "approved" | "notSubmitted" | "returned" | "overdue";
+
+/** A plan's year in the completeness views: its bucket and reminder under window `w` on day `d`. */
+export function completenessBucket(
+  state: CycleStateValue,
+  w: { readonly deadline: string } | null,
+  d: string,
+): { bucket: CompletenessBucket; reminder: Reminder } {
+  const done = state === "submitted" || state === "approved";
+  const reminder = w ? reminderFor(w.deadline, d, done) : null;
+  const bucket: CompletenessBucket =
+    state === "approved"
+      ? "approved"
+      : state === "submitted"
+        ? "submitted"
+        : state === "returned"
+          ? "returned"
+          : reminder === "overdue"
+            ? "overdue"
+            : "notSubmitted";
+  return { bucket, reminder };
+}
 
 /**
  * Completeness of a subtree for a year: every plan in force, its state and how much is filled,
@@ -617,18 +640,7 @@ async function computeCompleteness(db: Db, dir: JurisdictionDirectory, root: str
     const c = cycleOf.get(p.id) ?? null;
     const state = c?.state ?? "notStarted";
     const w = pickWindow(windows, dir, p.jurisdictionCode);
-    const done = state === "submitted" || state === "approved";
-    const reminder = w ? reminderFor(w.deadline, d, done) : null;
-    const bucket: CompletenessBucket =
-      state === "approved"
-        ? "approved"
-        : state === "submitted"
-          ? "submitted"
-          : state === "returned"
-            ? "returned"
-            : reminder === "overdue"
-              ? "overdue"
-              : "notSubmitted";
+    const { bucket, reminder } = completenessBucket(state, w, d);
     totals[bucket]++;
     return {
       planId: p.id,

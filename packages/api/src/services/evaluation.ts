@@ -202,25 +202,37 @@ async function evaluatePlans(
   return out;
 }
 
-/**
- * A roll-up reuses each plan's cached line (scoped to the plan's jurisdiction) and evaluates only
- * the plans whose data changed, so a save in one county costs one plan's evaluation.
- */
-async function computeSubtree(database: Database, dir: JurisdictionDirectory, code: string, year: number) {
-  const db = database.db;
-  const codes = dir.subtree(code);
-  const planRows = await db
+/** Plans in force in `year` (not archived) in `codes`, or everywhere when `codes` is null. */
+export async function plansInForce(
+  db: Db,
+  codes: readonly string[] | null,
+  year: number,
+): Promise<PlanRow[]> {
+  return db
     .select(planColumns)
     .from(plans)
     .where(
       and(
-        inArray(plans.jurisdictionCode, codes),
+        codes ? inArray(plans.jurisdictionCode, [...codes]) : undefined,
         ne(plans.status, "archived"),
         lte(plans.periodStart, year),
         gte(plans.periodEnd, year),
       ),
     )
     .orderBy(asc(plans.jurisdictionCode), asc(plans.title));
+}
+
+/**
+ * Each plan's evaluation line for `year`, from the per-plan cache (scoped to the plan's
+ * jurisdiction): only the plans whose data changed are evaluated (in bulk), so a save in one
+ * county costs one plan's evaluation in every roll-up containing it.
+ */
+export async function planLines(
+  database: Database,
+  dir: JurisdictionDirectory,
+  planRows: readonly PlanRow[],
+  year: number,
+): Promise<Map<string, PlanEvaluation>> {
   const lines = namedCache<PlanEvaluation>(database.changes, "evaluation.planLine", 50_000);
   const byPlan = new Map<string, PlanEvaluation>();
   const missing: PlanRow[] = [];
@@ -232,12 +244,19 @@ async function computeSubtree(database: Database, dir: JurisdictionDirectory, co
   if (missing.length > 0) {
     const stamp = database.changes.stamp();
     const missingById = new Map(missing.map((m) => [m.id, m]));
-    for (const [planId, line] of await evaluatePlans(db, dir, missing, year)) {
+    for (const [planId, line] of await evaluatePlans(database.db, dir, missing, year)) {
       const p = missingById.get(planId)!;
       lines.put(`${planId}/${year}/${dir.all.length}`, line, [jurisdictionScope(p.jurisdictionCode)], stamp);
       byPlan.set(planId, line);
     }
   }
+  return byPlan;
+}
+
+async function computeSubtree(database: Database, dir: JurisdictionDirectory, code: string, year: number) {
+  const codes = dir.subtree(code);
+  const planRows = await plansInForce(database.db, codes, year);
+  const byPlan = await planLines(database, dir, planRows, year);
   const totals = emptyCounts();
   let totalBreaches = 0;
   let totalBindingWithoutData = 0;
