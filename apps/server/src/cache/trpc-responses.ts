@@ -10,8 +10,14 @@ import { matchesEtag, negotiateEncoding, Variants } from "./compression.ts";
  * while none of the data scopes they were computed from changed (`database.changes`, coherent
  * across processes) — the user's session is still checked on every request.
  */
-// cycle.completeness: the reviewer's subtree completeness view (issue 13), same scoping.
-const CACHEABLE = new Set(["evaluation.subtree", "evaluation.matrix", "cycle.completeness"]);
+// cycle.completeness: the reviewer's subtree completeness view (issue 13), same scoping;
+// evaluation.national: the 全国 first screen (every province's line).
+const CACHEABLE = new Set([
+  "evaluation.subtree",
+  "evaluation.matrix",
+  "cycle.completeness",
+  "evaluation.national",
+]);
 
 interface Entry {
   stamp: number;
