@@ -15,10 +15,13 @@ const Reason = z.string().trim().max(1000);
 const Day = z.iso.date();
 
 export const cycleRouter = router({
-  status: protectedProcedure.input(PlanYear).query(async ({ ctx, input }) => {
-    await ctx.authorize("read", { planId: input.planId });
-    return svc.cycleStatus(ctx.db, await ctx.directory(), ctx.user, input.planId, input.year);
-  }),
+  status: protectedProcedure
+    .input(PlanYear)
+    .output(svc.CycleStatusDto)
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.cycleStatus(ctx.db, await ctx.directory(), ctx.user, input.planId, input.year);
+    }),
 
   submit: protectedProcedure
     .input(PlanYear)
@@ -69,14 +72,18 @@ export const cycleRouter = router({
   /** 待审核: submitted years below the caller's jurisdiction (empty for roles that cannot review). */
   queue: protectedProcedure
     .input(z.object({ year: Year.optional() }))
+    .output(z.array(svc.QueueItemDto))
     .query(async ({ ctx, input }) => svc.reviewQueue(ctx.db, await ctx.directory(), ctx.user, input)),
 
   /** A clerk's to-do: plans and years due at their own level, returned years first. */
-  todo: protectedProcedure.query(async ({ ctx }) => svc.todo(ctx.db, await ctx.directory(), ctx.user)),
+  todo: protectedProcedure
+    .output(z.array(svc.TodoItemDto))
+    .query(async ({ ctx }) => svc.todo(ctx.db, await ctx.directory(), ctx.user)),
 
   /** Completeness of a subtree for a year (已通过 / 已提交 / 未提交 / 退回 / 逾期). */
   completeness: protectedProcedure
     .input(z.object({ rootCode: z.string().min(2).max(12), year: Year }))
+    .output(svc.CompletenessViewDto)
     .query(async ({ ctx, input }) => {
       await ctx.authorize("read", { jurisdictionCode: input.rootCode });
       const dir = await ctx.directory();

@@ -1,6 +1,5 @@
 import {
   type Actor,
-  type CycleStateValue,
   type Database,
   type Db,
   indicatorExplanations,
@@ -20,21 +19,28 @@ import { IsoDate, Year } from "@ybplan/domain/common";
 import {
   AssessmentGrade,
   type CycleAction,
+  CompletenessBucket,
   CycleState,
   type CycleTransitionError,
   completeness,
+  completenessBucket,
+  FilledCount,
   IndicatorExplanation,
   isEditable,
+  PlausibilityWarning,
   plausibilityWarnings,
   previousValue,
-  type Reminder,
+  Reminder,
   reminderFor,
+  SubmitProblem,
   submitProblems,
   transition,
   unexplained,
 } from "@ybplan/domain/cycle";
-import { evaluatePlan } from "@ybplan/domain/evaluation";
+import { evaluatePlan, Verdict } from "@ybplan/domain/evaluation";
 import { isWorkIndicator } from "@ybplan/domain/indicator";
+import { JurisdictionLevel } from "@ybplan/domain/jurisdiction";
+import { PlanStatus } from "@ybplan/domain/plan";
 import { and, asc, eq, gte, inArray, isNull, lte, ne } from "drizzle-orm";
 import { Result } from "effect";
 import { z } from "zod";
@@ -141,13 +147,6 @@ async function yearChecks(db: Db, planId: string, year: number) {
 
 // ---------------------------------------------------------------- status
 
-interface Permissions {
-  canEdit: boolean;
-  canSubmit: boolean;
-  canReview: boolean;
-  canUnlock: boolean;
-}
-
 /** May `user` review plans of `planCode` (规划编辑 of an ancestor jurisdiction, or an admin)? */
 function reviewRefusal(user: User, planCode: string, dir: JurisdictionDirectory): string | null {
   if (user.role === "admin") return null;
@@ -216,6 +215,78 @@ export const AssessmentDto = z.object({
   updatedBy: z.string().nullable(),
 });
 
+/** What the caller may do with the year (the admin shows exactly these buttons). */
+const Permissions = z.object({
+  canEdit: z.boolean(),
+  canSubmit: z.boolean(),
+  canReview: z.boolean(),
+  canUnlock: z.boolean(),
+});
+
+/**
+ * `cycle.status`: the year's state, its plan, window and reminder, why it is read-only, 已填 n/m,
+ * the plausibility warnings, what a submit still needs, the lagging indicators (where 原因 /
+ * 整改措施 belong) and the caller's permissions.
+ */
+export const CycleStatusDto = CycleDto.extend({
+  plan: z.object({ id: z.uuid(), title: z.string(), jurisdictionCode: z.string(), status: PlanStatus }),
+  window: WindowDto.nullable(),
+  reminder: Reminder,
+  lockedReason: z.string().nullable(),
+  completeness: FilledCount,
+  warnings: z.array(PlausibilityWarning),
+  problems: z.array(SubmitProblem),
+  lagging: z.array(z.object({ indicatorId: z.uuid(), verdict: Verdict, breach: z.boolean() })),
+  permissions: Permissions,
+});
+export type CycleStatusDto = z.infer<typeof CycleStatusDto>;
+
+/** A submitted year in the reviewer's 待审核 list. */
+export const QueueItemDto = CycleDto.extend({
+  title: z.string(),
+  jurisdictionCode: z.string(),
+  jurisdictionName: z.string(),
+  /** The caller submitted it (they may not review it). */
+  ownSubmission: z.boolean(),
+});
+export type QueueItemDto = z.infer<typeof QueueItemDto>;
+
+/** A year due in a clerk's to-do (a returned year outside any window has no deadline). */
+export const TodoItemDto = CycleDto.extend({
+  title: z.string(),
+  deadline: IsoDate.nullable(),
+  reminder: Reminder,
+  completeness: FilledCount,
+});
+export type TodoItemDto = z.infer<typeof TodoItemDto>;
+
+/**
+ * Completeness of a subtree for a year: every plan in force, its state and how much is filled,
+ * bucketed 已通过 / 已提交 / 未提交 / 退回 / 逾期, with totals and reminders.
+ */
+export const CompletenessViewDto = z.object({
+  root: z.string(),
+  year: Year,
+  totals: z.record(CompletenessBucket, z.number().int().nonnegative()),
+  rows: z.array(
+    z.object({
+      planId: z.uuid(),
+      title: z.string(),
+      jurisdictionCode: z.string(),
+      jurisdictionName: z.string(),
+      level: JurisdictionLevel.nullable(),
+      state: CycleState,
+      bucket: CompletenessBucket,
+      deadline: IsoDate.nullable(),
+      reminder: Reminder,
+      returnReason: z.string().nullable(),
+      submittedAt: IsoDateTime.nullable(),
+      completeness: FilledCount,
+    }),
+  ),
+});
+export type CompletenessView = z.infer<typeof CompletenessViewDto>;
+
 function windowDto(w: WindowRow | null): WindowDto | null {
   return w
     ? { id: w.id, year: w.year, rootCode: w.rootCode, deadline: w.deadline, closed: w.closedAt !== null }
@@ -246,7 +317,7 @@ export async function cycleStatus(
   user: User,
   planId: string,
   year: number,
-) {
+): Promise<CycleStatusDto> {
   const checks = await yearChecks(db, planId, year);
   const row = await readCycle(db, planId, year);
   const window = await windowFor(db, dir, checks.plan.jurisdictionCode, year);
@@ -256,7 +327,7 @@ export async function cycleStatus(
   const ownLevel = user.role === "admin" || user.jurisdictionCode === checks.plan.jurisdictionCode;
   const writer = user.role !== "viewer" && ownLevel && !archived && (!windowClosed || user.role === "admin");
   const locked = archived ? "规划已归档，只读" : row ? lockedReason(row) : null;
-  const permissions: Permissions = {
+  const permissions: CycleStatusDto["permissions"] = {
     canEdit: writer && isEditable(state),
     canSubmit: writer && state === "filling",
     canReview:
@@ -409,7 +480,7 @@ export async function reviewQueue(
   dir: JurisdictionDirectory,
   user: User,
   input: { year?: number | undefined },
-) {
+): Promise<QueueItemDto[]> {
   if (user.role !== "admin" && user.role !== "planner") return [];
   const scope =
     user.role === "admin" || user.jurisdictionCode === null
@@ -472,7 +543,7 @@ async function filledCounts(db: Db, planIds: readonly string[], years: readonly 
 }
 
 /** A clerk's to-do: their level's plans × years with an open window, plus returned years. */
-export async function todo(db: Db, dir: JurisdictionDirectory, user: User) {
+export async function todo(db: Db, dir: JurisdictionDirectory, user: User): Promise<TodoItemDto[]> {
   if (user.jurisdictionCode === null || user.role === "viewer") return [];
   const code = user.jurisdictionCode;
   const myPlans = await db
@@ -547,34 +618,8 @@ export async function todo(db: Db, dir: JurisdictionDirectory, user: User) {
     );
 }
 
-export type CompletenessBucket = "submitted" | "approved" | "notSubmitted" | "returned" | "overdue";
-
-/** A plan's year in the completeness views: its bucket and reminder under window `w` on day `d`. */
-export function completenessBucket(
-  state: CycleStateValue,
-  w: { readonly deadline: string } | null,
-  d: string,
-): { bucket: CompletenessBucket; reminder: Reminder } {
-  const done = state === "submitted" || state === "approved";
-  const reminder = w ? reminderFor(w.deadline, d, done) : null;
-  const bucket: CompletenessBucket =
-    state === "approved"
-      ? "approved"
-      : state === "submitted"
-        ? "submitted"
-        : state === "returned"
-          ? "returned"
-          : reminder === "overdue"
-            ? "overdue"
-            : "notSubmitted";
-  return { bucket, reminder };
-}
-
-/**
- * Completeness of a subtree for a year: every plan in force, its state and how much is filled,
- * bucketed 已通过 / 已提交 / 未提交 / 退回 / 逾期, with totals and reminders.
- */
-export type CompletenessView = Awaited<ReturnType<typeof computeCompleteness>>;
+// The bucket rule is the domain's (one rule for the subtree and national views).
+export { type CompletenessBucket, completenessBucket };
 
 /**
  * Cached per data change like the verdict views: any audited write in the subtree (values, cycle
@@ -594,7 +639,12 @@ export function completenessView(
   );
 }
 
-async function computeCompleteness(db: Db, dir: JurisdictionDirectory, root: string, year: number) {
+async function computeCompleteness(
+  db: Db,
+  dir: JurisdictionDirectory,
+  root: string,
+  year: number,
+): Promise<CompletenessView> {
   const codes = dir.subtree(root);
   const planRows: (PlanYear & { id: string })[] = (
     await db

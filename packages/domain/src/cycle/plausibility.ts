@@ -5,6 +5,7 @@
  * - the fund balance identity 累计结余 = 上年累计结余 + 收入 − 支出, within a tolerance, for a
  *   fund whose plan lists its income, expenditure and accumulated balance.
  */
+import { z } from "zod";
 import { ownYearTarget, type TargetInForceEntry } from "./targets.ts";
 
 export interface PlausibilityIndicator {
@@ -24,11 +25,13 @@ export type YearOnYearBand =
   /** Amounts and counts: the new value within [previous / factor, previous × factor]. */
   | { readonly kind: "factor"; readonly factor: number };
 
-export interface PlausibilityWarning {
-  readonly indicatorId: string;
-  readonly rule: "yearOnYear" | "balanceIdentity";
-  readonly message: string;
-}
+/** A figure that looks wrong, on its indicator's row, with the message shown beside it. */
+export const PlausibilityWarning = z.object({
+  indicatorId: z.string(),
+  rule: z.enum(["yearOnYear", "balanceIdentity"]),
+  message: z.string(),
+});
+export type PlausibilityWarning = z.infer<typeof PlausibilityWarning>;
 
 const amountUnits = new Set(["亿元", "万元", "元", "千元"]);
 const countUnits = new Set(["人", "万人", "个", "家", "项", "次", "万人次", "人次", "种", "所", "张"]);

@@ -36,11 +36,20 @@ export interface SubmitIndicator {
   readonly explanation: Pick<IndicatorExplanation, "cause" | "measure"> | null;
 }
 
-export interface SubmitProblem {
-  readonly indicatorId: string;
-  readonly kind: "missing" | "causeRequired" | "unexplainedWarning";
-  readonly message: string;
-}
+/** What still stops a submit, on the row it names. */
+export const SubmitProblem = z.object({
+  indicatorId: z.string(),
+  kind: z.enum(["missing", "causeRequired", "unexplainedWarning"]),
+  message: z.string(),
+});
+export type SubmitProblem = z.infer<typeof SubmitProblem>;
+
+/** "已填 12/16": indicators with a value this year, of all. */
+export const FilledCount = z.object({
+  filled: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type FilledCount = z.infer<typeof FilledCount>;
 
 const has = (s: string | null | undefined) => Boolean(s?.trim());
 
@@ -76,9 +85,6 @@ export function submitProblems(
 }
 
 /** "已填 12/16": filled indicators of all. */
-export function completeness(indicators: readonly Pick<SubmitIndicator, "filled">[]): {
-  filled: number;
-  total: number;
-} {
+export function completeness(indicators: readonly Pick<SubmitIndicator, "filled">[]): FilledCount {
   return { filled: indicators.filter((i) => i.filled).length, total: indicators.length };
 }

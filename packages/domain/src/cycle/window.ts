@@ -1,3 +1,6 @@
+import { z } from "zod";
+import type { CycleState } from "./state.ts";
+
 /**
  * Reporting windows: an administrator opens year Y for a subtree with a deadline. A window is
  * open until it is closed; after its deadline an unsubmitted year is 逾期 (still writable: late
@@ -24,7 +27,9 @@ export function daysUntil(deadline: string, today: string): number {
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-export type Reminder = "dueSoon" | "overdue" | null;
+/** 即将截止 / 已逾期, or nothing to remind of. */
+export const Reminder = z.enum(["dueSoon", "overdue"]).nullable();
+export type Reminder = z.infer<typeof Reminder>;
 
 /** In-app reminder for an unsubmitted year: 7 days before the deadline, and once overdue. */
 export function reminderFor(deadline: string, today: string, submitted: boolean): Reminder {
@@ -33,4 +38,28 @@ export function reminderFor(deadline: string, today: string, submitted: boolean)
   if (d < 0) return "overdue";
   if (d <= 7) return "dueSoon";
   return null;
+}
+
+/**
+ * Where a plan's year stands in a completeness view: 已通过 / 已提交 / 退回 by its state; a year
+ * not yet submitted is 逾期 once its window's deadline has passed, 未提交 before.
+ */
+export const CompletenessBucket = z.enum(["approved", "submitted", "notSubmitted", "returned", "overdue"]);
+export type CompletenessBucket = z.infer<typeof CompletenessBucket>;
+
+/** A plan's year in the completeness views: its bucket and reminder under `window` on `today`. */
+export function completenessBucket(
+  state: CycleState,
+  window: { readonly deadline: string } | null,
+  today: string,
+): { bucket: CompletenessBucket; reminder: Reminder } {
+  const done = state === "submitted" || state === "approved";
+  const reminder = window ? reminderFor(window.deadline, today, done) : null;
+  const bucket: CompletenessBucket =
+    state === "approved" || state === "submitted" || state === "returned"
+      ? state
+      : reminder === "overdue"
+        ? "overdue"
+        : "notSubmitted";
+  return { bucket, reminder };
 }
