@@ -49,29 +49,44 @@ export interface Harness {
 /**
  * A freshly seeded data directory: a copy of the run's template (seed-template.ts), which the
  * first caller makes by starting the server once on an empty directory (migrations, jurisdictions,
- * the five sample plans, the administrator). Each file still gets its own database.
+ * the five sample plans, the administrator). Each file still gets its own database. Files run two
+ * at a time: the one that takes the lock builds, the other waits for the finished template.
  */
 async function seededDataDir(dataDir: string): Promise<void> {
-  const template = join(inject("e2eSeedDir"), "data");
-  if (!existsSync(template)) {
-    const building = mkdtempSync(join(inject("e2eSeedDir"), "building-"));
-    const server = await startServer({
-      port: 0,
-      host: "127.0.0.1",
-      dataDir: building,
-      adminPassword: ADMIN_PASSWORD,
-      adminDist: null,
-      jobs: [],
-    });
-    await server.close();
-    // Whole or not at all: another file finding the template sees a finished one.
+  const seedDir = inject("e2eSeedDir");
+  const template = join(seedDir, "data");
+  const lock = join(seedDir, "building.lock");
+  const deadline = Date.now() + 300_000;
+  while (!existsSync(template)) {
+    if (Date.now() > deadline) throw new Error("等待种子数据库超时（300 秒）");
     try {
-      renameSync(building, template);
+      mkdirSync(lock);
     } catch {
-      rmSync(building, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    try {
+      if (!existsSync(template)) await buildTemplate(seedDir, template);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
     }
   }
   cpSync(template, dataDir, { recursive: true });
+}
+
+async function buildTemplate(seedDir: string, template: string): Promise<void> {
+  const building = mkdtempSync(join(seedDir, "building-"));
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir: building,
+    adminPassword: ADMIN_PASSWORD,
+    adminDist: null,
+    jobs: [],
+  });
+  await server.close();
+  // Whole or not at all: a file finding the template sees a finished one.
+  renameSync(building, template);
 }
 
 export async function startHarness(): Promise<Harness> {

@@ -1,9 +1,8 @@
-import { appRouter } from "@ybplan/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/index.ts";
-import { ADMIN_PASSWORD, backends } from "./utils/backends.ts";
-import { type Client, failure, loggedIn, makeClient } from "./utils/client.ts";
-import { planDocument } from "./utils/fixtures.ts";
+import type { RunningServer } from "../../src/index.ts";
+import { ADMIN_PASSWORD, type Backend } from "./backends.ts";
+import { type Client, failure, loggedIn, makeClient } from "./client.ts";
+import { planDocument } from "./fixtures.ts";
 
 /**
  * Every role × jurisdiction relation × procedure of the whole AppRouter (auth, core, procurement,
@@ -97,7 +96,7 @@ let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 type Call = (c: Client, t: Target, admin: Client) => Promise<unknown>;
-const procedures: [name: string, rule: Rule, call: Call][] = [
+export const procedures: [name: string, rule: Rule, call: Call][] = [
   // ----- auth: login/logout/me answer anonymous callers too; they act on the caller's own session -----
   ["auth.me", "public", (c) => c.auth.me.query()],
   [
@@ -513,6 +512,8 @@ const procedures: [name: string, rule: Rule, call: Call][] = [
     "readSubtree",
     (c, t) => c.evaluation.subtree.query({ jurisdictionCode: t.code, year: 2023 }),
   ],
+  // 全国 roll-up: national scope only (administrators; every user here is scoped to 黄石市).
+  ["evaluation.national", "admin", (c) => c.evaluation.national.query({ year: 2023 })],
   [
     "reports.generate",
     "read",
@@ -1296,163 +1297,160 @@ function ignoreUnreadable(e: unknown) {
   throw e;
 }
 
-describe("the matrix table", () => {
-  it("lists every procedure of the whole AppRouter, and nothing else", () => {
-    const all = Object.keys(appRouter._def.procedures).sort();
-    // "<procedure>:<variant>" rows check one procedure with inputs that need different rights.
-    const listed = [...new Set(procedures.map(([name]) => name.split(":")[0]!))].sort();
-    expect(listed).toEqual(all);
-  });
-});
+/**
+ * The matrix on one backend. Each backend is its own test file, so the PGlite and PostgreSQL runs
+ * (about 1,000 calls each) use both of vitest's workers instead of running one after the other.
+ */
+export function authorizationMatrix(backend: Backend): void {
+  describe(`authorisation matrix on ${backend.name}`, () => {
+    let server: RunningServer;
+    let admin: Client;
+    const clients = {} as Record<Role, Client>;
+    const targets = {} as Record<Relation, Target>;
 
-describe.each(backends)("authorisation matrix on $name", (backend) => {
-  let server: RunningServer;
-  let admin: Client;
-  const clients = {} as Record<Role, Client>;
-  const targets = {} as Record<Relation, Target>;
-
-  beforeAll(async () => {
-    server = await backend.start();
-    matrixUrl = server.url;
-    admin = await loggedIn(server.url, "admin", ADMIN_PASSWORD);
-    await admin.jurisdictions.create.mutate({
-      code: "420202",
-      name: "黄石港区",
-      level: "county",
-      parentCode: "420200",
-    });
-    // Deductions need a rule set in force: Guangdong's shipped one, re-issued for 湖北省 and 河南省.
-    await admin.credit.institutions.saveRuleSet.mutate({
-      ruleSet: await ruleSetFor(admin, "420000", "湖北省"),
-    });
-    await admin.credit.institutions.saveRuleSet.mutate({
-      ruleSet: await ruleSetFor(admin, "410000", "河南省"),
-    });
-    for (const rel of relations) {
-      const { code, name } = codes[rel];
-      const saved = await admin.import.commit.mutate({ document: planDocument(code, name) });
-      const [ind] = await admin.indicators.list.query({ planId: saved.planId });
-      const tasks = await admin.tasks.list.query({ planId: saved.planId });
-      const [project] = await admin.projects.list.query({ planId: saved.planId });
-      const target = await admin.users.create.mutate({
-        username: `target-${code}`,
-        displayName: "目标",
-        role: "viewer",
-        jurisdictionCode: code,
-        password: "Target-pass-1",
+    beforeAll(async () => {
+      server = await backend.start();
+      matrixUrl = server.url;
+      admin = await loggedIn(server.url, "admin", ADMIN_PASSWORD);
+      await admin.jurisdictions.create.mutate({
+        code: "420202",
+        name: "黄石港区",
+        level: "county",
+        parentCode: "420200",
       });
-      const batch = await freshBatch(admin, code);
-      const impl = await admin.procurement.implementations.create.mutate({
-        batchId: batch.id,
-        jurisdictionCode: code,
-        ...implementationFields,
+      // Deductions need a rule set in force: Guangdong's shipped one, re-issued for 湖北省 and 河南省.
+      await admin.credit.institutions.saveRuleSet.mutate({
+        ruleSet: await ruleSetFor(admin, "420000", "湖北省"),
       });
-      // Credit records of the target: an institution with a scored person, and a company rated there.
-      const inst = await admin.credit.institutions.upsert.mutate(institution(`H${code}01`, code));
-      await admin.credit.staff.createScoring.mutate({
-        personId: `P-${code}`,
-        personName: "矩阵人员",
-        institutionId: inst.code,
-        points: 2,
-        date: "2025-03-01",
-        act: "串换药品",
+      await admin.credit.institutions.saveRuleSet.mutate({
+        ruleSet: await ruleSetFor(admin, "410000", "河南省"),
       });
-      await admin.credit.companies.createEvent.mutate(companyEvent(code, MATRIX_COMPANY));
-      const ruleSet = (await admin.credit.institutions.ruleSets.query()).find(
-        (r) => r.id === `matrix-${code.slice(0, 2)}0000`,
-      )!;
-      targets[rel] = {
-        code,
-        name,
-        planId: saved.planId,
-        indicatorId: ind!.id,
-        taskId: tasks.find((t) => t.level === 2)!.id,
-        projectId: project!.id,
-        itemId: project!.items[0]!.id,
-        userId: target.user.id,
-        batchId: batch.id,
-        batchName: batch.name,
-        implementationId: impl.id,
-        institutionCode: inst.code,
-        deductionItem: ruleSet.ruleSet.items[0]!.code,
-      };
-    }
-    await admin.credit.companies.recomputeRatings.mutate(MATRIX_QUARTER);
-    clients.admin = admin;
-    for (const role of ["planner", "reporter", "viewer"] as const) {
-      await admin.users.create.mutate({
-        username: `hs-${role}`,
-        displayName: `黄石${role}`,
-        role,
-        jurisdictionCode: "420200",
-        password: SCOPED_PASSWORD,
-      });
-      clients[role] = await loggedIn(server.url, `hs-${role}`, SCOPED_PASSWORD);
-    }
-  });
-  afterAll(() => server?.close());
-
-  const cases = roles.flatMap((role) =>
-    relations.flatMap((relation) =>
-      procedures.map(([name, rule, call]) => ({
-        role,
-        relation,
-        name,
-        rule,
-        call,
-        allow: allowed(role, relation, rule),
-      })),
-    ),
-  );
-
-  // Over 2,000 calls one after another: about 80 s on an idle 2-core machine, several minutes
-  // when the machine is shared; the limit only stops a hung run.
-  it(`covers ${roles.length} roles × ${relations.length} relations × ${procedures.length} procedures`, {
-    timeout: 900_000,
-  }, async () => {
-    const mismatches: string[] = [];
-    for (const c of cases) {
-      const client = clients[c.role];
-      const target = targets[c.relation];
-      let outcome: string;
-      try {
-        await c.call(client, target, admin);
-        outcome = "allowed";
-      } catch (e) {
-        const code = (e as { data?: { code?: string } }).data?.code ?? String(e);
-        outcome = code === "FORBIDDEN" ? "forbidden" : `error ${code}: ${(e as Error).message}`;
+      for (const rel of relations) {
+        const { code, name } = codes[rel];
+        const saved = await admin.import.commit.mutate({ document: planDocument(code, name) });
+        const [ind] = await admin.indicators.list.query({ planId: saved.planId });
+        const tasks = await admin.tasks.list.query({ planId: saved.planId });
+        const [project] = await admin.projects.list.query({ planId: saved.planId });
+        const target = await admin.users.create.mutate({
+          username: `target-${code}`,
+          displayName: "目标",
+          role: "viewer",
+          jurisdictionCode: code,
+          password: "Target-pass-1",
+        });
+        const batch = await freshBatch(admin, code);
+        const impl = await admin.procurement.implementations.create.mutate({
+          batchId: batch.id,
+          jurisdictionCode: code,
+          ...implementationFields,
+        });
+        // Credit records of the target: an institution with a scored person, and a company rated there.
+        const inst = await admin.credit.institutions.upsert.mutate(institution(`H${code}01`, code));
+        await admin.credit.staff.createScoring.mutate({
+          personId: `P-${code}`,
+          personName: "矩阵人员",
+          institutionId: inst.code,
+          points: 2,
+          date: "2025-03-01",
+          act: "串换药品",
+        });
+        await admin.credit.companies.createEvent.mutate(companyEvent(code, MATRIX_COMPANY));
+        const ruleSet = (await admin.credit.institutions.ruleSets.query()).find(
+          (r) => r.id === `matrix-${code.slice(0, 2)}0000`,
+        )!;
+        targets[rel] = {
+          code,
+          name,
+          planId: saved.planId,
+          indicatorId: ind!.id,
+          taskId: tasks.find((t) => t.level === 2)!.id,
+          projectId: project!.id,
+          itemId: project!.items[0]!.id,
+          userId: target.user.id,
+          batchId: batch.id,
+          batchName: batch.name,
+          implementationId: impl.id,
+          institutionCode: inst.code,
+          deductionItem: ruleSet.ruleSet.items[0]!.code,
+        };
       }
-      const expected = c.allow ? "allowed" : "forbidden";
-      if (outcome !== expected)
-        mismatches.push(`${c.role} × ${c.relation} × ${c.name}: expected ${expected}, got ${outcome}`);
-    }
-    expect(mismatches).toEqual([]);
-    // The table really exercised both outcomes.
-    expect(cases.filter((c) => c.allow).length).toBeGreaterThan(100);
-    expect(cases.filter((c) => !c.allow).length).toBeGreaterThan(100);
-  });
+      await admin.credit.companies.recomputeRatings.mutate(MATRIX_QUARTER);
+      clients.admin = admin;
+      for (const role of ["planner", "reporter", "viewer"] as const) {
+        await admin.users.create.mutate({
+          username: `hs-${role}`,
+          displayName: `黄石${role}`,
+          role,
+          jurisdictionCode: "420200",
+          password: SCOPED_PASSWORD,
+        });
+        clients[role] = await loggedIn(server.url, `hs-${role}`, SCOPED_PASSWORD);
+      }
+    });
+    afterAll(() => server?.close());
 
-  it("refuses every procedure but the public auth ones to anonymous callers", async () => {
-    const anon = makeClient(server.url);
-    const outcomes = await Promise.all(
-      procedures.map(async ([name, rule, call]) => {
-        if (rule === "public") {
-          await call(anon, targets.own, admin);
-          return `${name}: answered`;
+    const cases = roles.flatMap((role) =>
+      relations.flatMap((relation) =>
+        procedures.map(([name, rule, call]) => ({
+          role,
+          relation,
+          name,
+          rule,
+          call,
+          allow: allowed(role, relation, rule),
+        })),
+      ),
+    );
+
+    // Over 2,000 calls one after another: about 80 s on an idle 2-core machine, several minutes
+    // when the machine is shared; the limit only stops a hung run.
+    it(`covers ${roles.length} roles × ${relations.length} relations × ${procedures.length} procedures`, {
+      timeout: 900_000,
+    }, async () => {
+      const mismatches: string[] = [];
+      for (const c of cases) {
+        const client = clients[c.role];
+        const target = targets[c.relation];
+        let outcome: string;
+        try {
+          await c.call(client, target, admin);
+          outcome = "allowed";
+        } catch (e) {
+          const code = (e as { data?: { code?: string } }).data?.code ?? String(e);
+          outcome = code === "FORBIDDEN" ? "forbidden" : `error ${code}: ${(e as Error).message}`;
         }
-        const f = await failure(call(anon, targets.own, admin));
-        return `${name}: ${f.code}`;
-      }),
-    );
-    expect(outcomes).toEqual(
-      procedures.map(([name, rule]) => `${name}: ${rule === "public" ? "answered" : "UNAUTHORIZED"}`),
-    );
-  });
+        const expected = c.allow ? "allowed" : "forbidden";
+        if (outcome !== expected)
+          mismatches.push(`${c.role} × ${c.relation} × ${c.name}: expected ${expected}, got ${outcome}`);
+      }
+      expect(mismatches).toEqual([]);
+      // The table really exercised both outcomes.
+      expect(cases.filter((c) => c.allow).length).toBeGreaterThan(100);
+      expect(cases.filter((c) => !c.allow).length).toBeGreaterThan(100);
+    });
 
-  it("a deactivated user's session stops working at once", async () => {
-    const u = (await admin.users.list.query({ q: "hs-viewer" })).items[0]!;
-    await admin.users.update.mutate({ id: u.id, version: u.version, data: { active: false } });
-    expect((await failure(clients.viewer.plans.list.query({}))).code).toBe("UNAUTHORIZED");
-    expect((await failure(loggedIn(server.url, "hs-viewer", SCOPED_PASSWORD))).message).toBe("账号已停用");
+    it("refuses every procedure but the public auth ones to anonymous callers", async () => {
+      const anon = makeClient(server.url);
+      const outcomes = await Promise.all(
+        procedures.map(async ([name, rule, call]) => {
+          if (rule === "public") {
+            await call(anon, targets.own, admin);
+            return `${name}: answered`;
+          }
+          const f = await failure(call(anon, targets.own, admin));
+          return `${name}: ${f.code}`;
+        }),
+      );
+      expect(outcomes).toEqual(
+        procedures.map(([name, rule]) => `${name}: ${rule === "public" ? "answered" : "UNAUTHORIZED"}`),
+      );
+    });
+
+    it("a deactivated user's session stops working at once", async () => {
+      const u = (await admin.users.list.query({ q: "hs-viewer" })).items[0]!;
+      await admin.users.update.mutate({ id: u.id, version: u.version, data: { active: false } });
+      expect((await failure(clients.viewer.plans.list.query({}))).code).toBe("UNAUTHORIZED");
+      expect((await failure(loggedIn(server.url, "hs-viewer", SCOPED_PASSWORD))).message).toBe("账号已停用");
+    });
   });
-});
+}
