@@ -5,15 +5,21 @@ import { verdictLabels } from "@ybplan/domain/evaluation";
 import { samplePlans } from "@ybplan/samples";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./run-cli.ts";
+import { Effect } from "effect";
+import { type Api, withApi } from "../src/data/api.ts";
+import { runCli, runInProcess, withEnv } from "./run-cli.ts";
 
 /** The commands that work on the embedded database, end to end, in one fresh data directory. */
 
 const root = mkdtempSync(join(tmpdir(), "ybplan-cli-db-"));
 const env = { YBPLAN_DATA_DIR: join(root, "db"), DATABASE_URL: undefined };
 
+type ReportWorkRow = Awaited<ReturnType<Api["reports"]["model"]>>["workIndicators"][number];
+
 interface EvaluateJson {
+  plan: { id: string };
   counts: { total: number; binding: { breaches: number } };
+  workIndicators: ReportWorkRow[];
   indicators: {
     id: string;
     name: string;
@@ -79,6 +85,79 @@ describe("ybplan with the embedded database", () => {
     expect(table.stdout).toMatch(/^序号\s+指标\s+属性/m);
     expect(table.stdout).toContain(json.indicators[0]!.verdictLabel);
     expect(table.stdout.includes("！")).toBe(json.counts.binding.breaches > 0);
+  });
+
+  it("evaluate lists 青阳's confirmed work indicators apart, with the report's figures", async () => {
+    const json = async () =>
+      JSON.parse(
+        await runInProcess(["evaluate", "--plan", "341723", "--year", "2023", "--format", "json"], env),
+      ) as EvaluateJson;
+    const before = await json();
+    expect(before.workIndicators).toEqual([]);
+    expect(await runInProcess(["evaluate", "--plan", "341723", "--year", "2023"], env)).toContain(
+      "\n未确认工作指标（可在管理端“工作指标”页确认）\n",
+    );
+
+    // A planner's confirmation of the proposals and a clerk's 2023 value, through the router in
+    // process as the CLI writes; then the report model of the same plan and year.
+    const reported = await withEnv(env, () =>
+      Effect.runPromise(
+        withApi(({ api }) =>
+          Effect.promise(async () => {
+            const planId = before.plan.id;
+            const { proposals } = await api.workIndicators.propose({ planId });
+            const confirmed = [];
+            for (const p of proposals)
+              confirmed.push(
+                await api.workIndicators.confirm({
+                  planId,
+                  owner: { kind: p.owner.kind, id: p.ownerId },
+                  name: p.name,
+                  unit: p.unit,
+                  targetText: p.target,
+                  stages: p.stages.map((s) => ({ year: s.year, targetText: s.target })),
+                  source: p.text,
+                }),
+              );
+            const coverage = confirmed.find((c) => c.indicator.name === "DRG付费医疗机构病种覆盖率")!;
+            await api.observations.upsertYear({
+              planId,
+              year: 2023,
+              rows: [
+                { indicatorId: coverage.indicator.id, value: { kind: "number", value: 81 }, version: null },
+              ],
+            });
+            return (await api.reports.model({ planId, year: 2023, kind: "annual" })).workIndicators;
+          }),
+        ),
+      ),
+    );
+    expect(reported.map((w) => [w.name, w.target, w.actual.text, w.verdictLabel])).toEqual([
+      ["DRG付费医疗机构病种覆盖率", "≥80%（2023年分年度目标）", "81%", "进展顺利"],
+      ["DRG付费医保基金支出占统筹区内住院医保基金支出比例", "≥50%（2023年分年度目标）", "—", "暂无数据"],
+    ]);
+
+    // The JSON carries the report's rows apart; the main indicators and their counts are unchanged.
+    const after = await json();
+    expect(after.workIndicators).toEqual(reported);
+    expect(after.counts).toEqual(before.counts);
+    expect(after.indicators).toEqual(before.indicators);
+
+    // The table, as a clerk runs it: the main summary counts only the main indicators, then one
+    // row per work indicator with the report's target, value and verdict.
+    const table = await runCli(["evaluate", "--plan", "青阳县", "--year", "2023"], env);
+    expect(table.stderr).toBe("");
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split("\n");
+    const summary = lines.findIndex((l) => l.startsWith("主要指标"));
+    expect(lines[summary]).toMatch(new RegExp(`^主要指标${before.counts.total}项：`));
+    const section = lines.indexOf("工作指标（2项，不计入主要指标）");
+    expect(section).toBeGreaterThan(summary);
+    const rows = lines.slice(section + 4, section + 4 + reported.length);
+    expect(rows.map((l) => l.split(/\s{2,}/).slice(0, 6))).toEqual(
+      reported.map((w, i) => [String(i + 1), w.owner, w.name, w.target, w.actual.text, w.verdictLabel]),
+    );
+    expect(table.stdout).not.toContain("未确认工作指标");
   });
 
   it("evaluate exits 3 for an unknown plan", async () => {

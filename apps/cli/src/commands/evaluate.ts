@@ -3,19 +3,21 @@ import { indicatorAttributeLabels } from "@ybplan/domain/indicator";
 import { plainCellText } from "@ybplan/domain/text";
 import { Effect } from "effect";
 import { oneOf, parse, required, yearOption } from "../args.ts";
-import { call, withApi } from "../data/api.ts";
+import { type Api, call, withApi } from "../data/api.ts";
 import { resolvePlan } from "../data/plans.ts";
-import { UsageError } from "../errors.ts";
+import { type CliError, UsageError } from "../errors.ts";
 import { formatTable } from "../terminal/table.ts";
 import type { Command } from "./command.ts";
 
 const help = `用法：ybplan evaluate --plan <规划> --year <年份> [--format table|json]
 
-在终端列出规划主要指标的评估结论：约束性指标未达标的排在最前，其余按指标表顺序。
+在终端列出规划主要指标的评估结论：约束性指标未达标的排在最前，其余按指标表顺序；
+随后单列已确认的工作指标（重点任务、专栏项目的指标，不计入主要指标），数字与结论同年度监测报告的
+“工作指标完成情况”表。
 
   --plan <规划>     规划 id、行政区划代码、地区名称或规划标题中的词
   --year <年份>     评估年份，例如 2023
-  --format <格式>   table（默认，中文表格）| json（评估结果，供脚本使用）
+  --format <格式>   table（默认，中文表格）| json（评估结果，供脚本使用；工作指标在 workIndicators）
   -h, --help        显示本帮助`;
 
 export const evaluateCommand: Command = {
@@ -36,7 +38,7 @@ export const evaluateCommand: Command = {
       const year = yield* yearOption(args.values.year);
       const format = yield* oneOf(args.values.format, ["table", "json"] as const, "--format", "table");
       // The admin's 监测总览 of the plan (evaluation.matrix): verdicts breaches first, cached per change.
-      const { plan, jurisdiction, matrix, yearValues } = yield* withApi(({ api }) =>
+      const { plan, jurisdiction, matrix, yearValues, work } = yield* withApi(({ api }) =>
         Effect.gen(function* () {
           const plan = yield* resolvePlan(api, ref);
           const [matrix, jurisdiction, observations] = yield* call("评估", () =>
@@ -51,7 +53,8 @@ export const evaluateCommand: Command = {
               .filter((o) => o.subject === null)
               .map((o) => [o.indicatorId, o.value.kind === "number" ? o.value.value : o.value.text]),
           );
-          return { plan, jurisdiction, matrix, yearValues };
+          const work = yield* workIndicatorRows(api, matrix, year);
+          return { plan, jurisdiction, matrix, yearValues, work };
         }),
       );
       const indicators = matrix.evaluations.map((e) => {
@@ -80,6 +83,8 @@ export const evaluateCommand: Command = {
             breach: e.breach,
             explanation: e.explanation,
           })),
+          // Apart from `indicators` and never in `counts`: the report's 工作指标完成情况 rows.
+          workIndicators: work.kind === "rows" ? work.rows : [],
         };
         return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       }
@@ -104,5 +109,59 @@ export const evaluateCommand: Command = {
         .map((v) => `${verdictLabels[v]}${matrix.counts[v]}项`);
       process.stdout.write(`主要指标${total}项：${counted.join("，")}。\n`);
       if (matrix.breaches > 0) process.stdout.write(`标“！”者为约束性指标未达标（${matrix.breaches}项）。\n`);
+      process.stdout.write(`\n${workSection(work, year)}\n`);
     }),
 };
+
+type ReportWorkRow = Awaited<ReturnType<Api["reports"]["model"]>>["workIndicators"][number];
+
+/** The plan's confirmed work indicators as the year's report tables them, or why there are none. */
+type WorkIndicators =
+  | { readonly kind: "rows"; readonly rows: readonly ReportWorkRow[] }
+  | { readonly kind: "none" }
+  | { readonly kind: "outsidePeriod"; readonly periodStart: number; readonly periodEnd: number };
+
+/**
+ * The report model's own rows (reports.model: the same read model and engine as the report's
+ * 工作指标完成情况 table), so target, value and verdict wording match it exactly. Asked only when
+ * the matrix shows work indicators: a plan without any pays nothing for the report model.
+ */
+function workIndicatorRows(
+  api: Api,
+  matrix: Pick<Awaited<ReturnType<Api["evaluation"]["matrix"]>>, "work" | "plan">,
+  year: number,
+): Effect.Effect<WorkIndicators, CliError> {
+  if (matrix.work.length === 0) return Effect.succeed({ kind: "none" });
+  const { periodStart, periodEnd } = matrix.plan;
+  // A report exists only for a year of the plan period.
+  if (year < periodStart || year > periodEnd)
+    return Effect.succeed({ kind: "outsidePeriod", periodStart, periodEnd });
+  return Effect.map(
+    call("评估工作指标", () => api.reports.model({ planId: matrix.plan.id, year, kind: "annual" })),
+    (report) => ({ kind: "rows", rows: report.workIndicators }),
+  );
+}
+
+/** The 工作指标 section of the table output: a table, or one line saying why there is none. */
+function workSection(work: WorkIndicators, year: number): string {
+  if (work.kind === "none") return "未确认工作指标（可在管理端“工作指标”页确认）";
+  if (work.kind === "outsidePeriod")
+    return `工作指标：${year}年不在规划期（${work.periodStart}—${work.periodEnd}年）内，不作评估`;
+  const rows = work.rows.map((w, i) => [
+    String(i + 1),
+    w.owner,
+    w.breach ? `！${w.name}` : w.name,
+    w.target,
+    w.actual.text,
+    w.verdictLabel,
+    w.reason,
+  ]);
+  const table = formatTable(
+    ["序号", "所属任务或专栏项目", "工作指标", `${year}年目标`, `${year}年实际值`, "结论", "说明"],
+    rows,
+    [4, 30, 0, 0, 0, 0, 60],
+  );
+  const breaches = work.rows.filter((w) => w.breach).length;
+  const note = breaches > 0 ? `\n\n标“！”者为约束性工作指标未达标（${breaches}项）。` : "";
+  return `工作指标（${work.rows.length}项，不计入主要指标）\n\n${table}${note}`;
+}
