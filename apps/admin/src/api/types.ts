@@ -14,3 +14,4 @@ export type UserItem = RouterOutputs["users"]["list"]["items"][number];
 export type AuditItem = RouterOutputs["audit"]["list"]["items"][number];
 export type JurisdictionNode = RouterOutputs["jurisdictions"]["tree"][number];
 export type ImportPreview = RouterOutputs["import"]["preview"];
+export type NationalSummary = RouterOutputs["evaluation"]["national"];

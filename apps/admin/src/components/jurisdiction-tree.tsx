@@ -10,14 +10,20 @@ function toData(nodes: readonly JurisdictionNode[]): DataNode[] {
 /** Jurisdiction picker (keyboard: Tab into the tree, arrows move, Enter selects — antd Tree). */
 export function JurisdictionTree({
   nodes,
+  nationalRoot = null,
   value,
   onChange,
 }: {
   nodes: readonly JurisdictionNode[];
+  /** The code of a 全国 node to show above the provinces (it is not a stored place). */
+  nationalRoot?: string | null;
   value: string | null;
   onChange: (code: string) => void;
 }) {
-  const data = useMemo(() => toData(nodes), [nodes]);
+  const data = useMemo(
+    () => (nationalRoot ? [{ key: nationalRoot, title: "全国", children: toData(nodes) }] : toData(nodes)),
+    [nodes, nationalRoot],
+  );
   return (
     <Tree
       aria-label="行政区划"

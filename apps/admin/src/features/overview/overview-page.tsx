@@ -10,10 +10,14 @@ import { VerdictTag } from "../../components/verdict-tag.tsx";
 import { useSearchState } from "../../lib/use-search-state.ts";
 import { defaultYear, periodYears } from "../../lib/years.ts";
 import { Link } from "../../router/link.tsx";
+import { NATIONAL_CODE, NationalSummaryView } from "./national-summary.tsx";
 import { PlanEvaluation } from "./plan-evaluation.tsx";
 import { VerdictCounts } from "./verdict-counts.tsx";
 
-/** 监测总览: pick a jurisdiction and a year; see its plans' verdicts, breaches first. */
+/**
+ * 监测总览: pick a jurisdiction and a year; see its plans' verdicts, breaches first. A user of
+ * national scope starts at 全国: one line per province (national-summary.tsx).
+ */
 export default function OverviewPage() {
   const trpc = useTRPC();
   const { user } = useSession();
@@ -21,12 +25,18 @@ export default function OverviewPage() {
   const tree = useQuery(trpc.jurisdictions.tree.queryOptions());
   const year = Number(search.get("year")) || defaultYear();
   const all = tree.data ? flattenCodes(tree.data) : [];
-  // Default: the user's own jurisdiction, else the first one with a tree.
-  const code = search.get("j") ?? user.jurisdictionCode ?? all[0]?.code ?? null;
+  // National scope (no jurisdiction) opens on 全国: every province's line. Administrators scoped
+  // to a place may open it too (the server's rule); everyone else starts at their own place.
+  const national = user.jurisdictionCode === null;
+  const offerNational = national || user.role === "admin";
+  const code = search.get("j") ?? (national ? NATIONAL_CODE : user.jurisdictionCode) ?? all[0]?.code ?? null;
+  const isNational = code === NATIONAL_CODE && offerNational;
+  const name = isNational ? "全国" : (all.find((j) => j.code === code)?.name ?? code);
 
   return (
     <Row gutter={16} wrap={false}>
-      <Col flex="200px">
+      {/* 全国 needs the width for its table; the provinces are its rows, and the tree's 全国 node leads back. */}
+      <Col flex="200px" hidden={isNational}>
         <Card
           size="small"
           title="行政区划"
@@ -36,6 +46,7 @@ export default function OverviewPage() {
             {(nodes) => (
               <JurisdictionTree
                 nodes={nodes}
+                nationalRoot={offerNational ? NATIONAL_CODE : null}
                 value={code}
                 onChange={(c) => set({ j: c, plan: null, ind: null })}
               />
@@ -46,7 +57,7 @@ export default function OverviewPage() {
       <Col flex="auto" style={{ minWidth: 0 }}>
         <Flex align="center" gap={12} style={{ marginBottom: 12 }}>
           <h1 className="page-title" style={{ margin: 0 }}>
-            监测总览{code ? ` · ${all.find((j) => j.code === code)?.name ?? code}` : ""}
+            监测总览{code ? ` · ${name}` : ""}
           </h1>
           <label htmlFor="overview-year">监测年度</label>
           <Select
@@ -57,7 +68,13 @@ export default function OverviewPage() {
             onChange={(y) => set({ year: String(y) })}
           />
         </Flex>
-        {code ? <SubtreeView code={code} year={year} /> : <Empty description="请选择行政区划" />}
+        {isNational ? (
+          <NationalSummaryView year={year} onOpen={(c) => set({ j: c, plan: null, ind: null })} />
+        ) : code ? (
+          <SubtreeView code={code} year={year} />
+        ) : (
+          <Empty description="请选择行政区划" />
+        )}
       </Col>
     </Row>
   );
