@@ -5,10 +5,20 @@ import { samplePlans } from "@ybplan/samples";
 import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDirectory } from "../src/auth/directory.ts";
-import { listAssessments, listExplanations, listWindows } from "../src/services/cycle.ts";
+import { appRouter } from "../src/root.ts";
+import {
+  completenessView,
+  cycleStatus,
+  listAssessments,
+  listExplanations,
+  listWindows,
+  reviewQueue,
+  todo,
+} from "../src/services/cycle.ts";
 import { listDepartments } from "../src/services/departments.ts";
 import { jurisdictionTree, listChildren } from "../src/services/jurisdictions.ts";
 import { listProjects, listTasks } from "../src/services/work-items.ts";
+import type { IndicatorDto } from "../src/services/dto.ts";
 import { type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
 
 /**
@@ -17,8 +27,13 @@ import { type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
  * answer is what the service returned, whole (a field the schema did not name would be dropped).
  */
 
+/** The `.output()` parser a procedure declared (tRPC keeps it on the procedure's definition). */
+const outputParser = (name: string) =>
+  (appRouter._def.procedures as unknown as Record<string, { _def: { output?: unknown } }>)[name]?._def.output;
+
 let t: TestDatabase;
 const planIds: string[] = [];
+const codes: string[] = [];
 const admin = userOf("admin", null, "管理员");
 
 beforeAll(async () => {
@@ -31,6 +46,7 @@ beforeAll(async () => {
       }),
     );
     planIds.push((await t.callerAs(admin).import.commit({ document })).planId);
+    codes.push(sample.jurisdictionCode);
   }
 }, 180_000);
 afterAll(() => t?.close());
@@ -121,5 +137,143 @@ describe("output schemas on the five sample plans", () => {
     expect(await api.cycle.assessments({ planId, year: 2023 })).toEqual([assessed]);
     expect([assessed]).toEqual(await listAssessments(t.database.db, { planId, year: 2023 }));
     expect(await api.cycle.closeWindow({ id: opened.id })).toEqual({ ...opened, closed: true });
+  });
+
+  it("the cycle's status, queue, to-do and completeness answer what the service computes, with windows open and years submitted", async () => {
+    // Declared, so what follows checks the schemas (without one an answer is the service's by construction).
+    for (const name of ["cycle.status", "cycle.queue", "cycle.todo", "cycle.completeness"]) {
+      expect(outputParser(name), name).toBeDefined();
+    }
+    const year = 2024;
+    const dir = await loadDirectory(t.database);
+    const db = t.database.db;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    // Every jurisdiction far ahead; 湖南 past its deadline (逾期); 广东 due in 3 days (即将截止).
+    await t.callerAs(admin).cycle.openWindow({ year, rootCode: null, deadline: "2099-03-31" });
+    await t.callerAs(admin).cycle.openWindow({ year, rootCode: "430000", deadline: day(-30) });
+    await t.callerAs(admin).cycle.openWindow({ year, rootCode: "440000", deadline: day(3) });
+
+    const clerks = codes.map((code) => userOf("reporter", code, `${code}填报`));
+    const [huangshi, nanyang, heshan, hunan, qingyang] = planIds.map((planId, k) => ({
+      planId,
+      code: codes[k]!,
+      clerk: clerks[k]!,
+    }));
+    const statusOf = async (p: typeof huangshi) => {
+      const answered = await t.callerAs(p!.clerk).cycle.status({ planId: p!.planId, year });
+      expect(answered).toEqual(await cycleStatus(db, dir, p!.clerk, p!.planId, year));
+      return answered;
+    };
+
+    // Each clerk enters the baselines (judged behind where the target is higher; the target's
+    // figure where the plan states no baseline) and one percentage 25 points lower (a
+    // plausibility warning against the baseline), each row with a note.
+    const figureOf = (i: IndicatorDto) =>
+      [i.baseline.expression, i.target.expression].flatMap((e) =>
+        e.kind === "level" || e.kind === "threshold" || e.kind === "band" ? [e.quantity.value] : [],
+      )[0];
+    let warned = 0;
+    for (const p of [huangshi!, nanyang!, heshan!, hunan!, qingyang!]) {
+      const api = t.callerAs(p.clerk);
+      const inds = await api.indicators.list({ planId: p.planId });
+      let dropped = false;
+      const rows = inds.flatMap((i) => {
+        const figure = figureOf(i);
+        if (figure === undefined) return [];
+        const drop =
+          !dropped &&
+          i.unit === "%" &&
+          i.baseline.expression.kind === "level" &&
+          figure >= 30 &&
+          figure <= 100;
+        dropped ||= drop;
+        const value = drop ? figure - 25 : figure;
+        return [
+          { indicatorId: i.id, value: { kind: "number" as const, value }, note: "已核实", version: null },
+        ];
+      });
+      expect(rows.length).toBeGreaterThan(0);
+      await api.observations.upsertYear({ planId: p.planId, year, rows });
+      const filling = await statusOf(p);
+      expect(filling.state).toBe("filling");
+      expect(filling.completeness.filled).toBe(rows.length);
+      if (filling.warnings.length > 0) warned++;
+      // The binding indicators without a value or behind need 原因 / 整改措施 before a submit.
+      const binding = inds.filter((i) => i.attribute === "binding");
+      if (p !== hunan && p !== heshan && binding.length > 0) {
+        await api.cycle.saveExplanations({
+          planId: p.planId,
+          year,
+          rows: binding.map((i) => ({
+            indicatorId: i.id,
+            cause: "受统计口径调整影响",
+            measure: "按新口径补报",
+            responsibleUnit: null,
+            version: null,
+          })),
+        });
+      }
+    }
+    expect(warned).toBeGreaterThan(0);
+    const lagging = await Promise.all([huangshi!, nanyang!, heshan!, hunan!, qingyang!].map(statusOf));
+    expect(lagging.some((s) => s.lagging.length > 0)).toBe(true);
+    expect(lagging.some((s) => s.problems.length > 0)).toBe(true);
+
+    // 黄石, 南阳 and 青阳 submit; 湖北 returns 黄石 with a reason; 池州 approves 青阳.
+    for (const p of [huangshi!, nanyang!, qingyang!]) {
+      expect((await t.callerAs(p.clerk).cycle.submit({ planId: p.planId, year })).state).toBe("submitted");
+    }
+    const hubei = userOf("planner", "420000", "湖北审核");
+    const chizhou = userOf("planner", "341700", "池州审核");
+    const queued = await t.callerAs(admin).cycle.queue({ year });
+    expect(queued).toEqual(await reviewQueue(db, dir, admin, { year }));
+    expect(queued.map((q) => q.planId).sort()).toEqual(
+      [huangshi!.planId, nanyang!.planId, qingyang!.planId].sort(),
+    );
+    const hubeiQueue = await t.callerAs(hubei).cycle.queue({});
+    expect(hubeiQueue).toEqual(await reviewQueue(db, dir, hubei, {}));
+    expect(hubeiQueue.map((q) => [q.jurisdictionName, q.ownSubmission])).toEqual([["黄石市", false]]);
+    await t
+      .callerAs(hubei)
+      .cycle.return({ planId: huangshi!.planId, year, reason: "基金收入请按决算数填报" });
+    await t.callerAs(chizhou).cycle.approve({ planId: qingyang!.planId, year });
+    expect((await statusOf(huangshi)).returnReason).toBe("基金收入请按决算数填报");
+    expect((await statusOf(qingyang)).state).toBe("approved");
+
+    // A clerk's to-do: the returned year first, the overdue and due-soon years reminded.
+    const expectations: [typeof huangshi, string, string | null][] = [
+      [huangshi, "returned", null],
+      [nanyang, "submitted", null],
+      [heshan, "filling", "dueSoon"],
+      [hunan, "filling", "overdue"],
+      [qingyang, "approved", null],
+    ];
+    for (const [p, state, reminder] of expectations) {
+      const items = await t.callerAs(p!.clerk).cycle.todo();
+      expect(items).toEqual(await todo(db, dir, p!.clerk));
+      expect(items.map((i) => [i.planId, i.year, i.state, i.reminder])).toContainEqual([
+        p!.planId,
+        year,
+        state,
+        reminder,
+      ]);
+      expect(items.find((i) => i.year === year)!.completeness.filled).toBeGreaterThan(0);
+    }
+
+    // Completeness of each province's subtree: one bucket of each kind across the five.
+    const buckets: Record<string, string> = {};
+    for (const root of ["420000", "410000", "440000", "430000", "340000"]) {
+      const view = await t.callerAs(admin).cycle.completeness({ rootCode: root, year });
+      expect(view).toEqual(await completenessView(t.database, dir, root, year));
+      expect(view.rows.length).toBeGreaterThan(0);
+      for (const r of view.rows) buckets[r.planId] = r.bucket;
+    }
+    expect(planIds.map((id) => buckets[id])).toEqual([
+      "returned",
+      "submitted",
+      "notSubmitted",
+      "overdue",
+      "approved",
+    ]);
   });
 });
