@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verdictLabels } from "@ybplan/domain/evaluation";
 import { samplePlans } from "@ybplan/samples";
+import { Effect } from "effect";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Effect } from "effect";
 import { type Api, withApi } from "../src/data/api.ts";
 import { runCli, runInProcess, withEnv } from "./run-cli.ts";
 
