@@ -5,6 +5,7 @@ import {
   jurisdictions,
   migrate,
   migrationsDir,
+  namedCache,
   observations,
   openDatabase,
   procurementBatches,
@@ -310,6 +311,39 @@ describe("procurement API", () => {
     expect(section?.paragraphs.at(-1)).toBe(
       "填报核对：2021年手工填报值120个与按集采执行记录推算的115个不一致（推算值含估算部分），请核对。",
     );
+  });
+
+  it("keeps the indexed records until a procurement write: a save in the plan recomputes its verdicts only", async () => {
+    const index = namedCache(database.changes, "procurement.index");
+    const hs = as(huangshiReporter);
+    expect((await hs.evaluation.matrix({ planId, year: 2021 })).evaluations[0]?.inputs.actual).toBe(115);
+    const computes = index.stats.computes;
+    const [bound] = await hs.procurement.bindings.list({ planId });
+    await hs.observations.upsertYear({
+      planId,
+      year: 2022,
+      rows: [{ indicatorId: bound!.indicatorId, value: { kind: "number", value: 130 }, version: null }],
+    });
+    const saved = await hs.evaluation.matrix({ planId, year: 2022 });
+    expect(saved.year).toBe(2022);
+    expect(index.stats.computes).toBe(computes);
+
+    // A new implementation record (a change of everything) counts at the next read.
+    await as(hubeiPlanner).procurement.import({
+      kind: "implementations",
+      fileName: "i.csv",
+      contentBase64: b64("批次名称,行政区划代码,执行日期\n第四批,420000,2021-04-01"),
+    });
+    const after = (await hs.evaluation.matrix({ planId, year: 2021 })).evaluations[0]?.inputs.actual;
+    expect(index.stats.computes).toBe(computes + 1);
+    const series = await hs.procurement.counts.series({
+      jurisdictionCode: "420200",
+      category: "drug",
+      fromYear: 2021,
+      toYear: 2021,
+    });
+    expect(after).toBeGreaterThan(115);
+    expect(after).toBe(series.points[0]!.value);
   });
 
   it("reads dates typed as Excel dates and refuses unknown jurisdictions and other formats", async () => {

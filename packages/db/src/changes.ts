@@ -343,6 +343,21 @@ export const cacheUse = new AsyncLocalStorage<CacheUse[]>();
 
 const namedCaches = new WeakMap<ChangeTracker, Map<string, ScopedCache<unknown>>>();
 
+/**
+ * The tracker of each open database's root handle. A transaction's handle is not registered: it
+ * may read its own uncommitted writes, which no cache entry may hold.
+ */
+const rootTrackers = new WeakMap<object, ChangeTracker>();
+
+export function registerRootHandle(db: object, tracker: ChangeTracker): void {
+  rootTrackers.set(db, tracker);
+}
+
+/** The change tracker when `db` is a database's root handle (undefined inside a transaction). */
+export function trackerOfRoot(db: object): ChangeTracker | undefined {
+  return rootTrackers.get(db);
+}
+
 /** The cache called `name` of the database whose tracker this is (created on first use). */
 export function namedCache<V>(tracker: ChangeTracker, name: string, limit?: number): ScopedCache<V> {
   let byName = namedCaches.get(tracker);

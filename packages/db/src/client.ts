@@ -9,6 +9,7 @@ import {
   CHANGE_CHANNEL,
   ChangeTracker,
   openTrackers,
+  registerRootHandle,
   transactionScopes,
 } from "./changes.ts";
 import { lockDataDir } from "./dir-lock.ts";
@@ -171,6 +172,7 @@ async function startPglite(
   // One process owns an embedded database: changes are known here at commit, no notifications.
   const changes = new ChangeTracker();
   openTrackers.add(changes);
+  registerRootHandle(db, changes);
   const statistics = keepStatistics(client);
   trackTransactions(db, changes, false, statistics.noteWrite);
   const locks = localLocks();
@@ -211,6 +213,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   const changes = new ChangeTracker();
   trackTransactions(db, changes, true);
+  registerRootHandle(db, changes);
   const listener = options.listen === false ? null : await listenForChanges(url, options, changes);
   openTrackers.add(changes);
   const lockWith = async (key: number, wait: boolean): Promise<AdvisoryLock | null> => {

@@ -1,9 +1,11 @@
 import {
   type Db,
   jurisdictions,
+  namedCache,
   procurementBatches,
   procurementImplementations,
   procurementVarieties,
+  trackerOfRoot,
 } from "@ybplan/db";
 import {
   type Batch,
@@ -97,7 +99,18 @@ async function loadProcurementData(db: Db): Promise<ProcurementData> {
   return { batches, implementations: impls.map(implementationOf), jurisdictions: js };
 }
 
-/** Indexed records; inconsistent stored data (impossible through this API) is an internal error. */
+/**
+ * Indexed records; inconsistent stored data (impossible through this API) is an internal error.
+ * Every bound plan's evaluation counts on them, so they are kept per database until a procurement
+ * or jurisdiction write (a change of everything, `*`) — a save in a plan no longer reads every
+ * batch, variety and jurisdiction again. Inside a transaction they are read afresh.
+ */
 export async function loadProcurementIndex(db: Db): Promise<ProcurementIndex> {
-  return Result.getOrThrow(indexProcurementData(await loadProcurementData(db)));
+  const compute = async () => Result.getOrThrow(indexProcurementData(await loadProcurementData(db)));
+  const tracker = trackerOfRoot(db);
+  if (!tracker) return compute();
+  return namedCache<ProcurementIndex>(tracker, "procurement.index", 1).get("index", async () => ({
+    value: await compute(),
+    scopes: [],
+  }));
 }
