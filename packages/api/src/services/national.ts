@@ -2,7 +2,7 @@ import { type Database, jurisdictionScope, namedCache, reportingCycles, reportin
 import { Year } from "@ybplan/domain/common";
 import { Verdict } from "@ybplan/domain/evaluation";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { JurisdictionDirectory } from "../auth/directory.ts";
 import { type CompletenessBucket, completenessBucket, today } from "./cycle.ts";
@@ -68,15 +68,14 @@ function provinceOf(dir: JurisdictionDirectory, code: string): string {
 async function computeNational(database: Database, dir: JurisdictionDirectory, year: number) {
   const db = database.db;
   const planRows = await plansInForce(db, null, year);
-  const ids = planRows.map((p) => p.id);
   const [lines, cycles, windows] = await Promise.all([
     planLines(database, dir, planRows, year),
-    ids.length
-      ? db
-          .select({ planId: reportingCycles.planId, state: reportingCycles.state })
-          .from(reportingCycles)
-          .where(and(inArray(reportingCycles.planId, ids), eq(reportingCycles.year, year)))
-      : Promise.resolve([]),
+    // The year's cycles of every plan (those not in force are never looked up): by year, not by a
+    // list of 3,000 ids (0.5 against 15–30 ms on the national bench).
+    db
+      .select({ planId: reportingCycles.planId, state: reportingCycles.state })
+      .from(reportingCycles)
+      .where(eq(reportingCycles.year, year)),
     db.select().from(reportingWindows).where(eq(reportingWindows.year, year)),
   ]);
   const stateOf = new Map(cycles.map((c) => [c.planId, c.state]));
