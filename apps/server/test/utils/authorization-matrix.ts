@@ -525,6 +525,11 @@ export const procedures: [name: string, rule: Rule, call: Call][] = [
     (c, t) => c.reports.model.query({ planId: t.planId, year: 2023, kind: "annual" }),
   ],
   [
+    "reports.workIndicators",
+    "read",
+    (c, t) => c.reports.workIndicators.query({ planId: t.planId, year: 2023 }),
+  ],
+  [
     "reports.setOutlineKind",
     "editPlan",
     async (c, t, a) => {

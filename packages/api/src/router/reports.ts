@@ -1,4 +1,5 @@
 import { IsoDate, Year } from "@ybplan/domain/common";
+import { WorkIndicatorRow } from "@ybplan/domain/report";
 import { OutlineKind } from "@ybplan/domain/task";
 import type { ReportFormat } from "@ybplan/reports";
 import { z } from "zod";
@@ -20,6 +21,19 @@ export const reportsRouter = router({
       await ctx.authorize("read", { planId: input.planId });
       const dir = await ctx.directory();
       return svc.planReport(ctx.db, dir, input, readableCodes(ctx.user, dir));
+    }),
+
+  /**
+   * The report's 工作指标完成情况 rows alone (the same rows as `model(…).workIndicators`, built by
+   * the same function), from the plan's bundle and outline: the CLI's `evaluate` reads these
+   * instead of the whole report model. A year outside the plan period is refused as `model` does.
+   */
+  workIndicators: protectedProcedure
+    .input(z.object({ planId: z.uuid(), year: Year }))
+    .output(z.array(WorkIndicatorRow))
+    .query(async ({ ctx, input }) => {
+      await ctx.authorize("read", { planId: input.planId });
+      return svc.planWorkIndicators(ctx.db, input);
     }),
 
   /**

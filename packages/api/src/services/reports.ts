@@ -9,19 +9,26 @@ import {
   NotFoundError,
   plans,
   reportingCycles,
+  projectItems,
+  projects as projectTable,
   tasks as taskTable,
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
 import { evaluateIndicator } from "@ybplan/domain/evaluation";
+import { isWorkIndicator } from "@ybplan/domain/indicator";
 import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
 import {
   buildPlanReport,
   type ChildSummary,
+  type EvaluateFn,
   type PlanReport,
   type Remedy,
   type ReportKind,
   summariseReport,
+  type WorkIndicatorOwners,
+  type WorkIndicatorRow,
+  workIndicatorRows,
 } from "@ybplan/domain/report";
 import type { OutlineKind } from "@ybplan/domain/task";
 import type { ReportFormat } from "@ybplan/reports";
@@ -62,6 +69,12 @@ function jurisdictionOf(dir: JurisdictionDirectory, code: string): Jurisdiction 
   return j;
 }
 
+/** How a report judges the plan's indicators: the engine over the plan period. */
+function evaluatorOf(plan: PlanBundle["plan"]): EvaluateFn {
+  const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
+  return (indicator, observations, year) => evaluateIndicator({ indicator, observations, year, period });
+}
+
 /** The report of a plan's bundle (indicators with revisions, observations as judged). */
 function buildReport(
   { plan, indicators, observations }: PlanBundle,
@@ -73,7 +86,6 @@ function buildReport(
     "plan" | "indicators" | "observations" | "jurisdiction" | "year" | "kind" | "evaluate"
   >,
 ): PlanReport {
-  const period = { baselineYear: plan.baselineYear, periodEnd: plan.periodEnd };
   return buildPlanReport({
     ...data,
     plan,
@@ -82,7 +94,7 @@ function buildReport(
     jurisdiction,
     year,
     kind,
-    evaluate: (indicator, observations, y) => evaluateIndicator({ indicator, observations, year: y, period }),
+    evaluate: evaluatorOf(plan),
   });
 }
 
@@ -134,13 +146,11 @@ function recipientOf(dir: JurisdictionDirectory, j: Jurisdiction): string {
   return `${above}，${j.name}人民政府`;
 }
 
-/** Builds the report model of a plan (exported for callers that render it themselves). */
-export async function planReport(
+/** The plan's bundle up to a report year, which must lie in the plan period (a report exists for it). */
+async function reportBundle(
   db: Db,
-  dir: JurisdictionDirectory,
-  input: Omit<GenerateReportInput, "format">,
-  readable: ReadonlySet<string> | null,
-): Promise<PlanReport> {
+  input: { readonly planId: string; readonly year: number },
+): Promise<PlanBundle> {
   const bundle = (await loadPlanBundles(db, { planIds: [input.planId], upToYear: input.year })).get(
     input.planId,
   );
@@ -151,6 +161,74 @@ export async function planReport(
       issues: [{ path: ["year"], message: `报告年份须在规划期 ${plan.periodStart}—${plan.periodEnd} 年内` }],
     });
   }
+  return bundle;
+}
+
+/**
+ * The report's 工作指标完成情况 rows without the rest of the report (`reports.workIndicators`, the
+ * CLI's evaluate): the plan's bundle and its outline's names, through the report's own row
+ * builder, so they equal `planReport(…).workIndicators`. No confirmed work indicator, no outline read.
+ */
+export async function planWorkIndicators(
+  db: Db,
+  input: { readonly planId: string; readonly year: number },
+): Promise<WorkIndicatorRow[]> {
+  const bundle = await reportBundle(db, input);
+  const { plan, indicators, observations } = bundle;
+  if (!indicators.some(isWorkIndicator)) return [];
+  return workIndicatorRows({
+    plan,
+    indicators,
+    observations,
+    year: input.year,
+    evaluate: evaluatorOf(plan),
+    ...(await outlineOwners(db, plan.id)),
+  });
+}
+
+/** The names and order of a plan's tasks and 专栏 items: all a work indicator's owner line needs. */
+async function outlineOwners(db: Db, planId: string): Promise<WorkIndicatorOwners> {
+  const [tasks, items] = await Promise.all([
+    db
+      .select({
+        id: taskTable.id,
+        number: taskTable.number,
+        title: taskTable.title,
+        position: taskTable.position,
+      })
+      .from(taskTable)
+      .where(eq(taskTable.planId, planId)),
+    db
+      .select({
+        id: projectItems.id,
+        number: projectItems.number,
+        title: projectItems.title,
+        position: projectItems.position,
+        project: { id: projectTable.id, number: projectTable.number, position: projectTable.position },
+      })
+      .from(projectItems)
+      .innerJoin(projectTable, eq(projectTable.id, projectItems.projectId))
+      .where(eq(projectTable.planId, planId)),
+  ]);
+  // A 专栏 box without items owns nothing: the boxes are those the items name.
+  const boxes = new Map<string, { number: string; position: number; items: (typeof items)[number][] }>();
+  for (const item of items) {
+    const box = boxes.get(item.project.id) ?? { ...item.project, items: [] };
+    box.items.push(item);
+    boxes.set(item.project.id, box);
+  }
+  return { tasks, projects: [...boxes.values()] };
+}
+
+/** Builds the report model of a plan (exported for callers that render it themselves). */
+export async function planReport(
+  db: Db,
+  dir: JurisdictionDirectory,
+  input: Omit<GenerateReportInput, "format">,
+  readable: ReadonlySet<string> | null,
+): Promise<PlanReport> {
+  const bundle = await reportBundle(db, input);
+  const { plan } = bundle;
   const jurisdiction = jurisdictionOf(dir, plan.jurisdictionCode);
   // 待遇政策调整: the year for an annual report, the period so far for the mid-term review.
   const policyWindow = {

@@ -124,35 +124,16 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
   const { plan, jurisdiction, year, kind } = input;
   const scopeWord = scopeWordOf(jurisdiction);
   const years = range(plan.baselineYear, Math.max(year, plan.baselineYear));
-  const evaluate = input.evaluate ?? noEvaluation;
-
-  const byIndicator = new Map<string, Observation[]>();
-  for (const o of input.observations) {
-    const list = byIndicator.get(o.indicatorId) ?? [];
-    list.push(o);
-    byIndicator.set(o.indicatorId, list);
-  }
+  const readRow = rowReader(input, {
+    scopeWord,
+    tolerance: input.reviewTolerance,
+    remedy: (id) => remedyText(input.remedies?.get(id)),
+  });
 
   const charts: TrajectorySeries[] = [];
-  const readRow = (indicator: BuildPlanReportInput["indicators"][number]) => {
-    const observations = byIndicator.get(indicator.id) ?? [];
-    const evaluation = input.evaluations?.get(indicator.id) ?? evaluate(indicator, observations, year);
-    return indicatorRow({
-      indicator,
-      observations,
-      evaluation,
-      plan,
-      year,
-      years,
-      scopeWord,
-      tolerance: input.reviewTolerance,
-      remedy: remedyText(input.remedies?.get(indicator.id)),
-      revisions: indicator.targetRevisions,
-    });
-  };
-  const sorted = [...input.indicators].sort((a, b) => a.position - b.position);
   // Work indicators of tasks and 专栏 items are not 主要指标: not counted, tabled or charted with them.
-  const rows: IndicatorRow[] = sorted
+  const rows: IndicatorRow[] = [...input.indicators]
+    .sort((a, b) => a.position - b.position)
     .filter((i) => !isWorkIndicator(i))
     .map((indicator) => {
       const row = readRow(indicator);
@@ -160,13 +141,7 @@ export function buildPlanReport(input: BuildPlanReportInput): PlanReport {
       if (chart) charts.push(chart);
       return row;
     });
-  const workIndicators = workIndicatorRows(
-    sorted.filter(isWorkIndicator),
-    readRow,
-    input.tasks,
-    input.projects,
-    year,
-  );
+  const workIndicators = workIndicatorRows(input);
   // 约束性 breaches first (progress-assessment.md §1 and §3), then the table's order.
   const read = withFundFacts(rows);
   const ordered = [...read.filter((r) => r.breach), ...read.filter((r) => !r.breach)];
@@ -292,6 +267,52 @@ function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let y = from; y <= to; y++) out.push(y);
   return out;
+}
+
+/** What a plan's indicator rows are read from: the bundle and how the year is judged. */
+interface RowSource {
+  readonly plan: Plan;
+  readonly indicators: BuildPlanReportInput["indicators"];
+  readonly observations: readonly Observation[];
+  readonly year: number;
+  readonly evaluations?: ReadonlyMap<string, EvaluationLike> | undefined;
+  readonly evaluate?: EvaluateFn | undefined;
+}
+
+/** Reads one indicator's row of the report year (its observations, evaluation, years shown). */
+function rowReader(
+  source: RowSource,
+  options: {
+    readonly scopeWord: string;
+    readonly tolerance: number | undefined;
+    readonly remedy: (indicatorId: string) => string | null;
+  },
+): (indicator: BuildPlanReportInput["indicators"][number]) => IndicatorRow {
+  const { plan, year } = source;
+  const years = range(plan.baselineYear, Math.max(year, plan.baselineYear));
+  const evaluate = source.evaluate ?? noEvaluation;
+  const byIndicator = new Map<string, Observation[]>();
+  for (const o of source.observations) {
+    const list = byIndicator.get(o.indicatorId) ?? [];
+    list.push(o);
+    byIndicator.set(o.indicatorId, list);
+  }
+  return (indicator) => {
+    const observations = byIndicator.get(indicator.id) ?? [];
+    const evaluation = source.evaluations?.get(indicator.id) ?? evaluate(indicator, observations, year);
+    return indicatorRow({
+      indicator,
+      observations,
+      evaluation,
+      plan,
+      year,
+      years,
+      scopeWord: options.scopeWord,
+      tolerance: options.tolerance,
+      remedy: options.remedy(indicator.id),
+      revisions: indicator.targetRevisions,
+    });
+  };
 }
 
 interface RowInput {
@@ -504,21 +525,33 @@ function workRow(item: Task | ProjectItem, level: number, year: number): WorkRow
   };
 }
 
+/** The outline a work indicator hangs on: key tasks and 专栏 items by id, for its owner's name and order. */
+export interface WorkIndicatorOwners {
+  readonly tasks: readonly Pick<Task, "id" | "number" | "title" | "position">[];
+  readonly projects: readonly (Pick<Project, "number" | "position"> & {
+    readonly items?: readonly Pick<ProjectItem, "id" | "number" | "title" | "position">[];
+  })[];
+}
+
+/** What the work indicators' lines need: the plan's bundle, how the year is judged, the outline. */
+export interface WorkIndicatorRowsInput extends RowSource, WorkIndicatorOwners {}
+
 /**
  * The work indicators' lines (工作指标完成情况), in the outline's order of their owners: the
  * year's target as the engine judged it (its own stage where the plan sets one) and the verdict.
+ * The report model's `workIndicators` and `reports.workIndicators` (the CLI's light read) both
+ * are this. Pure; a line takes none of the row's jurisdiction word, remedy or review grade, so it
+ * needs no more than the bundle and the outline's names.
  */
-function workIndicatorRows(
-  list: readonly BuildPlanReportInput["indicators"][number][],
-  read: (i: BuildPlanReportInput["indicators"][number]) => IndicatorRow,
-  tasks: readonly Task[],
-  projects: BuildPlanReportInput["projects"],
-  year: number,
-): WorkIndicatorRow[] {
+export function workIndicatorRows(input: WorkIndicatorRowsInput): WorkIndicatorRow[] {
+  const { year } = input;
+  const list = [...input.indicators].sort((a, b) => a.position - b.position).filter(isWorkIndicator);
+  if (list.length === 0) return [];
+  const read = rowReader(input, { scopeWord: "本地区", tolerance: undefined, remedy: () => null });
   const owners = new Map<string, { kind: "task" | "projectItem"; label: string; order: number }>();
-  for (const t of tasks)
+  for (const t of input.tasks)
     owners.set(t.id, { kind: "task", label: `${t.number}${t.title}`, order: t.position });
-  for (const p of projects)
+  for (const p of input.projects)
     for (const i of p.items ?? [])
       owners.set(i.id, {
         kind: "projectItem",

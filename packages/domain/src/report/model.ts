@@ -1,4 +1,5 @@
-import type { Verdict } from "../evaluation/verdict.ts";
+import { z } from "zod";
+import { Verdict } from "../evaluation/verdict.ts";
 import type { IndicatorAttribute, IndicatorDirection } from "../indicator/schema.ts";
 import type { Jurisdiction } from "../jurisdiction/schema.ts";
 import type { WorkStatus } from "../task/schema.ts";
@@ -51,12 +52,13 @@ export interface ValueCell {
 }
 
 /** One year's actual value of an indicator. */
-export interface YearValue {
-  readonly year: number;
-  readonly value: number | null;
+export const YearValue = z.object({
+  year: z.number().int(),
+  value: z.number().nullable(),
   /** Formatted for print ("96.3%", "112个", or the observation's text); "—" when missing. */
-  readonly text: string;
-}
+  text: z.string(),
+});
+export type YearValue = z.infer<typeof YearValue>;
 
 /** The one gap of an indicator: to the time-elapsed line or to the target, + ahead / − behind. */
 export interface GapCell {
@@ -154,24 +156,25 @@ export interface WorkRow {
  * A work indicator (工作指标) of a key task or 专栏 item in the report year: judged by the engine
  * against the target in force that year — its own staged target where the plan sets one.
  */
-export interface WorkIndicatorRow {
-  readonly id: string;
-  readonly ownerKind: "task" | "projectItem";
+export const WorkIndicatorRow = z.object({
+  id: z.string(),
+  ownerKind: z.enum(["task", "projectItem"]),
   /** "专栏2（1）医保基金总额预算管理", "三（二）全面实行多元复合式医保支付". */
-  readonly owner: string;
-  readonly name: string;
-  readonly unit: string | null;
+  owner: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
   /** The year's target: its stage ("≥80%（2023年分年度目标）") or the plan's target. */
-  readonly target: string;
+  target: z.string(),
   /** True when the year has its own staged target. */
-  readonly staged: boolean;
-  readonly actual: YearValue;
-  readonly verdict: Verdict;
-  readonly verdictLabel: string;
-  readonly breach: boolean;
+  staged: z.boolean(),
+  actual: YearValue,
+  verdict: Verdict,
+  verdictLabel: z.string(),
+  breach: z.boolean(),
   /** The engine's reading in one clause ("2023年分年度目标为不低于80%，实际值81%…"). */
-  readonly reason: string;
-}
+  reason: z.string(),
+});
+export type WorkIndicatorRow = z.infer<typeof WorkIndicatorRow>;
 
 export interface StatusCounts {
   readonly total: number;
