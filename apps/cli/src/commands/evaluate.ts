@@ -113,7 +113,7 @@ export const evaluateCommand: Command = {
     }),
 };
 
-type ReportWorkRow = Awaited<ReturnType<Api["reports"]["model"]>>["workIndicators"][number];
+type ReportWorkRow = Awaited<ReturnType<Api["reports"]["workIndicators"]>>[number];
 
 /** The plan's confirmed work indicators as the year's report tables them, or why there are none. */
 type WorkIndicators =
@@ -122,9 +122,9 @@ type WorkIndicators =
   | { readonly kind: "outsidePeriod"; readonly periodStart: number; readonly periodEnd: number };
 
 /**
- * The report model's own rows (reports.model: the same read model and engine as the report's
- * 工作指标完成情况 table), so target, value and verdict wording match it exactly. Asked only when
- * the matrix shows work indicators: a plan without any pays nothing for the report model.
+ * The report's own 工作指标完成情况 rows (reports.workIndicators: the row builder of the report
+ * model over the plan's bundle and outline, without the rest of the report), so target, value and
+ * verdict wording match it exactly. Asked only when the matrix shows work indicators.
  */
 function workIndicatorRows(
   api: Api,
@@ -137,8 +137,8 @@ function workIndicatorRows(
   if (year < periodStart || year > periodEnd)
     return Effect.succeed({ kind: "outsidePeriod", periodStart, periodEnd });
   return Effect.map(
-    call("评估工作指标", () => api.reports.model({ planId: matrix.plan.id, year, kind: "annual" })),
-    (report) => ({ kind: "rows", rows: report.workIndicators }),
+    call("评估工作指标", () => api.reports.workIndicators({ planId: matrix.plan.id, year })),
+    (rows) => ({ kind: "rows", rows }),
   );
 }
 
