@@ -205,7 +205,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       res.end("服务器内部错误");
     }
   });
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive connections stay open longer than a client or proxy keeps them (nginx's
+  // upstream keepalive_timeout is 60 s): a server closing first races the client's next request
+  // on that socket, which then fails with ECONNRESET (seen from Chromium under load).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -190,6 +190,8 @@ interface Entry<V> {
   compute?: Compute<V>;
   /** When it was last asked for (ms). */
   usedAt: number;
+  /** Computed ahead after a change and not asked for since: not computed ahead again. */
+  unread?: boolean;
 }
 
 /** Entries asked for within this long are recomputed right after a change of their scopes. */
@@ -202,8 +204,11 @@ const REFRESH_AHEAD_MS = 5 * 60_000;
  *
  * Refresh ahead: an entry read in the last five minutes is computed again as soon as one of its
  * scopes changes in a specific jurisdiction (a save), so the next reader — typically the one who
- * saved, reloading the overview — finds it computed or in progress instead of starting it. A change
- * of everything (`*`: jurisdictions, procurement, a reconnect) only invalidates.
+ * saved, reloading the overview — finds it computed or in progress instead of starting it. An entry
+ * computed ahead that nobody read before the next change is not computed ahead again: a burst of
+ * saves with no reader in between (a clerk's batch, an import) costs one computation per entry, not
+ * one per save. A change of everything (`*`: jurisdictions, procurement, a reconnect) only
+ * invalidates.
  */
 export class ScopedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
@@ -223,6 +228,7 @@ export class ScopedCache<V> {
     const now = this.tracker.stamp();
     if (hit && this.valid(hit, now)) {
       hit.usedAt = Date.now();
+      hit.unread = false;
       this.stats.hits++;
       // Still valid now: later checks start from here (one comparison while nothing changes).
       if (hit.scopes) hit.stamp = now;
@@ -269,6 +275,7 @@ export class ScopedCache<V> {
     this.stats.hits++;
     hit.stamp = now;
     hit.usedAt = Date.now();
+    hit.unread = false;
     return hit.settled.value;
   }
 
@@ -302,7 +309,7 @@ export class ScopedCache<V> {
     const since = Date.now() - REFRESH_AHEAD_MS;
     const wasIdle = this.due.size === 0;
     for (const [key, e] of this.entries) {
-      if (e.compute && e.scopes && e.usedAt >= since && e.scopes.some((s) => scopes.includes(s)))
+      if (e.compute && e.scopes && !e.unread && e.usedAt >= since && e.scopes.some((s) => scopes.includes(s)))
         this.due.add(key);
     }
     if (!wasIdle || this.due.size === 0) return;
@@ -317,6 +324,8 @@ export class ScopedCache<V> {
             if (!e?.compute || this.valid(e, this.tracker.stamp())) continue;
             // A failure here is the next reader's to see (it computes again and gets the error).
             this.get(key, e.compute).catch(() => undefined);
+            const ahead = this.entries.get(key);
+            if (ahead && ahead !== e) ahead.unread = true;
           }
         }),
       ),

@@ -92,6 +92,35 @@ describe("ScopedCache refresh ahead", () => {
     expect(computes).toBe(4);
   });
 
+  it("computes ahead once for saves that nobody reads in between, and again after a read", async () => {
+    const tracker = new ChangeTracker();
+    const cache = new ScopedCache<number>(tracker);
+    let computes = 0;
+    let value = 1;
+    const compute = async () => {
+      computes++;
+      return { value, scopes: [jurisdictionScope("420200")] };
+    };
+    await cache.get("a", compute);
+    // Three saves, each in its own turn, and no reader: computed ahead after the first only.
+    for (const v of [2, 3, 4]) {
+      value = v;
+      tracker.changed([jurisdictionScope("420200")]);
+      await turn();
+    }
+    expect(computes).toBe(2);
+    // The next reader never sees a stale value: computed on read.
+    expect(await cache.get("a", compute)).toBe(4);
+    expect(computes).toBe(3);
+    // Read since: the next save computes it ahead again, and the reader after it waits for nothing.
+    value = 5;
+    tracker.changed([jurisdictionScope("420200")]);
+    await turn();
+    expect(computes).toBe(4);
+    expect(await cache.get("a", compute)).toBe(5);
+    expect(computes).toBe(4);
+  });
+
   it("leaves an entry nobody read for five minutes to its next reader", async () => {
     const tracker = new ChangeTracker();
     const cache = new ScopedCache<number>(tracker);
