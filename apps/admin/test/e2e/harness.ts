@@ -106,18 +106,33 @@ export async function startHarness(): Promise<Harness> {
     adminPassword: ADMIN_PASSWORD,
     adminDist,
   });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: flags, headless: true });
+  const browser = await sharedBrowser();
   mkdirSync(screenshotDir, { recursive: true });
   return {
     server,
     browser,
     baseUrl: server.url,
     async close() {
-      await browser.close().catch(() => undefined);
+      // The file's profiles go; the browser stays for the worker's next file.
+      await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
       await server.close().catch(() => undefined);
       rmSync(work, { recursive: true, force: true });
     },
   };
+}
+
+let browserLaunch: Promise<Browser> | null = null;
+
+/**
+ * One Chromium per test worker, shared by the files it runs one after another (each test opens its
+ * own profile, so nothing is shared between tests but the process): starting a browser for each
+ * file cost more CPU than several of the files' checks. Launched again if it went away.
+ */
+async function sharedBrowser(): Promise<Browser> {
+  const current = await browserLaunch?.catch(() => null);
+  if (current?.isConnected()) return current;
+  browserLaunch = chromium.launch({ executablePath: chromiumPath, args: flags, headless: true });
+  return browserLaunch;
 }
 
 /** A fresh browser profile at the 1366×768 the app is designed for. */
