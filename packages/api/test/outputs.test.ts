@@ -16,9 +16,9 @@ import {
   todo,
 } from "../src/services/cycle.ts";
 import { listDepartments } from "../src/services/departments.ts";
+import type { IndicatorDto } from "../src/services/dto.ts";
 import { jurisdictionTree, listChildren } from "../src/services/jurisdictions.ts";
 import { listProjects, listTasks } from "../src/services/work-items.ts";
-import type { IndicatorDto } from "../src/services/dto.ts";
 import { type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
 
 /**

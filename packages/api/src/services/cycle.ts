@@ -18,8 +18,8 @@ import {
 import { IsoDate, Year } from "@ybplan/domain/common";
 import {
   AssessmentGrade,
-  type CycleAction,
   CompletenessBucket,
+  type CycleAction,
   CycleState,
   type CycleTransitionError,
   completeness,
