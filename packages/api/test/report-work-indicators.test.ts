@@ -1,9 +1,5 @@
-import { readFileSync } from "node:fs";
-import { importPlanDocument } from "@ybplan/importer";
-import { samplePlans } from "@ybplan/samples";
-import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refusal, type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
+import { refusal, sampleDocument, type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
 
 /**
  * reports.workIndicators, the light read of the report's 工作指标完成情况 rows (the CLI's evaluate),
@@ -20,10 +16,7 @@ const otherViewer = userOf("viewer", "420200", "黄石查看");
 
 beforeAll(async () => {
   t = await testDatabase();
-  const sample = samplePlans.find((s) => s.key === "anhui-qingyang-county")!;
-  const document = await Effect.runPromise(
-    importPlanDocument({ bytes: new Uint8Array(readFileSync(sample.path)), fileName: "青阳.txt" }),
-  );
+  const document = await sampleDocument("anhui-qingyang-county");
   planId = (await t.callerAs(admin).import.commit({ document })).planId;
 }, 120_000);
 afterAll(() => t?.close());

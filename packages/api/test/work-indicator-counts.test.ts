@@ -1,10 +1,5 @@
-import { readFileSync } from "node:fs";
-import type { PlanDocument } from "@ybplan/domain/plan";
-import { importPlanDocument } from "@ybplan/importer";
-import { samplePlans } from "@ybplan/samples";
-import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
+import { sampleDocument, type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
 
 /**
  * A work indicator is not one of the plan's 主要指标: confirming 黄石's four 专栏10 (3) 示范 counts
@@ -21,10 +16,7 @@ const YEAR = 2023;
 
 beforeAll(async () => {
   t = await testDatabase();
-  const sample = samplePlans.find((s) => s.key.includes("huangshi"))!;
-  const document: PlanDocument = await Effect.runPromise(
-    importPlanDocument({ bytes: new Uint8Array(readFileSync(sample.path)), fileName: "黄石.txt" }),
-  );
+  const document = await sampleDocument("hubei-huangshi-city");
   planId = (await t.callerAs(admin).import.commit({ document })).planId;
 }, 120_000);
 afterAll(() => t?.close());

@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
 import { auditLog, targetRevisions } from "@ybplan/db";
 import type { PlanDocument } from "@ybplan/domain/plan";
-import { importPlanDocument } from "@ybplan/importer";
-import { samplePlans } from "@ybplan/samples";
 import { eq } from "drizzle-orm";
-import { Effect } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refusal, type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
+import { refusal, sampleDocument, type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
 
 /**
  * 青阳 专栏2 (1) through the router as the admin app and the CLI call it: the importer's proposals
@@ -24,10 +20,7 @@ const otherPlanner = userOf("planner", "420200", "黄石规划");
 
 beforeAll(async () => {
   t = await testDatabase();
-  const sample = samplePlans.find((s) => s.key === "anhui-qingyang-county")!;
-  document = await Effect.runPromise(
-    importPlanDocument({ bytes: new Uint8Array(readFileSync(sample.path)), fileName: "青阳.txt" }),
-  );
+  document = await sampleDocument("anhui-qingyang-county");
   planId = (await t.callerAs(admin).import.commit({ document })).planId;
 }, 120_000);
 afterAll(() => t?.close());

@@ -49,76 +49,73 @@ describe("scopesOfEntry", () => {
 
 describe("ScopedCache refresh ahead", () => {
   const turn = () => new Promise((r) => setImmediate(r));
-
-  it("computes a recently read entry again right after a change of its scopes, and only then", async () => {
+  /** One entry read from 黄石市's data; `state.value` is what its next computation reads. */
+  const counted = () => {
     const tracker = new ChangeTracker();
     const cache = new ScopedCache<number>(tracker);
-    let computes = 0;
-    let value = 1;
+    const state = { computes: 0, value: 1 };
     const compute = async () => {
-      computes++;
-      return { value, scopes: [jurisdictionScope("420200")] };
+      state.computes++;
+      return { value: state.value, scopes: [jurisdictionScope("420200")] };
     };
+    return { tracker, cache, state, compute };
+  };
+
+  it("computes a recently read entry again right after a change of its scopes, and only then", async () => {
+    const { tracker, cache, state, compute } = counted();
     expect(await cache.get("a", compute)).toBe(1);
-    expect(computes).toBe(1);
+    expect(state.computes).toBe(1);
 
     // A save in the entry's jurisdiction: computed again before anyone asks, and the next read
     // gets the new value without computing.
-    value = 2;
+    state.value = 2;
     tracker.changed([jurisdictionScope("420200")]);
     await turn();
-    expect(computes).toBe(2);
+    expect(state.computes).toBe(2);
     expect(await cache.get("a", compute)).toBe(2);
-    expect(computes).toBe(2);
+    expect(state.computes).toBe(2);
 
     // Several changes in one burst: one computation.
-    value = 3;
+    state.value = 3;
     tracker.changed([jurisdictionScope("420200")]);
     tracker.changed([jurisdictionScope("420200")]);
     await turn();
-    expect(computes).toBe(3);
+    expect(state.computes).toBe(3);
 
     // Another jurisdiction: nothing to do.
     tracker.changed([jurisdictionScope("410000")]);
     await turn();
-    expect(computes).toBe(3);
+    expect(state.computes).toBe(3);
 
     // Everything changed (jurisdictions, procurement, a reconnect): invalidated, computed on read.
-    value = 4;
+    state.value = 4;
     tracker.changed([ALL_SCOPES]);
     await turn();
-    expect(computes).toBe(3);
+    expect(state.computes).toBe(3);
     expect(await cache.get("a", compute)).toBe(4);
-    expect(computes).toBe(4);
+    expect(state.computes).toBe(4);
   });
 
   it("computes ahead once for saves that nobody reads in between, and again after a read", async () => {
-    const tracker = new ChangeTracker();
-    const cache = new ScopedCache<number>(tracker);
-    let computes = 0;
-    let value = 1;
-    const compute = async () => {
-      computes++;
-      return { value, scopes: [jurisdictionScope("420200")] };
-    };
+    const { tracker, cache, state, compute } = counted();
     await cache.get("a", compute);
     // Three saves, each in its own turn, and no reader: computed ahead after the first only.
     for (const v of [2, 3, 4]) {
-      value = v;
+      state.value = v;
       tracker.changed([jurisdictionScope("420200")]);
       await turn();
     }
-    expect(computes).toBe(2);
+    expect(state.computes).toBe(2);
     // The next reader never sees a stale value: computed on read.
     expect(await cache.get("a", compute)).toBe(4);
-    expect(computes).toBe(3);
+    expect(state.computes).toBe(3);
     // Read since: the next save computes it ahead again, and the reader after it waits for nothing.
-    value = 5;
+    state.value = 5;
     tracker.changed([jurisdictionScope("420200")]);
     await turn();
-    expect(computes).toBe(4);
+    expect(state.computes).toBe(4);
     expect(await cache.get("a", compute)).toBe(5);
-    expect(computes).toBe(4);
+    expect(state.computes).toBe(4);
   });
 
   it("leaves an entry nobody read for five minutes to its next reader", async () => {

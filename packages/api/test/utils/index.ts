@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { type Database, jurisdictions, migrate, migrationFiles, openDatabase } from "@ybplan/db";
 import { createTestDatabase, postgresTestUrl } from "@ybplan/db/testing";
 import { sampleJurisdictions } from "@ybplan/domain/jurisdiction";
+import type { PlanDocument } from "@ybplan/domain/plan";
+import { importPlanDocument } from "@ybplan/importer";
+import { type SamplePlanKey, samplePlans } from "@ybplan/samples";
+import { Effect } from "effect";
 import type { Role } from "../../src/auth/roles.ts";
 import type { SessionUser } from "../../src/auth/session.ts";
 import { type ErrorData, errorData, toTRPCError } from "../../src/errors.ts";
@@ -72,4 +77,12 @@ export async function refusal(
     return { code: error.code, message: error.message, data: errorData(error) };
   }
   throw new Error("expected the call to be refused, but it succeeded");
+}
+
+/** A sample plan read by the importer, as an upload of its text would be (ready for import.commit). */
+export function sampleDocument(key: SamplePlanKey): Promise<PlanDocument> {
+  const sample = samplePlans.find((s) => s.key === key)!;
+  return Effect.runPromise(
+    importPlanDocument({ bytes: new Uint8Array(readFileSync(sample.path)), fileName: `${key}.txt` }),
+  );
 }
