@@ -2,7 +2,7 @@ import { auditLog, type Database, savePlanDocument } from "@ybplan/db";
 import { type IndicatorDraft, type PlanDocument, PlanDocumentFormat } from "@ybplan/domain/plan";
 import { parseTargetCell } from "@ybplan/domain/target";
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callerFor, freshDatabase, user } from "./helpers-work.ts";
 
 /**
@@ -395,6 +395,24 @@ describe("windows, to-do, completeness, assessments, archived plans", () => {
       reminder: "overdue",
     });
     expect(overdue.totals.overdue).toBe(1);
+  });
+
+  it("turns a year 逾期 at midnight in Beijing, not at midnight UTC", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      await as(admin).cycle.openWindow({ year: 2025, rootCode: "420200", deadline: "2026-03-31" });
+      const at = async (iso: string) => {
+        vi.setSystemTime(new Date(iso));
+        const view = await as(admin).cycle.completeness({ rootCode: "420000", year: 2025 });
+        return view.rows.find((r) => r.planId === planId);
+      };
+      // 23:30 on 31 March in Beijing: the deadline day, due soon.
+      expect(await at("2026-03-31T15:30:00Z")).toMatchObject({ bucket: "notSubmitted", reminder: "dueSoon" });
+      // 01:30 on 1 April in Beijing, still 31 March in UTC: late.
+      expect(await at("2026-03-31T17:30:00Z")).toMatchObject({ bucket: "overdue", reminder: "overdue" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("an archived plan accepts no values", async () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkAttachment,
-  deadlineProblem,
-  isOverdue,
-  isoDateInChina,
-  sniffAttachment,
-} from "../src/workitem/index.ts";
+import { isoDateInChina } from "../src/common/index.ts";
+import { checkAttachment, deadlineProblem, isOverdue, sniffAttachment } from "../src/workitem/index.ts";
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));

@@ -1,3 +1,4 @@
+import { formatTime } from "../lib/time.ts";
 /**
  * Turning API failures into Chinese messages a person can act on. The server answers invalid
  * input with BAD_REQUEST and a list of field paths with Chinese messages; a stale update gets
@@ -166,14 +167,6 @@ export function readConflict(error: unknown): ConflictInfo | null {
     changedAt: typeof c.changedAt === "string" ? c.changedAt : null,
     rows,
   };
-}
-
-export function formatTime(iso: string | null): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** "已被 张三 于 2026-11-23 14:05 修改，请刷新后再试" — who saved first, in one sentence. */

@@ -1,4 +1,4 @@
-import { IsoDate, Year } from "@ybplan/domain/common";
+import { IsoDate, isoDateInChina, Year } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import {
   InstitutionLevel,
@@ -25,7 +25,7 @@ import { protectedProcedure, router } from "../trpc.ts";
  * from the pooling area's level or above.
  */
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDateInChina(new Date());
 
 const Dimensions = z.object({
   kind: ParameterKind,

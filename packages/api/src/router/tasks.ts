@@ -1,8 +1,7 @@
 import { projectItems, projects, tasks } from "@ybplan/db";
-import { IsoDate, Year } from "@ybplan/domain/common";
+import { IsoDate, isoDateInChina, Year } from "@ybplan/domain/common";
 import { AdminCode } from "@ybplan/domain/jurisdiction";
 import { Task, WorkStatus } from "@ybplan/domain/task";
-import { isoDateInChina } from "@ybplan/domain/workitem";
 import { z } from "zod";
 import { versioned, withLimits } from "../services/common.ts";
 import { ProgressNoteDto, ProjectDto, ProjectItemDto, TaskDto } from "../services/dto.ts";

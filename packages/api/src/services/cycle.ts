@@ -15,7 +15,7 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
-import { IsoDate, Year } from "@ybplan/domain/common";
+import { IsoDate, isoDateInChina, Year } from "@ybplan/domain/common";
 import {
   AssessmentGrade,
   CompletenessBucket,
@@ -71,7 +71,8 @@ import { loadPlanBundles } from "./read-model.ts";
 
 type User = Pick<SessionUser, "id" | "role" | "jurisdictionCode" | "displayName">;
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today in China: deadlines and 逾期 turn at Beijing midnight, not at UTC midnight. */
+export const today = () => isoDateInChina(new Date());
 
 // ---------------------------------------------------------------- figures of a year
 

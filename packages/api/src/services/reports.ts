@@ -15,6 +15,7 @@ import {
   ValidationError,
   writeAudit,
 } from "@ybplan/db";
+import { isoDateInChina } from "@ybplan/domain/common";
 import { evaluateIndicator } from "@ybplan/domain/evaluation";
 import { isWorkIndicator } from "@ybplan/domain/indicator";
 import type { Jurisdiction } from "@ybplan/domain/jurisdiction";
@@ -265,7 +266,7 @@ export async function planReport(
     unlock: cycle[0]?.unlockedAt
       ? { at: cycle[0].unlockedAt.toISOString(), by: cycle[0].unlockedBy, reason: cycle[0].unlockReason }
       : null,
-    issuedOn: input.issuedOn ?? new Date().toISOString().slice(0, 10),
+    issuedOn: input.issuedOn ?? isoDateInChina(new Date()),
     tasks,
     // Items carry their plan (the DTO leaves it out: it hangs under the project).
     projects: projects.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, planId: p.planId })) })),

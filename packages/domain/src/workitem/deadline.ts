@@ -23,8 +23,3 @@ export function deadlineProblem(
     return `截止日期须在规划期内（${period.periodStart}年1月1日至${period.periodEnd}年12月31日）`;
   return null;
 }
-
-/** Today's date as an ISO string in China's time zone (UTC+8, no daylight saving). */
-export function isoDateInChina(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

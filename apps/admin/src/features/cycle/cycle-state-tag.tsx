@@ -17,11 +17,3 @@ export function CycleStateTag({ state }: { state: CycleState }) {
     </Tag>
   );
 }
-
-/** "2025-02-28 12:30" from an ISO time (local). */
-export function shortTime(iso: string | null): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}

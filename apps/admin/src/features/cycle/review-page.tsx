@@ -5,8 +5,9 @@ import { useTRPC } from "../../api/trpc.ts";
 import type { RouterOutputs } from "../../api/types.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { QueryState } from "../../components/query-state.tsx";
+import { formatTime } from "../../lib/time.ts";
 import { Link } from "../../router/link.tsx";
-import { CycleStateTag, shortTime } from "./cycle-state-tag.tsx";
+import { CycleStateTag } from "./cycle-state-tag.tsx";
 import { WindowsCard } from "./windows-card.tsx";
 
 type QueueItem = RouterOutputs["cycle"]["queue"][number];
@@ -68,7 +69,7 @@ export default function ReviewPage() {
                   title: "提交时间",
                   dataIndex: "submittedAt",
                   width: 150,
-                  render: (t: string | null) => shortTime(t),
+                  render: (t: string | null) => formatTime(t),
                 },
                 {
                   title: "",

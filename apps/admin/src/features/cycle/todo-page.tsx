@@ -3,8 +3,9 @@ import { Alert, Flex, Table, Typography } from "antd";
 import { useTRPC } from "../../api/trpc.ts";
 import type { RouterOutputs } from "../../api/types.ts";
 import { QueryState } from "../../components/query-state.tsx";
+import { formatTime } from "../../lib/time.ts";
 import { Link } from "../../router/link.tsx";
-import { CycleStateTag, shortTime } from "./cycle-state-tag.tsx";
+import { CycleStateTag } from "./cycle-state-tag.tsx";
 
 type Item = RouterOutputs["cycle"]["todo"][number];
 
@@ -66,7 +67,7 @@ export default function TodoPage() {
                   render: (_: unknown, i) =>
                     i.state === "returned" ? (
                       <Typography.Text type="danger">
-                        {i.returnReason}（{i.reviewedBy} {shortTime(i.reviewedAt)}）
+                        {i.returnReason}（{i.reviewedBy} {formatTime(i.reviewedAt)}）
                       </Typography.Text>
                     ) : null,
                 },

@@ -1,5 +1,5 @@
 import { Button, Flex, Typography } from "antd";
-import { formatTime } from "../../api/errors.ts";
+import { formatTime } from "../../lib/time.ts";
 import { type CellConflict, displayValue } from "./entry-model.ts";
 
 /** Under a cell both people changed: both values side by side, and the person picks one. */

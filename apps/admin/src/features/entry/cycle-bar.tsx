@@ -3,7 +3,8 @@ import { Alert, App, Button, Flex, Input, Modal, Popconfirm, Space, Typography }
 import { useEffect, useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { CycleStateTag, shortTime } from "../cycle/cycle-state-tag.tsx";
+import { formatTime } from "../../lib/time.ts";
+import { CycleStateTag } from "../cycle/cycle-state-tag.tsx";
 import { CycleAssessments } from "./cycle-assessments.tsx";
 import { CycleExplanations } from "./cycle-explanations.tsx";
 
@@ -106,7 +107,7 @@ export function CycleBar({ planId, year }: { planId: string; year: number }) {
           type="error"
           showIcon
           data-testid="cycle-return-reason"
-          message={`已被${s.reviewedBy ?? "上级"}退回（${shortTime(s.reviewedAt)}）`}
+          message={`已被${s.reviewedBy ?? "上级"}退回（${formatTime(s.reviewedAt)}）`}
           description={`退回原因：${s.returnReason}`}
         />
       ) : null}
@@ -122,7 +123,7 @@ export function CycleBar({ planId, year }: { planId: string; year: number }) {
         <Alert
           type="warning"
           showIcon
-          message={`已由${s.unlockedBy}于${shortTime(s.unlockedAt)}解锁：${s.unlockReason}`}
+          message={`已由${s.unlockedBy}于${formatTime(s.unlockedAt)}解锁：${s.unlockReason}`}
         />
       ) : null}
       {p.canEdit && s.problems.length > 0 ? (

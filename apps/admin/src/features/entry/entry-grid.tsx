@@ -3,17 +3,12 @@ import type { TargetInForceEntry as StageEntry } from "@ybplan/domain/cycle";
 import { isWorkIndicator } from "@ybplan/domain/indicator";
 import { Alert, App, Button, Checkbox, Flex, Input, Popconfirm, Table, Tag, Tooltip, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import {
-  type ConflictInfo,
-  formatApiError,
-  formatTime,
-  readApiError,
-  readConflict,
-} from "../../api/errors.ts";
+import { type ConflictInfo, formatApiError, readApiError, readConflict } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import type { IndicatorItem, ObservationItem, PlanDetail } from "../../api/types.ts";
 import { useKeyboardScroll } from "../../components/keyboard-scroll.ts";
 import { MarkedText } from "../../components/marked-text.tsx";
+import { formatTime } from "../../lib/time.ts";
 import { useUnsavedChangesGuard } from "../../router/hooks.ts";
 import { Link } from "../../router/link.tsx";
 import { ConflictChoice } from "./conflict-choice.tsx";

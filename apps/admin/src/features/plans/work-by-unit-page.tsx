@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { isoDateInChina } from "@ybplan/domain/common";
 import { type WorkStatus, workStatusLabels } from "@ybplan/domain/task";
-import { isoDateInChina } from "@ybplan/domain/workitem";
 import { App, Button, Card, Empty, Flex, Input, Popconfirm, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc.ts";

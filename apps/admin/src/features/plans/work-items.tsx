@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { isoDateInChina } from "@ybplan/domain/common";
 import { type WorkStatus, workStatusLabels } from "@ybplan/domain/task";
-import { isOverdue, isoDateInChina } from "@ybplan/domain/workitem";
+import { isOverdue } from "@ybplan/domain/workitem";
 import { App, Button, Flex, Input, Modal, Popconfirm, Select, Table, Tag, Timeline, Typography } from "antd";
 import { useState } from "react";
-import { conflictSentence, formatApiError, formatTime, readConflict } from "../../api/errors.ts";
+import { conflictSentence, formatApiError, readConflict } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import type { ProjectItem, RouterOutputs, TaskItem } from "../../api/types.ts";
+import { formatTime } from "../../lib/time.ts";
 import { periodYears } from "../../lib/years.ts";
 import { AttachmentsModal } from "./attachments-modal.tsx";
 import { WorkItemModal } from "./work-item-modal.tsx";

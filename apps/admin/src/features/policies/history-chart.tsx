@@ -1,3 +1,4 @@
+import { isoDateInChina } from "@ybplan/domain/common";
 import { useEffect, useRef } from "react";
 
 export interface HistoryStep {
@@ -25,7 +26,7 @@ export function HistoryChart({
     const s = JSON.parse(key) as HistoryStep[];
     const last = s[s.length - 1];
     // The last step is drawn to its end, or open-ended to today.
-    const end = last ? (last.to ?? new Date().toISOString().slice(0, 10)) : null;
+    const end = last ? (last.to ?? isoDateInChina(new Date())) : null;
     const dates = [...s.map((x) => x.from), ...(end ? [end] : [])];
     const values = [...s.map((x) => x.value), ...(last ? [last.value] : [])];
     const option = {
