@@ -12,6 +12,9 @@ export const baseTestConfig = defineConfig({
     // Generous: database and browser suites share two cores in CI. Speed goals live in benchmarks.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what a page or a background job shows next. Its own default (1 s) is
+    // a flake on two busy cores: a click's answer, a re-render or a recompute can take longer.
+    expect: { poll: { timeout: 15_000 } },
     // One worker on two cores runs a package's files one after another; without isolation they
     // share it and its loaded modules instead of importing zod, effect and the workspace sources
     // again for every file (domain: 106 s → 16 s, importer 47 s → 7 s, api 66 s → 44 s on a busy

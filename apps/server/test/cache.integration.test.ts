@@ -123,7 +123,9 @@ describe.each(backends)("evaluation caches on $name", (backend) => {
         .reduce((n, [, v]) => n + v, 0);
     const beforeOf = (code: string) =>
       [...before].filter(([k]) => k.startsWith(`${code}/`)).reduce((n, [, v]) => n + v, 0);
-    await vi.waitFor(() => expect(subtreeCount("420000")).toBe(beforeOf("420000") + 1));
+    // The refresh ahead runs in the background: on a busy machine it can take longer than
+    // waitFor's default second.
+    await vi.waitFor(() => expect(subtreeCount("420000")).toBe(beforeOf("420000") + 1), { timeout: 15_000 });
     expect(subtreeCount("410000")).toBe(beforeOf("410000"));
     for (const code of ["420000", "410000"])
       expect((await fetch(subtreeUrl(code), { headers: { cookie } })).status).toBe(200);

@@ -5,6 +5,7 @@ import { JurisdictionDirectory } from "../src/auth/directory.ts";
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from "../src/auth/password.ts";
 import type { SessionUser } from "../src/auth/session.ts";
 import { readSessionToken, sessionCookie } from "../src/auth/session.ts";
+import { failureDelayMs } from "../src/auth/throttle.ts";
 import { ForbiddenError, UnauthenticatedError } from "../src/errors.ts";
 
 describe("passwords", () => {
@@ -97,5 +98,11 @@ describe("createCaller for trusted local tools", () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe("failed-login delay", () => {
+  it("answers the first two failures at once, then waits 0.25 s doubling up to 2 s", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(failureDelayMs)).toEqual([0, 0, 250, 500, 1000, 2000, 2000, 2000]);
   });
 });

@@ -66,8 +66,8 @@ describe.skipIf(!runs)("audit log page (real server, Chromium)", () => {
     await page.goto(`/#/audit?planId=${plan.id}&indicatorId=${indicator.id}&year=2024`);
     const row = page.locator("tr.ant-table-row", { hasText: "黄石填报员甲" }).first();
     await row.waitFor();
-    await expect.poll(() => row.innerText()).toContain(`黄石市 · 基本医疗保险参保率 · 2024`);
-    const text = await row.innerText();
+    await expect.poll(() => row.textContent()).toContain(`黄石市 · 基本医疗保险参保率 · 2024`);
+    const text = (await row.textContent()) ?? "";
     expect(text).toContain("新增");
     expect(text).toContain("监测数据");
     // Beijing time, to the second, without the UTC "T…Z" form.
@@ -81,7 +81,7 @@ describe.skipIf(!runs)("audit log page (real server, Chromium)", () => {
     await row.locator(".ant-table-row-expand-icon").click();
     const detail = page.locator(".ant-table-expanded-row").first();
     await detail.waitFor();
-    const changes = await detail.innerText();
+    const changes = (await detail.textContent()) ?? "";
     expect(changes).toContain("数值");
     expect(changes).toContain("96.8");
     expect(changes).toContain("数据来源");

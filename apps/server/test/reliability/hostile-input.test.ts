@@ -60,17 +60,16 @@ describe.each(backends)("hostile input on $name", (backend) => {
     expect((await user.plans.list.query({})).total).toBeGreaterThan(0);
   });
 
-  it("refuses a 1 MiB username and a 29 MiB id with 413 at once, and stays responsive", async () => {
-    let started = performance.now();
+  // No time limits here (speed goals live in the benchmarks): a 413 comes from the length alone,
+  // and /healthz answers while the 29 MiB body is still on its way.
+  it("refuses a 1 MiB username and a 29 MiB id with 413, and stays responsive", async () => {
     const big = await post(
       "auth.login",
       JSON.stringify({ username: "u".repeat(1024 * 1024), password: "x" }),
     );
     expect(big.status).toBe(413);
     expect(((await big.json()) as ErrorBody).error.message).toBe("请求内容过大：上限 1 MB");
-    expect(performance.now() - started).toBeLessThan(1500);
 
-    started = performance.now();
     const huge = post(
       "plans.update",
       JSON.stringify({ id: "a".repeat(29 * 1024 * 1024), version: 1, data: { title: "x" } }),
@@ -79,7 +78,6 @@ describe.each(backends)("hostile input on $name", (backend) => {
     expect(health.status).toBe(200);
     const res = await huge;
     expect(res.status).toBe(413);
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it("refuses a streamed body of unknown length before reading it", async () => {
@@ -129,12 +127,10 @@ describe.each(backends)("hostile input on $name", (backend) => {
 
   it("refuses batches longer than 50 calls", async () => {
     const paths = Array.from({ length: 1000 }, () => "plans.create").join(",");
-    const started = performance.now();
     const res = await post(`${paths}?batch=1`, JSON.stringify({}));
     expect(res.status).toBe(413);
     const body = (await res.json()) as ErrorBody[];
     expect(body[0]!.error.message).toBe("批量请求过多：一次最多 50 个调用");
-    expect(performance.now() - started).toBeLessThan(1000);
     const ok = await fetch(
       `${server.url}/trpc/${Array.from({ length: 3 }, () => "auth.me").join(",")}?batch=1&input=${encodeURIComponent("{}")}`,
       { headers: { cookie } },
