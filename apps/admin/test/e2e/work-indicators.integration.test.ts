@@ -143,7 +143,7 @@ describe.skipIf(!runs)("work indicators end to end (real server, Chromium)", () 
     await dialog.getByLabel("分年度目标第3项 年份").fill("2024");
     await dialog.getByRole("button", { name: "确认" }).click();
     await planner.getByText(`已确认工作指标“${COVERAGE}”`).waitFor();
-    await expect(dialog.count()).resolves.toBe(0);
+    await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => proposalRow(planner, COVERAGE).textContent()).toContain("已确认");
     // Listed under 已确认 with its stages; the share stays a proposal.
     const confirmedCard = planner.locator(".ant-card", { hasText: "已确认的工作指标" });
