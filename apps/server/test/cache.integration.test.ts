@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { namedCache } from "@ybplan/db";
+import { isoDateInChina } from "@ybplan/domain/common";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningServer } from "../src/index.ts";
 import { ADMIN_PASSWORD, backends } from "./utils/backends.ts";
@@ -191,5 +192,37 @@ describe.each(backends)("evaluation caches on $name", (backend) => {
     expect((await fetch(url, { headers: { cookie: otherCookie } })).status).toBe(200);
     await other.auth.logout.mutate();
     expect((await fetch(url, { headers: { cookie: otherCookie } })).status).toBe(401);
+  });
+
+  it("turns a year 逾期 at midnight in Beijing with no data change, cached bytes included", async () => {
+    // One minute before and after the next midnight in Beijing (16:00 UTC).
+    const day = 86_400_000;
+    const midnight = Math.ceil((Date.now() + 8 * 3_600_000) / day) * day - 8 * 3_600_000;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(midnight - 60_000);
+      // Signed in at the new time (the session's lifetime counts from it).
+      const reviewer = await loggedIn(server.url, "admin", ADMIN_PASSWORD);
+      // The deadline is the day that is ending in Beijing.
+      const deadline = isoDateInChina(new Date(midnight - 60_000));
+      await reviewer.cycle.openWindow.mutate({ year: YEAR, rootCode: "420000", deadline });
+      const url = `${server.url}/trpc/cycle.completeness?input=${encodeURIComponent(JSON.stringify({ rootCode: "420000", year: YEAR }))}`;
+      const rowOfA = async () => {
+        const res = await fetch(url, { headers: { cookie: cookieOf(reviewer)! } });
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as {
+          result: { data: { rows: { planId: string; bucket: string; reminder: string | null }[] } };
+        };
+        return body.result.data.rows.find((r) => r.planId === plans.a.id);
+      };
+      expect(await rowOfA()).toMatchObject({ bucket: "notSubmitted", reminder: "dueSoon" });
+      const hits = server.responses.stats.hits;
+      expect(await rowOfA()).toMatchObject({ bucket: "notSubmitted" });
+      expect(server.responses.stats.hits).toBe(hits + 1);
+      vi.setSystemTime(midnight + 60_000);
+      expect(await rowOfA()).toMatchObject({ bucket: "overdue", reminder: "overdue" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createContextFromRequest } from "@ybplan/api";
 import { type CacheUse, cacheUse, type Database, dataGenerationOf } from "@ybplan/db";
+import { isoDateInChina } from "@ybplan/domain/common";
 import { matchesEtag, negotiateEncoding, Variants } from "./compression.ts";
 
 /**
@@ -77,8 +78,9 @@ export function trpcResponses(database: Database, options: TrpcResponsesOptions 
     const { user } = await createContextFromRequest({ database, cookieHeader: req.headers.cookie });
     if (!user) return null;
     // What authorisation of these procedures depends on: role and scope root (and the forced
-    // password change, which refuses every procedure).
-    return `${user.role}|${user.jurisdictionCode ?? ""}|${user.mustChangePassword ? 1 : 0}|${req.url}`;
+    // password change, which refuses every procedure). And the day in Beijing: 逾期 and the
+    // reminders turn at midnight there without any data changing.
+    return `${isoDateInChina(new Date())}|${user.role}|${user.jurisdictionCode ?? ""}|${user.mustChangePassword ? 1 : 0}|${req.url}`;
   };
 
   const run = async (
