@@ -85,7 +85,8 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     await page.getByRole("link", { name: plan.title }).click();
     await page.getByRole("heading", { name: plan.title }).waitFor();
     await page.getByRole("tab", { name: /主要指标/ }).click();
-    await expect(page.getByText("基本医疗保险参保率").first().isVisible()).resolves.toBe(true);
+    // The tab's panel renders after the click: wait for the row, not a one-time look.
+    await page.getByText("基本医疗保险参保率").first().waitFor({ state: "visible" });
     await shot(page, "plan-detail");
     await page.goto("/#/plans");
     await page.getByText(plan.title).waitFor();
@@ -112,10 +113,13 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
 
     await page.goto(`/#/plans/${plan.id}/entry?year=2023`);
     for (const e of entries) await page.getByLabel(`${e.name} 2023年数值`).fill(e.value);
-    await expect(page.getByTestId("dirty-count").textContent()).resolves.toBe("3 项未保存");
+    await expect.poll(() => page.getByTestId("dirty-count").textContent()).toBe("3 项未保存");
     await shot(page, "entry");
     await page.getByRole("button", { name: "全部保存" }).click();
     await page.getByText("已保存：新增 3 项").waitFor();
+    // The toast comes before the refetch that settles the grid: until then the edits still count
+    // as unsaved, and leaving (the overview below) would stop on the "unsaved changes" dialog.
+    await expect.poll(() => page.getByTestId("dirty-count").textContent()).toBe("没有未保存的修改");
 
     await expect
       .poll(async () => Object.values(await verdictsOnOverview()).join("|"), { timeout: 20_000 })
@@ -137,7 +141,8 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     const chart = page.getByRole("img", { name: `${entries[0]!.name} 实际值与目标对比图` });
     await chart.scrollIntoViewIfNeeded();
     await chart.locator("svg").waitFor();
-    await expect(chart.textContent()).resolves.toContain("时序进度线");
+    // ECharts creates the <svg> before it draws the series and legend into it.
+    await expect.poll(() => chart.textContent()).toContain("时序进度线");
     await shot(page, "overview-chart");
   }, 90_000);
 
@@ -148,6 +153,9 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     await page.getByRole("menuitem", { name: "规划管理" }).click();
     await page.getByText("有尚未保存的修改").waitFor();
     await page.getByRole("button", { name: "留在此页" }).click();
+    // The dialog leaves with an animation: until it is gone, a second dialog would show a second
+    // "离开" button.
+    await page.getByText("有尚未保存的修改").waitFor({ state: "hidden" });
     await expect(page.getByLabel(`${entries[0]!.name} 2022年数值`).inputValue()).resolves.toBe("95.9");
     await page.getByRole("menuitem", { name: "规划管理" }).click();
     await page.getByRole("button", { name: "离开" }).click();
@@ -193,12 +201,10 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     await page.locator('input[type="file"]').setInputFiles(sample.path);
     await page.getByText("核对解析结果").waitFor();
     await page.getByRole("button", { name: "确认导入" }).waitFor();
-    await expect(
-      page
-        .getByText(/青阳县/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await page
+      .getByText(/青阳县/)
+      .first()
+      .waitFor({ state: "visible" });
     await shot(page, "import-preview");
     // The sample was imported at first start: the same file again is 无变化, not a new version.
     await page
@@ -302,7 +308,7 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     await p.getByRole("button", { name: "登录" }).click();
     await p.getByRole("alert").filter({ hasText: "请输入用户名" }).waitFor();
     await p.getByRole("alert").filter({ hasText: "请输入密码" }).waitFor();
-    await expect(p.getByLabel("用户名").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect.poll(() => p.getByLabel("用户名").getAttribute("aria-invalid")).toBe("true");
     expect(logins).toBe(0);
 
     await login(p, "hs-once", once);
@@ -351,7 +357,7 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     await shot(page, "conflict");
     // Discarding loads the other person's value; nothing was overwritten.
     await page.getByRole("button", { name: "放弃我的修改，载入最新数据" }).click();
-    await expect.poll(() => page.getByLabel(field).inputValue(), { timeout: 10_000 }).toBe("75.9");
+    await expect.poll(() => page.getByLabel(field).inputValue()).toBe("75.9");
     await ctxB.close();
   }, 90_000);
 });
