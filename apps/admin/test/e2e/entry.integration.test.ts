@@ -99,7 +99,9 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
     await b.getByRole("button", { name: "全部保存" }).click();
     await b.getByTestId("conflict-alert").waitFor();
     await expect.poll(() => b.getByTestId("cell-conflict").count(), { timeout: 15_000 }).toBe(2);
-    for (let i = 2; i < n; i++) expect(await cell(b, i).inputValue()).toBe(aValue(i));
+    // The conflicts show in the render that brings A's values; the untouched cells take them in
+    // the effect after it (rebaseDraft), a moment later.
+    for (let i = 2; i < n; i++) await expect.poll(() => cell(b, i).inputValue()).toBe(aValue(i));
     // Both values are shown for each cell both changed.
     const firstConflict = b.getByTestId("cell-conflict").first();
     await expect(firstConflict.textContent()).resolves.toContain("用我的：77.7");
@@ -108,11 +110,14 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
 
     // B keeps both of their values (the old "保留我的修改") and saves again.
     await b.getByRole("button", { name: "冲突项全部保留我的修改" }).click();
-    await expect(b.getByTestId("dirty-count").textContent()).resolves.toBe("2 项未保存");
+    await expect.poll(() => b.getByTestId("dirty-count").textContent()).toBe("2 项未保存");
     await b.getByRole("button", { name: "全部保存" }).click();
     const toast = b.getByText(/已保存：新增 0 项，修改 2 项/);
     await toast.waitFor();
     await expect(toast.textContent()).resolves.not.toContain("清除");
+    // The toast comes before the refetch that settles B's two cells: until then they count as
+    // unsaved, and the next test's navigation would stop on the "unsaved changes" dialog.
+    await expect.poll(() => b.getByTestId("dirty-count").textContent()).toBe("没有未保存的修改");
 
     const saved = await stored(2024);
     expect(saved).toHaveLength(n);
@@ -153,9 +158,11 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
     await b.route("**/trpc/observations.upsertYear**", (route) => route.abort("internetdisconnected"));
     await b.getByRole("button", { name: "全部保存" }).click();
     await b.getByTestId("save-error").filter({ hasText: "网络异常" }).waitFor();
-    await expect(b.getByRole("button", { name: "全部保存" }).getAttribute("class")).resolves.not.toContain(
-      "loading",
-    );
+    // The error is set in the mutation's callback; the button hears that the save ended in a
+    // separate notification, a render later.
+    await expect
+      .poll(() => b.getByRole("button", { name: "全部保存" }).getAttribute("class"))
+      .not.toContain("loading");
     expect(await cell(b, 0).inputValue()).toBe("95.1");
     expect(await stored(2022)).toEqual([]);
 
@@ -169,9 +176,13 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
 
     // Still offline: 重试 is offered; back online, 重试 saves.
     await b.getByRole("button", { name: "全部保存" }).click();
-    await b.getByRole("button", { name: "重试" }).waitFor();
+    const retry = b.getByRole("button", { name: "重试" });
+    await retry.waitFor();
+    // 重试 appears while the failed save may still count as pending (loading={save.isPending}), and
+    // antd ignores a click on a loading button: wait until it is ready.
+    await expect.poll(() => retry.getAttribute("class")).not.toContain("ant-btn-loading");
     await b.unroute("**/trpc/observations.upsertYear**");
-    await b.getByRole("button", { name: "重试" }).click();
+    await retry.click();
     await b.getByText("已保存：新增 2 项").waitFor();
     expect((await stored(2022)).map((o) => o.value)).toEqual(
       expect.arrayContaining([
@@ -219,7 +230,7 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
     await shot(b, "entry-keyboard-invalid");
     await b.getByRole("button", { name: "撤销修改" }).click();
     await b.getByRole("button", { name: "确定撤销" }).click();
-    await expect(b.getByTestId("dirty-count").textContent()).resolves.toBe("没有未保存的修改");
+    await expect.poll(() => b.getByTestId("dirty-count").textContent()).toBe("没有未保存的修改");
   }, 90_000);
 
   it("warns of an implausible year-on-year change in the cell, and notes that a note explains it", async () => {
@@ -232,7 +243,7 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
     await expect(warning.textContent()).resolves.toMatch(/由2022年的95\.1%变为40%.*超过10个百分点/);
     const label = (await cell(b, 0).getAttribute("aria-label"))!.replace(/ 2023年数值$/, "");
     await b.getByLabel(`${label} 备注`).fill("口径调整：剔除重复参保");
-    await expect(warning.textContent()).resolves.toContain("（已在备注中说明）");
+    await expect.poll(() => warning.textContent()).toContain("（已在备注中说明）");
     // A warning does not block a save.
     await b.getByRole("button", { name: "全部保存" }).click();
     await b.getByText("已保存：新增 1 项").waitFor();
