@@ -74,12 +74,10 @@ describe.runIf(run)("全国首页", () => {
     await rowOf("湖北省").getByRole("button", { name: "湖北省" }).click();
     await page.getByRole("heading", { name: "监测总览 · 湖北省" }).waitFor();
     await page.getByTestId("evaluation-table").waitFor();
-    await expect(
-      page
-        .getByText(/黄石市.*·\s*\d{4}年评估/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await page
+      .getByText(/黄石市.*·\s*\d{4}年评估/)
+      .first()
+      .waitFor({ state: "visible" });
     expect(page.url()).toContain("j=420000");
   }, 60_000);
 });
