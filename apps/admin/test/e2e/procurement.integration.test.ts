@@ -101,7 +101,8 @@ describe.skipIf(!runs)("procurement screens end to end (real server, Chromium)",
     );
     expect(series.points.map((p) => p.value)).toEqual([112, 114]);
     await page.getByRole("cell", { name: "湖北省第一批" }).waitFor();
-    await expect(page.locator('[role="img"] svg').count()).resolves.toBeGreaterThan(0);
+    // The chart's <svg> is drawn once ECharts (its own chunk) has loaded.
+    await expect.poll(() => page.locator('[role="img"] svg').count()).toBeGreaterThan(0);
     await shot(page, "procurement-progress");
 
     await page.goto("/#/procurement?tab=implementations&j=420200");
