@@ -12,6 +12,7 @@ import {
   login,
   newContext,
   requireChromium,
+  settled,
   shot,
   startHarness,
 } from "./harness.ts";
@@ -54,7 +55,8 @@ describe.skipIf(!runs)("reporting cycle end to end (real server, Chromium)", () 
     await p.getByRole("button", { name: "提交审核" }).click();
     const ok = p.locator(".ant-popconfirm").getByRole("button", { name: "提交", exact: true });
     await ok.waitFor();
-    await p.waitForTimeout(400);
+    // A click during the popover's zoom-in is lost on a loaded machine: wait for it to end.
+    await settled(p);
     await ok.click();
     await expect.poll(() => stateTag(p).textContent(), { timeout: 15_000 }).toBe("已提交");
   };
