@@ -8,6 +8,7 @@ import {
   login,
   newContext,
   requireChromium,
+  settled,
   shot,
   signedIn,
   startHarness,
@@ -41,12 +42,20 @@ function zipEntry(zip: Buffer, name: string): string {
   throw new Error(`zip 中没有 ${name}`);
 }
 
-/** Opens an antd Select by its label and picks the option showing `text`. */
+/**
+ * Opens an antd Select by its label and picks the option showing `text`, once the list has slid in
+ * (a click during the slide is lost on a loaded machine).
+ */
 async function pick(page: Page, label: string, text: string, type?: string) {
   const box = page.getByRole("combobox", { name: label, exact: true });
   await box.click();
   if (type) await box.fill(type);
-  await page.locator(".ant-select-item-option", { hasText: text }).first().click();
+  const option = page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
+    .first();
+  await option.waitFor();
+  await settled(page);
+  await option.click();
 }
 
 describe.skipIf(!runs)("reports page end to end (real server, Chromium)", () => {
