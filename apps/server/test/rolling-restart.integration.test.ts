@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { type Database, openDatabase } from "@ybplan/db";
 import { createTestDatabase, postgresTestUrl, type TestDatabase } from "@ybplan/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cookieOf, loggedIn } from "./utils/client.ts";
 import { planDocument } from "./utils/fixtures.ts";
 
@@ -147,7 +147,8 @@ describe.skipIf(!pgUrl)("rolling restart of one of two server processes", () => 
     };
     const clients = Array.from({ length: 10 }, (_, c) => client(c));
 
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Saves are flowing (a count, not a fixed time: on a busy machine the first ones take a while).
+    await vi.waitFor(() => expect(acks).toBeGreaterThanOrEqual(20), { timeout: 60_000, interval: 20 });
     const acksBeforeStop = acks;
     // Stop the first process gracefully, then start it again (new port: the proxy is told).
     const old = procs[0]!;
@@ -157,7 +158,11 @@ describe.skipIf(!pgUrl)("rolling restart of one of two server processes", () => 
     const restarted = await startProcess(testDb.url);
     procs = [restarted, procs[1]!];
     urls = procs.map((p) => p.url);
-    await new Promise((r) => setTimeout(r, 1_500));
+    const acksAtRestart = acks;
+    await vi.waitFor(() => expect(acks).toBeGreaterThanOrEqual(acksAtRestart + 20), {
+      timeout: 60_000,
+      interval: 20,
+    });
     stop = true;
     await Promise.all(clients);
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { startServer } from "../../src/index.ts";
 import { ADMIN_PASSWORD } from "../utils/backends.ts";
 import { loggedIn } from "../utils/client.ts";
@@ -80,7 +80,8 @@ describe("kill -9 of the server (PGlite)", () => {
         }
       }
     });
-    await new Promise((r) => setTimeout(r, 2500));
+    // Killed while saves are flowing (a count, not a fixed time: the machine may be busy).
+    await vi.waitFor(() => expect(acknowledged).toBeGreaterThan(20), { timeout: 60_000, interval: 20 });
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGKILL");
     await exited;
