@@ -68,7 +68,7 @@ async function stopProcess(p: Proc | undefined): Promise<void> {
   await exited;
 }
 
-async function until<T>(probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
+async function until<T>(probe: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -209,9 +209,9 @@ describe.skipIf(!pgUrl)("two server processes on one PostgreSQL", () => {
     const died = new Promise((r) => leader.child.once("exit", r));
     leader.child.kill("SIGKILL");
     await died;
-    await until(async () => (await runs()).some((r) => r.runner.endsWith(`:${pidOf(follower)}`)), 15_000);
+    await until(async () => (await runs()).some((r) => r.runner.endsWith(`:${pidOf(follower)}`)), 30_000);
     const all = await runs();
     expect(new Set(all.map((r) => r.run_key)).size).toBe(all.length);
     expect((await fetch(`${follower.url}/healthz`)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 });
