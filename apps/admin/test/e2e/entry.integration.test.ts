@@ -28,7 +28,12 @@ interface Observation {
   recordedBy: string | null;
 }
 
-const valueCells = (p: Page) => p.locator("input[data-entry-index]");
+/**
+ * The value cells of `year`'s grid. After a goto that changes only the address's hash, the previous
+ * year's grid stays until the app hears of the change: a wait must name the year it expects.
+ */
+const valueCells = (p: Page, year: number) =>
+  p.locator(`input[data-entry-index][aria-label$=" ${year}年数值"]`);
 const cell = (p: Page, i: number) => p.locator(`input[data-entry-index="${i}"]`);
 
 describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
@@ -82,9 +87,9 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
     const url = `/#/plans/${planId}/entry?year=2024`;
     await a.goto(url);
     await b.goto(url);
-    await valueCells(a).first().waitFor();
-    await valueCells(b).first().waitFor();
-    const n = await valueCells(a).count();
+    await valueCells(a, 2024).first().waitFor();
+    await valueCells(b, 2024).first().waitFor();
+    const n = await valueCells(a, 2024).count();
     expect(n).toBeGreaterThanOrEqual(16);
 
     // A fills every value of 2024 and saves.
@@ -143,7 +148,7 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
     expect((await audit("update")).items.filter((e) => e.actorName === "黄石填报员乙")).toHaveLength(2);
     // From the grid, "修改记录" opens the history of that one value: A created it, B changed it.
     await a.goto(url);
-    await valueCells(a).first().waitFor();
+    await valueCells(a, 2024).first().waitFor();
     await a.getByRole("link", { name: "修改记录" }).first().click();
     await a.locator("tr.ant-table-row", { hasText: "黄石填报员乙" }).first().waitFor();
     await expect(a.locator("tr.ant-table-row").count()).resolves.toBe(2);
@@ -152,7 +157,7 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
   it("a save that cannot reach the server says 网络异常, keeps the edits, survives a reload and can be retried", async () => {
     const url = `/#/plans/${planId}/entry?year=2022`;
     await b.goto(url);
-    await valueCells(b).first().waitFor();
+    await valueCells(b, 2022).first().waitFor();
     await cell(b, 0).fill("95.1");
     await cell(b, 2).fill("70.2");
     await b.route("**/trpc/observations.upsertYear**", (route) => route.abort("internetdisconnected"));
@@ -193,13 +198,13 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
     // Saved: the local draft is gone, a reload shows no restore notice.
     await expect.poll(() => b.getByTestId("dirty-count").textContent()).toBe("没有未保存的修改");
     await b.reload();
-    await valueCells(b).first().waitFor();
+    await valueCells(b, 2022).first().waitFor();
     await expect(b.getByTestId("draft-restored").count()).resolves.toBe(0);
   }, 120_000);
 
   it("Enter and arrows move between value cells and never save; an invalid cell is named and focused", async () => {
     await b.goto(`/#/plans/${planId}/entry?year=2023`);
-    await valueCells(b).first().waitFor();
+    await valueCells(b, 2023).first().waitFor();
     await cell(b, 0).click();
     await b.keyboard.type("96.2");
     await b.keyboard.press("Enter");
@@ -236,7 +241,7 @@ describe.skipIf(!runs)("data entry end to end (real server, Chromium)", () => {
   it("warns of an implausible year-on-year change in the cell, and notes that a note explains it", async () => {
     // 2022's 参保率 was saved as 95.1 above; 40 in 2023 is a fall of 55.1 points.
     await b.goto(`/#/plans/${planId}/entry?year=2023`);
-    await valueCells(b).first().waitFor();
+    await valueCells(b, 2023).first().waitFor();
     await cell(b, 0).fill("40");
     const warning = b.getByTestId("cell-warning").first();
     await warning.waitFor();
