@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isoDateInChina } from "../src/common/index.ts";
 import { checkAttachment, deadlineProblem, isOverdue, sniffAttachment } from "../src/workitem/index.ts";
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -81,10 +80,5 @@ describe("deadlines", () => {
     );
     expect(deadlineProblem("2020-12-31", period)).not.toBeNull();
     expect(deadlineProblem(null, period)).toBeNull();
-  });
-
-  it("today is China's calendar date", () => {
-    expect(isoDateInChina(new Date("2024-06-30T16:30:00Z"))).toBe("2024-07-01");
-    expect(isoDateInChina(new Date("2024-06-30T15:30:00Z"))).toBe("2024-06-30");
   });
 });

@@ -1,6 +1,6 @@
+import { lastCompleteYear } from "@ybplan/domain/common";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultYear } from "../../src/lib/years.ts";
 import { callApi, type Harness, requireChromium, settled, shot, signedIn, startHarness } from "./harness.ts";
 
 /**
@@ -10,7 +10,7 @@ import { callApi, type Harness, requireChromium, settled, shot, signedIn, startH
  */
 const run = requireChromium("全国首页");
 /** The year the overview opens on. */
-const YEAR = defaultYear();
+const YEAR = lastCompleteYear();
 
 describe.runIf(run)("全国首页", () => {
   let h: Harness;

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { lastCompleteYear, periodYears } from "@ybplan/domain/common";
 import { isWorkIndicator, mainIndicators } from "@ybplan/domain/indicator";
 import { Breadcrumb, Flex, Select } from "antd";
 import { useTRPC } from "../../api/trpc.ts";
@@ -7,7 +8,6 @@ import { can } from "../../auth/roles.ts";
 import { useSession } from "../../auth/session-context.ts";
 import { QueryState } from "../../components/query-state.tsx";
 import { useSearchState } from "../../lib/use-search-state.ts";
-import { defaultYear, periodYears } from "../../lib/years.ts";
 import { Link } from "../../router/link.tsx";
 import type { PageProps } from "../../routes/registry.ts";
 import { CycleBar } from "./cycle-bar.tsx";
@@ -37,8 +37,8 @@ function EntryScreen({ plan }: { plan: PlanDetail }) {
   const trpc = useTRPC();
   const { search, set } = useSearchState();
   const { user } = useSession();
-  const years = periodYears(plan.periodStart, plan.periodEnd);
-  const year = Number(search.get("year")) || defaultYear(plan.periodStart, plan.periodEnd);
+  const years = periodYears(plan);
+  const year = Number(search.get("year")) || lastCompleteYear(plan);
   const indicators = useQuery(trpc.indicators.list.queryOptions({ planId: plan.id }));
   // Work indicators' stages (工作指标: the year's own target is shown beside the cell).
   const work = useQuery(trpc.workIndicators.list.queryOptions({ planId: plan.id }));

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { lastCompleteYear, periodYears } from "@ybplan/domain/common";
 import { Card, Col, Empty, Flex, Row, Select, Table, Tag, Tooltip, Typography } from "antd";
 import { useTRPC } from "../../api/trpc.ts";
 import type { SubtreeSummary } from "../../api/types.ts";
@@ -8,7 +9,6 @@ import { MarkedText } from "../../components/marked-text.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { VerdictTag } from "../../components/verdict-tag.tsx";
 import { useSearchState } from "../../lib/use-search-state.ts";
-import { defaultYear, periodYears } from "../../lib/years.ts";
 import { Link } from "../../router/link.tsx";
 import { NATIONAL_CODE, NationalSummaryView } from "./national-summary.tsx";
 import { PlanEvaluation } from "./plan-evaluation.tsx";
@@ -23,7 +23,7 @@ export default function OverviewPage() {
   const { user } = useSession();
   const { search, set } = useSearchState();
   const tree = useQuery(trpc.jurisdictions.tree.queryOptions());
-  const year = Number(search.get("year")) || defaultYear();
+  const year = Number(search.get("year")) || lastCompleteYear();
   const all = tree.data ? flattenCodes(tree.data) : [];
   // National scope (no jurisdiction) opens on 全国: every province's line. Administrators scoped
   // to a place may open it too (the server's rule); everyone else starts at their own place.

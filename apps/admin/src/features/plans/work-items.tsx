@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { isoDateInChina } from "@ybplan/domain/common";
+import { isoDateInChina, periodYears } from "@ybplan/domain/common";
 import { type WorkStatus, workStatusLabels } from "@ybplan/domain/task";
 import { isOverdue } from "@ybplan/domain/workitem";
 import { App, Button, Flex, Input, Modal, Popconfirm, Select, Table, Tag, Timeline, Typography } from "antd";
@@ -8,7 +8,6 @@ import { conflictSentence, formatApiError, readConflict } from "../../api/errors
 import { useTRPC } from "../../api/trpc.ts";
 import type { ProjectItem, RouterOutputs, TaskItem } from "../../api/types.ts";
 import { formatTime } from "../../lib/time.ts";
-import { periodYears } from "../../lib/years.ts";
 import { AttachmentsModal } from "./attachments-modal.tsx";
 import { WorkItemModal } from "./work-item-modal.tsx";
 
@@ -268,7 +267,7 @@ export function WorkItemTable({
           kind={kind}
           item={notesOf}
           canEnter={canEnter}
-          years={periodYears(periodStart, periodEnd)}
+          years={periodYears({ periodStart, periodEnd })}
           onClose={() => setNotesOf(null)}
           onSaved={() => void refresh()}
         />

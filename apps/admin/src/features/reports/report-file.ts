@@ -23,18 +23,6 @@ export const midTermYear = (p: PlanPeriod) => Math.min(p.periodStart + 2, p.peri
 export const kindLabel = (kind: ReportKind, p: PlanPeriod | null): string =>
   kind === "annual" ? "年度监测报告" : p ? `中期评估（${p.periodStart}–${midTermYear(p)}）` : "中期评估";
 
-/** Years a report can be asked for: the plan period. */
-export function reportYears(p: PlanPeriod): number[] {
-  const out: number[] = [];
-  for (let y = p.periodStart; y <= p.periodEnd; y++) out.push(y);
-  return out;
-}
-
-/** The latest year of the period that has ended by `today` (reports are written after the year). */
-export function defaultYear(p: PlanPeriod, today: Date = new Date()): number {
-  return Math.max(p.periodStart, Math.min(p.periodEnd, today.getFullYear() - 1));
-}
-
 function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
   const out = new Uint8Array(bin.length);

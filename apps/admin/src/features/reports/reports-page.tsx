@@ -1,4 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
+import { lastCompleteYear, periodYears } from "@ybplan/domain/common";
 import { Alert, Button, Card, Flex, Form, Radio, Select, Space, Spin, Typography } from "antd";
 import { useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
@@ -7,14 +8,12 @@ import type { PlanListItem } from "../../api/types.ts";
 import { PlanPicker } from "./plan-picker.tsx";
 import {
   base64ToText,
-  defaultYear,
   downloadFile,
   formatOptions,
   kindLabel,
   midTermYear,
   type ReportFormat,
   type ReportKind,
-  reportYears,
 } from "./report-file.ts";
 
 /**
@@ -40,13 +39,17 @@ export default function ReportsPage() {
     }),
   );
 
-  const effectiveYear = plan ? (kind === "midTerm" ? midTermYear(plan) : (year ?? defaultYear(plan))) : null;
+  const effectiveYear = plan
+    ? kind === "midTerm"
+      ? midTermYear(plan)
+      : (year ?? lastCompleteYear(plan))
+    : null;
   const input = plan && effectiveYear ? { planId: plan.id, year: effectiveYear, kind } : null;
   const failure = download.error ?? previewing.error;
 
   const choosePlan = (p: PlanListItem | null) => {
     setPlan(p);
-    setYear(p ? defaultYear(p) : null);
+    setYear(p ? lastCompleteYear(p) : null);
     setPreview(null);
     download.reset();
     previewing.reset();
@@ -84,7 +87,7 @@ export default function ReportsPage() {
                 placeholder="先选择规划"
                 disabled={!plan || kind === "midTerm"}
                 value={effectiveYear ?? null}
-                options={plan ? reportYears(plan).map((y) => ({ value: y, label: `${y} 年` })) : []}
+                options={plan ? periodYears(plan).map((y) => ({ value: y, label: `${y} 年` })) : []}
                 onChange={setYear}
               />
             </Form.Item>
