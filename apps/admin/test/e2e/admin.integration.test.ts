@@ -246,6 +246,8 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     await shot(p, "refused");
     // The entry screen is refused as well, and the API itself refuses a write.
     await p.goto(`/#/plans/${nanyang.id}/entry?year=2023`);
+    // The plan page said 没有权限 too: wait for the entry screen's own breadcrumb first.
+    await p.locator(".ant-breadcrumb", { hasText: "年度数据填报" }).waitFor();
     await p.getByText("没有权限").waitFor();
     await expect(
       callApi(ctx, "mutation", "observations.upsertYear", { planId: nanyang.id, year: 2023, rows: [] }),
