@@ -40,6 +40,7 @@ try {
     log,
     trustProxy: env.YBPLAN_TRUST_PROXY === "1",
     secureCookies: env.YBPLAN_COOKIE_SECURE === "1" || env.YBPLAN_SECURE_COOKIES === "1",
+    warmUp: true,
     allowedOrigins: (env.YBPLAN_ALLOWED_ORIGINS ?? "")
       .split(",")
       .map((o) => o.trim())

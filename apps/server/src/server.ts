@@ -10,6 +10,7 @@ import {
   type SeedResult,
   setUpDatabase,
   silentLogger,
+  warmFirstScreen,
 } from "@ybplan/api";
 import { type Database, type DatabaseEnvSettings, openDatabase } from "@ybplan/db";
 import { type TrpcResponses, trpcResponses } from "./cache/index.ts";
@@ -64,6 +65,11 @@ export interface StartServerOptions {
   readonly jobTickMs?: number | undefined;
   /** Origins besides the server's own whose pages may call mutations (e.g. a dev server). */
   readonly allowedOrigins?: readonly string[] | undefined;
+  /**
+   * Compute the 全国 first screen in the background once listening (`warmFirstScreen`): on by
+   * default in `main.ts`; tests that count computations leave it off.
+   */
+  readonly warmUp?: boolean | undefined;
 }
 
 export interface RunningServer {
@@ -220,6 +226,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const url = `http://${host}:${port}`;
   log.info("server.listening", { url, db: database.kind });
   const jobs = startJobs(database, options.jobs ?? registeredJobs(), { log, tickMs: options.jobTickMs });
+  // Failures are logged, never fatal: the view is then computed by its first reader as usual.
+  const warming = options.warmUp
+    ? warmFirstScreen(database).then(
+        (r) => log.info("cache.warmed", r),
+        (e: unknown) =>
+          log.warn("cache.warm.failed", { message: e instanceof Error ? e.message : String(e) }),
+      )
+    : Promise.resolve();
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -235,6 +249,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         }, 10_000).unref();
       });
       await jobs.stop();
+      // The database stays open until the warm-up's queries are done.
+      await warming;
       await database.close();
       log.info("server.closed");
     })();

@@ -1,7 +1,7 @@
 /**
  * @ybplan/api — ybplan's tRPC router. Hosts (apps/server, apps/cli, tests) use:
  * `appRouter` / `AppRouter`, `createCaller(createContextInner({...}))`, `createContextFromRequest`,
- * `seedIfEmpty`, and the session cookie helpers. Clients import only types.
+ * `seedIfEmpty`, `warmFirstScreen`, and the session cookie helpers. Clients import only types.
  */
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
@@ -23,6 +23,7 @@ export { type ErrorData, type ErrorKind, errorKind, type KnownTag, toTRPCError }
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 export { type SampleDataOptions, type SampleDataResult, seedSampleData } from "./sample-data.ts";
 export { type SeedOptions, type SeedResult, seedIfEmpty, setUpDatabase } from "./seed.ts";
+export { warmFirstScreen } from "./services/warm-up.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
