@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningServer, startServer } from "@ybplan/server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const screenshotDir = join(appRoot, "test-results", "screenshots");
@@ -163,6 +163,27 @@ export async function settled(page: Page): Promise<void> {
       new Promise((resolve) => setTimeout(resolve, 5000)),
     ]),
   );
+}
+
+/**
+ * Opens the antd Select labelled `label` and picks the option showing `text` (typing `type` first
+ * to filter), once the list has slid in: a click during the slide is lost on a loaded machine. The
+ * choice must then show in the select.
+ */
+export async function pick(page: Page, label: string, text: string, type?: string): Promise<void> {
+  const box = page.getByRole("combobox", { name: label, exact: true });
+  await box.click();
+  if (type) await box.fill(type);
+  const option = page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
+    .first();
+  await option.waitFor();
+  await settled(page);
+  await option.click();
+  const select = box.locator(
+    "xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+  );
+  await expect.poll(() => select.textContent()).toContain(text);
 }
 
 /** A fresh profile with one page signed in (the administrator unless told otherwise). */

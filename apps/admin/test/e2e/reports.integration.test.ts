@@ -7,8 +7,8 @@ import {
   type Harness,
   login,
   newContext,
+  pick,
   requireChromium,
-  settled,
   shot,
   signedIn,
   startHarness,
@@ -40,22 +40,6 @@ function zipEntry(zip: Buffer, name: string): string {
     at += 46 + nameLen + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
   throw new Error(`zip 中没有 ${name}`);
-}
-
-/**
- * Opens an antd Select by its label and picks the option showing `text`, once the list has slid in
- * (a click during the slide is lost on a loaded machine).
- */
-async function pick(page: Page, label: string, text: string, type?: string) {
-  const box = page.getByRole("combobox", { name: label, exact: true });
-  await box.click();
-  if (type) await box.fill(type);
-  const option = page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-    .first();
-  await option.waitFor();
-  await settled(page);
-  await option.click();
 }
 
 describe.skipIf(!runs)("reports page end to end (real server, Chromium)", () => {

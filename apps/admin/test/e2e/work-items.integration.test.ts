@@ -12,8 +12,8 @@ import {
   type Harness,
   login,
   newContext,
+  pick,
   requireChromium,
-  settled,
   shot,
   startHarness,
 } from "./harness.ts";
@@ -31,26 +31,6 @@ const exe = Buffer.from(
   "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00This program cannot be run in DOS mode.",
   "latin1",
 );
-
-/**
- * Opens an antd Select by its label and picks the option showing `text`, once the list has slid
- * in (a click during the slide is lost on a loaded machine); the choice must show in the select.
- */
-async function pick(page: Page, label: string, text: string, type?: string) {
-  const box = page.getByRole("combobox", { name: label, exact: true });
-  await box.click();
-  if (type) await box.fill(type);
-  const option = page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-    .first();
-  await option.waitFor();
-  await settled(page);
-  await option.click();
-  const select = box.locator(
-    "xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
-  );
-  await expect.poll(() => select.textContent()).toContain(text);
-}
 
 const taskRow = (page: Page) =>
   page.locator("tr", { has: page.getByText(TASK_TITLE, { exact: false }) }).first();
