@@ -257,6 +257,33 @@ describe.skipIf(!runs)("admin app end to end (real server, Chromium)", () => {
     await ctx.close();
   }, 90_000);
 
+  it("follows the system's motion setting: no transitions at all when it asks for less motion", async () => {
+    const opened = async (motion: "reduce" | "no-preference") => {
+      const ctx = await newContext(h, motion);
+      const p = await ctx.newPage();
+      await login(p, "admin", ADMIN_PASSWORD);
+      // The most animations running in any of the 30 frames after the click that opens a dialog.
+      const animations = await p.evaluate(async () => {
+        const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "修改密码");
+        button?.click();
+        let most = 0;
+        for (let i = 0; i < 30; i++) {
+          await new Promise((r) => requestAnimationFrame(r));
+          most = Math.max(most, document.getAnimations().length);
+        }
+        return most;
+      });
+      await p.getByRole("dialog", { name: "修改密码" }).waitFor();
+      const setting = await p.evaluate(() => document.documentElement.dataset.motion);
+      await ctx.close();
+      return { setting, animations };
+    };
+    expect(await opened("reduce")).toEqual({ setting: "reduced", animations: 0 });
+    // Without the preference the app keeps Ant Design's usual motion (not timed here: a busy
+    // machine may skip the frames in which the dialog zooms in).
+    expect((await opened("no-preference")).setting).toBe("on");
+  }, 90_000);
+
   it("changes the password, logs out and signs in with the new one", async () => {
     await callApi(admin, "mutation", "users.create", {
       username: "hs-viewer",

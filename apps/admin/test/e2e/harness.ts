@@ -135,12 +135,21 @@ async function sharedBrowser(): Promise<Browser> {
   return browserLaunch;
 }
 
-/** A fresh browser profile at the 1366×768 the app is designed for. */
-export function newContext(h: Harness): Promise<BrowserContext> {
+/**
+ * A fresh browser profile at the 1366×768 the app is designed for. It asks for reduced motion, as
+ * staff can in their system settings, so the app shows no transitions: a click never lands on a
+ * dialog or list still sliding, and no spinner is left half-gone (see app.tsx). `motion` gives a
+ * profile with the default motion instead.
+ */
+export function newContext(
+  h: Harness,
+  motion: "reduce" | "no-preference" = "reduce",
+): Promise<BrowserContext> {
   return h.browser.newContext({
     viewport: { width: 1366, height: 768 },
     locale: "zh-CN",
     baseURL: h.baseUrl,
+    reducedMotion: motion,
   });
 }
 
