@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   emptyRow,
   parametersOf,
+  policyFieldLabel,
   rowsFromProposals,
   schemeOptions,
   serviceOptions,
@@ -43,5 +44,16 @@ describe("policy parameter grid model", () => {
     expect(schemeOptions.find((o) => o.value === "resident")?.label).toBe("城乡居民医保");
     expect(serviceOptions.find((o) => o.value === "any")?.label).toBe("不区分");
     expect([unitText("annualCap"), unitText("reimbursementRatio")]).toEqual(["元", "%"]);
+  });
+});
+
+describe("a refusal's field, named as the form shows it", () => {
+  it("names a parameter row and column, on create and on update, and the document's fields", () => {
+    expect(policyFieldLabel(["parameters", "0", "value"])).toBe("参数表第1行数值");
+    expect(policyFieldLabel(["data", "parameters", 2, "scheme"])).toBe("参数表第3行险种");
+    expect(policyFieldLabel(["parameters", "4"])).toBe("参数表第5行");
+    expect(policyFieldLabel(["supersedes"])).toBe("替代文件");
+    expect(policyFieldLabel(["data", "effectiveTo"])).toBe("失效日期");
+    expect(policyFieldLabel(["somethingElse", "x"])).toBe("somethingElse.x");
   });
 });

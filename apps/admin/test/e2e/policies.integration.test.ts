@@ -146,10 +146,13 @@ describe.skipIf(!runs)("policies screen end to end (real server, Chromium)", () 
     await choose(page, dialog, "险种", 0, "城乡居民医保");
     await choose(page, dialog, "医疗机构级别", 0, "三级医疗机构");
     await dialog.getByLabel("第1行数值").fill("65");
-    // Without naming the document it amends, the overlap is refused naming the 2020 document.
+    // Without naming the document it amends, the overlap is refused naming the 2020 document (and
+    // the row and column at fault, in the grid's words).
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await dialog
-      .getByText(/与《黄石市基本医疗保险市级统筹实施办法》（黄政规〔2020〕1号）自2023年1月1日起的规定重叠/)
+      .getByText(
+        /参数表第1行数值：城乡居民医保三级医疗机构住院报销比例与《黄石市基本医疗保险市级统筹实施办法》（黄政规〔2020〕1号）自2023年1月1日起的规定重叠/,
+      )
       .waitFor();
     await choose(page, dialog, "替代文件", 0, "黄石市基本医疗保险市级统筹实施办法");
     await page.getByRole("button", { name: "保存", exact: true }).click();

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { QueryState } from "../../components/query-state.tsx";
-import { type ParamRow, parametersOf, rowsFromProposals } from "./model.ts";
+import { type ParamRow, parametersOf, policyFieldLabel, rowsFromProposals } from "./model.ts";
 import { ParameterGrid } from "./parameter-grid.tsx";
 
 /**
@@ -52,7 +52,7 @@ export function DocumentDrawer({
       onChanged();
       await doc.refetch();
     } catch (e) {
-      setError(formatApiError(e));
+      setError(formatApiError(e, policyFieldLabel));
     }
   };
 
@@ -64,7 +64,7 @@ export function DocumentDrawer({
       onChanged();
       await doc.refetch();
     } catch (e) {
-      setError(formatApiError(e));
+      setError(formatApiError(e, policyFieldLabel));
     }
   };
 

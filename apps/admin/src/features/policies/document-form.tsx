@@ -17,7 +17,7 @@ import type dayjs from "dayjs";
 import { useState } from "react";
 import { formatApiError } from "../../api/errors.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { emptyRow, type ParamRow, parametersOf, rowsFromProposals } from "./model.ts";
+import { emptyRow, type ParamRow, parametersOf, policyFieldLabel, rowsFromProposals } from "./model.ts";
 import { ParameterGrid } from "./parameter-grid.tsx";
 
 interface FormValues {
@@ -28,20 +28,6 @@ interface FormValues {
   supersedes?: string;
   mode: "amend" | "replace";
 }
-
-const fieldLabel = (path: ReadonlyArray<string | number>) => {
-  if (path[0] === "parameters" && typeof path[1] === "number") return `参数表第${path[1] + 1}行`;
-  const names: Record<string, string> = {
-    title: "文件标题",
-    docNumber: "文号",
-    issuer: "发文机关",
-    effectiveFrom: "生效日期",
-    effectiveTo: "失效日期",
-    supersedes: "替代文件",
-    repealedOn: "废止日期",
-  };
-  return names[String(path[0])] ?? path.join(".");
-};
 
 /**
  * A new policy document: its fields, what it supersedes, and its parameter grid. Parameters can
@@ -77,7 +63,7 @@ export function DocumentForm({
       r = await propose.mutateAsync({ text, defaultYear: year });
     } catch (e) {
       // A failed reading is said, not swallowed: the person sees why nothing was proposed.
-      setError(`识别失败：${formatApiError(e, fieldLabel)}`);
+      setError(`识别失败：${formatApiError(e, policyFieldLabel)}`);
       return;
     }
     setRows((cur) => [...cur, ...rowsFromProposals(r.proposals)]);
@@ -108,7 +94,7 @@ export function DocumentForm({
       void message.success("已保存");
       onSaved();
     } catch (e) {
-      setError(formatApiError(e, fieldLabel));
+      setError(formatApiError(e, policyFieldLabel));
     }
   };
 

@@ -107,3 +107,36 @@ export function parametersOf(rows: readonly ParamRow[]):
     })),
   };
 }
+
+/** The grid's column names, for a refusal that points into a row. */
+const columnNames: Record<string, string> = {
+  kind: "参数",
+  scheme: "险种",
+  service: "服务",
+  level: "医疗机构级别",
+  population: "人群",
+  value: "数值",
+  approximate: "左右",
+};
+
+const documentFieldNames: Record<string, string> = {
+  title: "文件标题",
+  docNumber: "文号",
+  issuer: "发文机关",
+  effectiveFrom: "生效日期",
+  effectiveTo: "失效日期",
+  supersedes: "替代文件",
+  repealedOn: "废止日期",
+};
+
+/**
+ * Names the field a server refusal points at, as the form and the grid show it: "parameters.0.value"
+ * (or "data.parameters.0.value" from an update) is 参数表第1行数值.
+ */
+export function policyFieldLabel(path: ReadonlyArray<string | number>): string {
+  const rest = path[0] === "data" ? path.slice(1) : path;
+  const [head, row, column] = rest;
+  if (head === "parameters" && row !== undefined && /^\d+$/.test(String(row)))
+    return `参数表第${Number(row) + 1}行${column === undefined ? "" : (columnNames[String(column)] ?? "")}`;
+  return documentFieldNames[String(head)] ?? rest.join(".");
+}
