@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refusal, sampleDocument, type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
+import {
+  confirmAllAsProposed,
+  refusal,
+  sampleDocument,
+  type TestDatabase,
+  testDatabase,
+  userOf,
+} from "./utils/index.ts";
 
 /**
  * reports.workIndicators, the light read of the report's 工作指标完成情况 rows (the CLI's evaluate),
@@ -39,25 +46,11 @@ describe("reports.workIndicators", () => {
   });
 
   it("equals the report model's rows: 2023 with its stage and a value, 2025 without a stage or value", async () => {
-    const api = t.callerAs(planner);
-    const { proposals } = await api.workIndicators.propose({ planId });
+    const { proposals, confirmed } = await confirmAllAsProposed(t.callerAs(planner), planId);
     expect(proposals.map((p) => p.owner.label)).toEqual([
       "专栏2（1）医保基金总额预算管理",
       "专栏2（1）医保基金总额预算管理",
     ]);
-    const confirmed = [];
-    for (const p of proposals)
-      confirmed.push(
-        await api.workIndicators.confirm({
-          planId,
-          owner: { kind: p.owner.kind, id: p.ownerId },
-          name: p.name,
-          unit: p.unit,
-          targetText: p.target,
-          stages: p.stages.map((s) => ({ year: s.year, targetText: s.target })),
-          source: p.text,
-        }),
-      );
     const coverage = confirmed.find((c) => c.indicator.name === "DRG付费医疗机构病种覆盖率")!;
     await t.callerAs(admin).observations.upsertYear({
       planId,

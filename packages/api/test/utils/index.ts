@@ -86,3 +86,25 @@ export function sampleDocument(key: SamplePlanKey): Promise<PlanDocument> {
     importPlanDocument({ bytes: new Uint8Array(readFileSync(sample.path)), fileName: `${key}.txt` }),
   );
 }
+
+/**
+ * Confirms every work indicator the plan's text proposes, exactly as proposed (owner, name, unit,
+ * target, yearly stages, the sentence it came from); returns the confirmations in proposal order.
+ */
+export async function confirmAllAsProposed(api: Caller, planId: string) {
+  const { proposals } = await api.workIndicators.propose({ planId });
+  const confirmed = [];
+  for (const p of proposals)
+    confirmed.push(
+      await api.workIndicators.confirm({
+        planId,
+        owner: { kind: p.owner.kind, id: p.ownerId },
+        name: p.name,
+        unit: p.unit,
+        targetText: p.target,
+        stages: p.stages.map((s) => ({ year: s.year, targetText: s.target })),
+        source: p.text,
+      }),
+    );
+  return { proposals, confirmed };
+}
