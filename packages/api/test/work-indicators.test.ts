@@ -2,7 +2,15 @@ import { auditLog, targetRevisions } from "@ybplan/db";
 import type { PlanDocument } from "@ybplan/domain/plan";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refusal, sampleDocument, type TestDatabase, testDatabase, userOf } from "./utils/index.ts";
+import {
+  confirmInputOf,
+  refusal,
+  sampleDocument,
+  type TestDatabase,
+  testDatabase,
+  userOf,
+  type WorkIndicatorProposal,
+} from "./utils/index.ts";
 
 /**
  * 青阳 专栏2 (1) through the router as the admin app and the CLI call it: the importer's proposals
@@ -25,19 +33,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-type Proposal = Awaited<
-  ReturnType<ReturnType<TestDatabase["callerAs"]>["workIndicators"]["propose"]>
->["proposals"][number];
-
-const confirmOf = (p: Proposal) => ({
-  planId,
-  owner: { kind: p.owner.kind, id: p.ownerId },
-  name: p.name,
-  unit: p.unit,
-  targetText: p.target,
-  stages: p.stages.map((s) => ({ year: s.year, targetText: s.target })),
-  source: p.text,
-});
+type Proposal = WorkIndicatorProposal;
+const confirmOf = (p: Proposal) => confirmInputOf(planId, p);
 
 describe("work indicators with staged yearly targets", () => {
   let proposals: Proposal[];

@@ -87,24 +87,25 @@ export function sampleDocument(key: SamplePlanKey): Promise<PlanDocument> {
   );
 }
 
-/**
- * Confirms every work indicator the plan's text proposes, exactly as proposed (owner, name, unit,
- * target, yearly stages, the sentence it came from); returns the confirmations in proposal order.
- */
+export type WorkIndicatorProposal = Awaited<
+  ReturnType<Caller["workIndicators"]["propose"]>
+>["proposals"][number];
+
+/** The confirm input of a proposal taken as proposed: owner, name, unit, target, stages, source. */
+export const confirmInputOf = (planId: string, p: WorkIndicatorProposal) => ({
+  planId,
+  owner: { kind: p.owner.kind, id: p.ownerId },
+  name: p.name,
+  unit: p.unit,
+  targetText: p.target,
+  stages: p.stages.map((s) => ({ year: s.year, targetText: s.target })),
+  source: p.text,
+});
+
+/** Confirms every work indicator the plan's text proposes, as proposed, in proposal order. */
 export async function confirmAllAsProposed(api: Caller, planId: string) {
   const { proposals } = await api.workIndicators.propose({ planId });
   const confirmed = [];
-  for (const p of proposals)
-    confirmed.push(
-      await api.workIndicators.confirm({
-        planId,
-        owner: { kind: p.owner.kind, id: p.ownerId },
-        name: p.name,
-        unit: p.unit,
-        targetText: p.target,
-        stages: p.stages.map((s) => ({ year: s.year, targetText: s.target })),
-        source: p.text,
-      }),
-    );
+  for (const p of proposals) confirmed.push(await api.workIndicators.confirm(confirmInputOf(planId, p)));
   return { proposals, confirmed };
 }
